@@ -1,0 +1,125 @@
+"""Typed records that flow between the pipeline stages.
+
+read → segment hands on `Sentence`s, align hands on `Bead`s, checks hand on `Flag`s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of text the reader found: a title, heading, paragraph or list item."""
+
+    text: str
+    kind: str = "paragraph"  # title | heading | paragraph | item | line
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One segment of a document; `id` is its 0-based position in the document."""
+
+    id: int
+    text: str
+    paragraph: int  # index of the block it came from: the aligner's paragraph hint
+    kind: str = "paragraph"  # the kind of its block: title | heading | paragraph | item | line
+
+
+@dataclass(frozen=True)
+class Bead:
+    """An alignment unit: consecutive source sentences matched to consecutive targets.
+
+    Either side may be empty (an insertion `0-1` or a deletion `1-0`).
+    """
+
+    source_ids: tuple[int, ...]
+    target_ids: tuple[int, ...]
+    score: float
+    similarity: float | None = None  # embedding cosine of the two sides, if both exist
+
+    @property
+    def type(self) -> str:
+        return f"{len(self.source_ids)}-{len(self.target_ids)}"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A bead with its text, as the checks and reports see it."""
+
+    index: int
+    bead: Bead
+    source_text: str
+    target_text: str
+
+    @property
+    def source_ids(self) -> tuple[int, ...]:
+        return self.bead.source_ids
+
+    @property
+    def target_ids(self) -> tuple[int, ...]:
+        return self.bead.target_ids
+
+
+class Severity(str, Enum):
+    NEUTRAL = "neutral"
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One finding of a check, tied to a bead and, where possible, to exact spans."""
+
+    check: str
+    category: str  # MQM path, e.g. "accuracy/mistranslation"
+    severity: Severity
+    bead: int
+    source_ids: tuple[int, ...]
+    target_ids: tuple[int, ...]
+    src_term: str = ""
+    tgt_span: str = ""
+    suggestion: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A source term with its approved rendering and known variants and forbidden ones."""
+
+    zh: str
+    en: str = ""
+    status: str = "candidate"  # candidate | approved | admitted | forbidden
+    variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    note: str = ""
+    frequency: int = 0
+    source: str = ""
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        """Every acceptable English form: the approved one, then the variants."""
+        return tuple(r for r in (self.en, *self.variants) if r)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What is needed to reproduce a result: versions, model and settings."""
+
+    tool_version: str
+    model: str
+    settings: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"tool_version": self.tool_version, "model": self.model, **self.settings}
+
+    def __str__(self) -> str:
+        parts = [f"align:{self.tool_version}", f"model:{self.model}"]
+        parts += [f"{k}:{v}" for k, v in sorted(self.settings.items())]
+        return "|".join(parts)
