@@ -1,0 +1,313 @@
+"""Alignment stage: two sides' embeddings → monotonic `Bead`s (1-1 … 1-4, 4-1, 2-2, 1-0, 0-1).
+
+Two passes, as Bertalign does: a cheap 1-1 path (through a coarse block path on long
+documents), then a many-to-many dynamic programme in a narrow band around it, so cost
+grows linearly with document length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .encoders import SideEmbeddings
+from .types import Bead
+
+NEG = -1e9
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    max_source: int = 4  # longest source run in a bead (4-1)
+    max_target: int = 4  # longest target run in a bead (1-4)
+    window: int = 8  # band half-width around the first-pass path, in target sentences
+    skip: float = -0.1  # score of a 1-0 or 0-1 bead
+    margin: float = 0.7  # weight of the neighbour similarity subtracted from a bead's
+    paragraph_penalty: float = 0.08  # for a bead that crosses a paragraph break on one side
+    coarse_cells: int = 3_000_000  # above n*m this, the first pass runs on blocks first
+
+    def as_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Side:
+    """What the aligner knows of one side: embeddings, lengths and paragraph starts."""
+
+    embeddings: SideEmbeddings
+    lengths: np.ndarray  # characters per sentence
+    paragraph_starts: np.ndarray | None = None  # True where a sentence opens a paragraph
+    _runs: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def runs(self, length: int) -> np.ndarray:
+        if length not in self._runs:
+            self._runs[length] = self.embeddings.runs(length)
+        return self._runs[length]
+
+
+def bead_types(settings: AlignSettings) -> list[tuple[int, int]]:
+    types = [(1, b) for b in range(1, settings.max_target + 1)]
+    types += [(a, 1) for a in range(2, settings.max_source + 1)]
+    if settings.max_source >= 2 and settings.max_target >= 2:
+        types.append((2, 2))
+    return types
+
+
+def align(source: Side, target: Side, settings: AlignSettings = AlignSettings()) -> list[Bead]:
+    """Align two sides; every sentence of each lands in exactly one bead, in order."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), settings.skip) for i in range(n)] + \
+               [Bead((), (j,), settings.skip) for j in range(m)]
+    path = first_pass(source, target, settings)
+    lo, hi = band_around(path, n, m, settings.window)
+    return second_pass(source, target, lo, hi, settings)
+
+
+# ------------------------------------------------------------------ first pass
+
+def first_pass(source: Side, target: Side, settings: AlignSettings) -> np.ndarray:
+    """For each source prefix length i, the target prefix length on a 1-1 path (n+1 values)."""
+    n, m = len(source), len(target)
+    src, tgt = source.runs(1), target.runs(1)
+    if n * m <= settings.coarse_cells:
+        lo, hi = np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64)
+    else:
+        lo, hi = coarse_band(src, tgt, settings)
+    return one_to_one_path(src, tgt, lo, hi)
+
+
+def coarse_band(src: np.ndarray, tgt: np.ndarray, settings: AlignSettings
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Align blocks of sentences (means of their vectors), then widen that path to a band."""
+    n, m = len(src), len(tgt)
+    blocks = max(2, int(np.sqrt(settings.coarse_cells)))
+    src_edges = np.linspace(0, n, min(n, blocks) + 1).astype(np.int64)
+    tgt_edges = np.linspace(0, m, min(m, blocks) + 1).astype(np.int64)
+    src_blocks = _block_means(src, src_edges)
+    tgt_blocks = _block_means(tgt, tgt_edges)
+    nb, mb = len(src_blocks), len(tgt_blocks)
+    block_path = one_to_one_path(src_blocks, tgt_blocks, np.zeros(nb + 1, np.int64),
+                                 np.full(nb + 1, mb + 1, np.int64), skip=-0.05)
+    # block prefix i ↔ block prefix block_path[i]; open a margin of two blocks around it
+    src_lo = np.zeros(n + 1, dtype=np.int64)
+    src_hi = np.zeros(n + 1, dtype=np.int64)
+    for b in range(nb):
+        rows = slice(src_edges[b], src_edges[b + 1] + 1)
+        t0 = tgt_edges[max(0, block_path[b] - 2)]
+        t1 = tgt_edges[min(mb, block_path[b + 1] + 2)]
+        src_lo[rows] = t0
+        src_hi[rows] = np.maximum(src_hi[rows], t1 + 1)
+    return _monotone(src_lo, src_hi, m)
+
+
+def _block_means(vectors: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    sums = np.add.reduceat(vectors, edges[:-1], axis=0)
+    return sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9)
+
+
+def one_to_one_path(src: np.ndarray, tgt: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                    skip: float = 0.0) -> np.ndarray:
+    """Best monotonic 1-1 matching (with skips) within the band [lo[i], hi[i]) per row.
+
+    Returns, for each source prefix i, the target prefix on the path.
+    """
+    n, m = len(src), len(tgt)
+    rows: list[tuple[int, np.ndarray, np.ndarray]] = []  # (lo, scores, moves) per prefix i
+    cols = np.arange(lo[0], hi[0])
+    prev = cols * skip
+    rows.append((int(lo[0]), prev, np.full(len(cols), 2, np.int8)))
+    for i in range(1, n + 1):
+        cols = np.arange(lo[i], hi[i])
+        sims = np.full(len(cols), NEG)
+        ok = cols >= 1
+        sims[ok] = tgt[cols[ok] - 1] @ src[i - 1]
+        diag = _shifted(prev, rows[-1][0], cols - 1) + sims
+        up = _shifted(prev, rows[-1][0], cols) + skip
+        best = np.maximum(diag, up)
+        moves = np.where(diag >= up, 0, 1).astype(np.int8)
+        best, moves = _add_insertions(best, moves, cols, skip)
+        rows.append((int(lo[i]), best, moves))
+        prev = best
+    path = np.full(n + 1, -1, dtype=np.int64)
+    i, j = n, m
+    while i > 0 or j > 0:
+        start, _, moves = rows[i]
+        if path[i] < 0:
+            path[i] = j  # the last (largest) target prefix the path reaches on this row
+        move = moves[j - start]
+        if move == 0:
+            i, j = i - 1, j - 1
+        elif move == 1:
+            i -= 1
+        else:
+            j -= 1
+    path[0] = max(path[0], 0)
+    return path
+
+
+def _shifted(values: np.ndarray, start: int, cols: np.ndarray) -> np.ndarray:
+    """values indexed by absolute column (offset `start`), NEG outside their range."""
+    idx = cols - start
+    ok = (idx >= 0) & (idx < len(values))
+    out = np.full(len(cols), NEG)
+    out[ok] = values[idx[ok]]
+    return out
+
+
+def _add_insertions(best: np.ndarray, moves: np.ndarray, cols: np.ndarray, skip: float
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Allow 0-1 moves within a row: best[j] = max(best[j], best[j-1] + skip), in one pass."""
+    offset = best - cols * skip
+    running = np.maximum.accumulate(offset)
+    improved = running > offset + 1e-12
+    best = np.where(improved, running + cols * skip, best)
+    moves = np.where(improved, np.int8(2), moves)
+    return best, moves
+
+
+def band_around(path: np.ndarray, n: int, m: int, window: int
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """A monotone band of half-width `window` around a path, always holding (0,0) and (n,m)."""
+    # on row i the path runs from about path[i-1] (after a 0-1 stretch) up to path[i]
+    lo = np.concatenate([[0], path[:-1]]) - window
+    hi = path + window + 1
+    return _monotone(lo, hi, m)
+
+
+def _monotone(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
+    lo = np.minimum.accumulate(np.clip(lo, 0, m)[::-1])[::-1].copy()
+    hi = np.maximum.accumulate(np.clip(hi, 1, m + 1))
+    lo[0], hi[-1] = 0, m + 1
+    return lo, hi
+
+
+# ----------------------------------------------------------------- second pass
+
+def second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
+                settings: AlignSettings) -> list[Bead]:
+    n, m = len(source), len(target)
+    types = bead_types(settings)
+    src_runs = {a: source.runs(a) for a in range(1, settings.max_source + 1)}
+    tgt_runs = {b: target.runs(b) for b in range(1, settings.max_target + 1)}
+    ratio = float(source.lengths.sum()) / max(1.0, float(target.lengths.sum()))
+    src_len = np.concatenate([[0.0], np.cumsum(source.lengths, dtype=np.float64)])
+    tgt_len = np.concatenate([[0.0], np.cumsum(target.lengths, dtype=np.float64)]) * ratio
+    src_breaks = _break_counts(source.paragraph_starts, n)
+    tgt_breaks = _break_counts(target.paragraph_starts, m)
+
+    scores: list[np.ndarray] = []
+    moves: list[np.ndarray] = []  # index into `types`, or -1 for 1-0, -2 for 0-1
+    sims_kept: list[np.ndarray] = []
+    for i in range(n + 1):
+        cols = np.arange(lo[i], hi[i])
+        best = np.full(len(cols), NEG)
+        move = np.full(len(cols), -2, dtype=np.int8)
+        best_sim = np.zeros(len(cols), dtype=np.float32)
+        if i == 0:
+            best[cols == 0] = 0.0
+        else:
+            up = _shifted(scores[i - 1], int(lo[i - 1]), cols) + settings.skip
+            take = up > best
+            best[take], move[take] = up[take], -1
+            for t, (a, b) in enumerate(types):
+                if a > i:
+                    continue
+                j0 = cols - b
+                ok = (j0 >= 0) & (j0 + b <= m)
+                if not ok.any():
+                    continue
+                prev = _shifted(scores[i - a], int(lo[i - a]), j0)
+                ok &= prev > NEG / 2
+                if not ok.any():
+                    continue
+                j0 = j0[ok]
+                sim = tgt_runs[b][j0] @ src_runs[a][i - a]
+                bead = sim.astype(np.float64)
+                if settings.margin:
+                    bead = bead - settings.margin * _neighbour_sim(
+                        src_runs, tgt_runs, i - a, a, j0, b, n, m)
+                src_chars = src_len[i] - src_len[i - a]
+                tgt_chars = tgt_len[j0 + b] - tgt_len[j0]
+                short, long_ = np.minimum(src_chars, tgt_chars), np.maximum(src_chars, tgt_chars)
+                bead = bead * np.log2(1.0 + short / np.maximum(long_, 1e-9))
+                crossings = (src_breaks[i] - src_breaks[i - a + 1] if a > 1 else 0) + \
+                    (tgt_breaks[j0 + b] - tgt_breaks[j0 + 1])
+                bead = bead - settings.paragraph_penalty * crossings
+                total = prev[ok] + bead
+                idx = np.nonzero(ok)[0]
+                better = total > best[idx]
+                best[idx[better]] = total[better]
+                move[idx[better]] = t
+                best_sim[idx[better]] = sim[better]
+        best, move = _add_insertions_typed(best, move, cols, settings.skip)
+        scores.append(best)
+        moves.append(move)
+        sims_kept.append(best_sim)
+    return _backtrack(scores, moves, sims_kept, lo, types, n, m, settings.skip)
+
+
+def _break_counts(starts: np.ndarray | None, count: int) -> np.ndarray:
+    """Prefix counts of paragraph openings: breaks inside run [s, e) = c[e] - c[s+1]."""
+    if starts is None:
+        return np.zeros(count + 1, dtype=np.int64)
+    return np.concatenate([[0], np.cumsum(starts.astype(np.int64))])
+
+
+def _neighbour_sim(src_runs, tgt_runs, i0: int, a: int, j0: np.ndarray, b: int,
+                   n: int, m: int) -> np.ndarray:
+    """Mean similarity of each side of a bead with the sentences just outside the other side.
+
+    Subtracting it (Bertalign's margin) stops a generic sentence from matching everything.
+    """
+    src_vec = src_runs[a][i0]
+    tgt_single = tgt_runs[1]
+    total = np.zeros(len(j0))
+    count = np.zeros(len(j0))
+    for neighbour in (j0 - 1, j0 + b):
+        ok = (neighbour >= 0) & (neighbour < m)
+        total[ok] += tgt_single[neighbour[ok]] @ src_vec
+        count[ok] += 1
+    tgt_vecs = tgt_runs[b][j0]
+    src_single = src_runs[1]
+    for neighbour in (i0 - 1, i0 + a):
+        if 0 <= neighbour < n:
+            total += tgt_vecs @ src_single[neighbour]
+            count += 1
+    return total / np.maximum(count, 1)
+
+
+def _add_insertions_typed(best: np.ndarray, move: np.ndarray, cols: np.ndarray, skip: float
+                          ) -> tuple[np.ndarray, np.ndarray]:
+    offset = best - cols * skip
+    running = np.maximum.accumulate(offset)
+    improved = running > offset + 1e-12
+    return (np.where(improved, running + cols * skip, best),
+            np.where(improved, np.int8(-2), move))
+
+
+def _backtrack(scores, moves, sims, lo, types, n: int, m: int, skip: float) -> list[Bead]:
+    beads: list[Bead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        k = j - int(lo[i])
+        move = int(moves[i][k])
+        here = scores[i][k]
+        if move == -1:
+            beads.append(Bead((i - 1,), (), skip))
+            i -= 1
+        elif move == -2:
+            beads.append(Bead((), (j - 1,), skip))
+            j -= 1
+        else:
+            a, b = types[move]
+            before = scores[i - a][j - b - int(lo[i - a])]
+            beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)),
+                              float(here - before), float(sims[i][k])))
+            i, j = i - a, j - b
+    beads.reverse()
+    return beads
