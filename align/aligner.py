@@ -20,11 +20,15 @@ NEG = -1e9
 @dataclass(frozen=True)
 class AlignSettings:
     max_source: int = 4  # longest source run in a bead (4-1)
-    max_target: int = 4  # longest target run in a bead (1-4)
+    max_target: int = 5  # longest target run in a bead (1-5)
+    max_total: int = 6  # longest bead, both sides together (2-4 and 3-3 fit, 3-4 does not)
     window: int = 8  # band half-width around the first-pass path, in target sentences
     skip: float = -0.1  # score of a 1-0 or 0-1 bead
-    margin: float = 0.7  # weight of the neighbour similarity subtracted from a bead's
+    margin: float = 0.5  # weight of the neighbour similarity subtracted from a bead's
+    merge: float = 0.0  # added per sentence beyond the first on each side of a bead
+    length_power: float = 0.3  # sharpness of the length-ratio factor
     paragraph_penalty: float = 0.08  # for a bead that crosses a paragraph break on one side
+    lexical_weight: float = 0.2  # share of the dictionary/number/name cosine (0: embeddings only)
     coarse_cells: int = 3_000_000  # above n*m this, the first pass runs on blocks first
 
     def as_dict(self) -> dict[str, object]:
@@ -50,11 +54,8 @@ class Side:
 
 
 def bead_types(settings: AlignSettings) -> list[tuple[int, int]]:
-    types = [(1, b) for b in range(1, settings.max_target + 1)]
-    types += [(a, 1) for a in range(2, settings.max_source + 1)]
-    if settings.max_source >= 2 and settings.max_target >= 2:
-        types.append((2, 2))
-    return types
+    return [(a, b) for a in range(1, settings.max_source + 1)
+            for b in range(1, settings.max_target + 1) if a + b <= settings.max_total]
 
 
 def align(source: Side, target: Side, settings: AlignSettings = AlignSettings()) -> list[Bead]:
@@ -234,7 +235,8 @@ def second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
                 src_chars = src_len[i] - src_len[i - a]
                 tgt_chars = tgt_len[j0 + b] - tgt_len[j0]
                 short, long_ = np.minimum(src_chars, tgt_chars), np.maximum(src_chars, tgt_chars)
-                bead = bead * np.log2(1.0 + short / np.maximum(long_, 1e-9))
+                bead = bead * np.log2(1.0 + short / np.maximum(long_, 1e-9)) ** settings.length_power
+                bead = bead + settings.merge * (a + b - 2)
                 crossings = (src_breaks[i] - src_breaks[i - a + 1] if a > 1 else 0) + \
                     (tgt_breaks[j0 + b] - tgt_breaks[j0 + 1])
                 bead = bead - settings.paragraph_penalty * crossings

