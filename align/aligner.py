@@ -28,6 +28,8 @@ class AlignSettings:
     merge: float = 0.0  # added per sentence beyond the first on each side of a bead
     length_power: float = 0.3  # sharpness of the length-ratio factor
     paragraph_penalty: float = 0.08  # for a bead that crosses a paragraph break on one side
+    min_similarity: float = 0.08  # a sentence this unlike its bead's other side stands alone
+    detach_gain: float = 0.1  # ...and dropping it raises the bead's similarity this much
     lexical_weight: float = 0.2  # share of the dictionary/number/name cosine (0: embeddings only)
     coarse_cells: int = 3_000_000  # above n*m this, the first pass runs on blocks first
 
@@ -66,7 +68,8 @@ def align(source: Side, target: Side, settings: AlignSettings = AlignSettings())
                [Bead((), (j,), settings.skip) for j in range(m)]
     path = first_pass(source, target, settings)
     lo, hi = band_around(path, n, m, settings.window)
-    return second_pass(source, target, lo, hi, settings)
+    beads = second_pass(source, target, lo, hi, settings)
+    return detach_strays(beads, source, target, settings)
 
 
 # ------------------------------------------------------------------ first pass
@@ -185,6 +188,69 @@ def _monotone(lo: np.ndarray, hi: np.ndarray, m: int) -> tuple[np.ndarray, np.nd
     hi = np.maximum.accumulate(np.clip(hi, 1, m + 1))
     lo[0], hi[-1] = 0, m + 1
     return lo, hi
+
+
+# ----------------------------------------------------------------- stray sentences
+
+def detach_strays(beads: list[Bead], source: Side, target: Side,
+                  settings: AlignSettings) -> list[Bead]:
+    """Split off sentences that share nothing with their bead's other side.
+
+    The DP prefers a poor match to two skips; a repeated headline, a dropped sub-headline or
+    an appended credit line is better reported as a 0-1 or 1-0 bead than merged.
+    """
+    out: list[Bead] = []
+    for bead in beads:
+        out.extend(_detach(bead, source, target, settings))
+    return out
+
+
+def _run_vector(side: Side, ids: tuple[int, ...]) -> np.ndarray:
+    return side.runs(len(ids))[ids[0]]
+
+
+def _detach(bead: Bead, source: Side, target: Side, settings: AlignSettings) -> list[Bead]:
+    src, tgt = bead.source_ids, bead.target_ids
+    if not src or not tgt:
+        return [bead]
+    floor = settings.min_similarity
+    if len(src) == 1 and len(tgt) == 1:
+        if float(bead.similarity or 0.0) < floor:
+            return [Bead(src, (), settings.skip), Bead((), tgt, settings.skip)]
+        return [bead]
+    before: list[Bead] = []
+    after: list[Bead] = []
+    changed = True
+    while changed and len(src) + len(tgt) > 2:
+        changed = False
+        for side_is_src, ids, other_side, other_ids in (
+                (True, src, target, tgt), (False, tgt, source, src)):
+            if len(ids) < 2:
+                continue
+            other = _run_vector(other_side, other_ids)
+            own = source if side_is_src else target
+            whole = float(_run_vector(own, ids) @ other)
+            for edge in (ids[0], ids[-1]):
+                if float(own.runs(1)[edge] @ other) >= floor:
+                    continue
+                rest = tuple(i for i in ids if i != edge)
+                if float(_run_vector(own, rest) @ other) < whole + settings.detach_gain:
+                    continue  # the sentence still adds to the match: keep it
+                single = Bead((edge,), (), settings.skip) if side_is_src else \
+                    Bead((), (edge,), settings.skip)
+                (before if edge == ids[0] else after).append(single)
+                if side_is_src:
+                    src = rest
+                else:
+                    tgt = rest
+                changed = True
+                break
+            if changed:
+                break
+    if (src, tgt) == (bead.source_ids, bead.target_ids):
+        return [bead]
+    similarity = float(_run_vector(source, src) @ _run_vector(target, tgt))
+    return before + [Bead(src, tgt, bead.score, similarity)] + after[::-1]
 
 
 # ----------------------------------------------------------------- second pass

@@ -117,3 +117,26 @@ def pinyin(word: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     return "".join(lazy_pinyin(word, style=Style.NORMAL)).lower()
+
+
+@lru_cache(maxsize=1)
+def english_vocabulary() -> frozenset[str]:
+    """Lower-case English words used in CC-CEDICT's definitions: a 20k-word English lexicon."""
+    vocab: set[str] = set()
+    for entries in cedict().values():
+        for entry in entries:
+            for sense in entry.senses:
+                vocab.update(w for w in regex.findall(r"\b[a-z]{2,}\b", sense))
+    return frozenset(vocab)
+
+
+@lru_cache(maxsize=4096)
+def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba words with part-of-speech flags (nr person, ns place, nt organisation, ...)."""
+    import jieba.posseg
+
+    _jieba()
+    return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
+
+
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习")

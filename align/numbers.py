@@ -20,10 +20,8 @@ _EN_WORDS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9,
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2, "double": 2, "dozen": 12,
-    "both": 2, "pair": 2,
-}
+    "dozen": 12,
+}  # ordinals are left out: "Second, ..." renders 二是, which is no quantity
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december"
     .split(), 1)}

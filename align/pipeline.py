@@ -6,15 +6,29 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import regex
 
+from . import __version__
 from .aligner import AlignSettings, Side, align
-from .encoders import Encoder, embed_cached
+from .checks import CheckContext, run_checks, select_checks
+from .encoders import DEFAULT_MODEL, Encoder, default_cache_dir, embed_cached, load_encoder
+from .errors import LanguageError
+from .flags import flags_csv, flags_json
+from .glossary.io import load_glossary
 from .lexical import MixedRuns, lexical_vectors
-from .types import Bead, Pair, Sentence
+from .read import MAX_BYTES, read_file
+from .report_html import render_report
+from .segment import segment
+from .types import Bead, Flag, Pair, Sentence, Signature
+from .write import alignment_align, alignment_csv, alignment_tmx, json_text, write_atomic
+
+HAN_CHARS = regex.compile(r"\p{Han}")
+LATIN_CHARS = regex.compile(r"\p{Latin}")
 
 
 @dataclass
@@ -64,3 +78,160 @@ def align_documents(source: list[Sentence], target: list[Sentence], encoder: Enc
     return AlignmentResult(source, target, beads,
                            {"embed": embedded - started, "align": done - embedded},
                            cached=src_hit and tgt_hit)
+
+
+# ------------------------------------------------------------------ the whole run
+
+@dataclass(frozen=True)
+class RunOptions:
+    model: str = DEFAULT_MODEL
+    presplit: bool = False
+    encoding: str | None = None
+    glossary: Path | None = None
+    checks: tuple[str, ...] | None = None  # None: all registered checks
+    skip_checks: tuple[str, ...] = ()
+    cache: bool = True
+    max_bytes: int = MAX_BYTES
+    settings: AlignSettings = AlignSettings()
+
+
+@dataclass
+class RunResult:
+    alignment: AlignmentResult
+    pairs: list[Pair]
+    flags: list[Flag]
+    signature: Signature
+    warnings: list[str]
+    summary: dict[str, object]
+
+
+def load_side(path: Path, lang: str, options: RunOptions) -> list[Sentence]:
+    blocks = read_file(path, options.encoding, "lines" if options.presplit else "auto",
+                       options.max_bytes)
+    return segment(blocks, lang)
+
+
+def check_languages(source: list[Sentence], target: list[Sentence],
+                    source_name: str, target_name: str) -> None:
+    """Refuse a swapped pair or two texts in one language, before any embedding."""
+    src_lang = guess_language(" ".join(s.text for s in source[:400]))
+    tgt_lang = guess_language(" ".join(s.text for s in target[:400]))
+    if src_lang == "en" and tgt_lang == "zh":
+        raise LanguageError(f"{source_name} is English and {target_name} is Chinese: "
+                            "source and target look swapped (source must be Chinese)")
+    if src_lang != "zh":
+        raise LanguageError(f"{source_name}: the source must be Chinese, "
+                            f"but it reads as {LANGUAGE_NAMES[src_lang]}")
+    if tgt_lang != "en":
+        raise LanguageError(f"{target_name}: the target must be English, "
+                            f"but it reads as {LANGUAGE_NAMES[tgt_lang]}")
+
+
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "other": "neither Chinese nor English"}
+
+
+def guess_language(text: str) -> str:
+    han = len(HAN_CHARS.findall(text))
+    latin = len(LATIN_CHARS.findall(text))
+    if han >= 0.25 * (han + latin) and han > 0:
+        return "zh"
+    if latin > 0 and han < 0.05 * latin:
+        return "en"
+    return "other"
+
+
+def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()) -> RunResult:
+    """Read, segment, embed, align and check a Chinese document and its English translation."""
+    started = time.perf_counter()
+    source = load_side(source_path, "zh", options)
+    target = load_side(target_path, "en", options)
+    check_languages(source, target, str(source_path), str(target_path))
+    glossary = load_glossary(options.glossary) if options.glossary else None
+    encoder = load_encoder(options.model)
+    read_done = time.perf_counter()
+    alignment = align_documents(source, target, encoder, options.settings,
+                                default_cache_dir() if options.cache else None)
+    pairs = alignment.pairs()
+    check_started = time.perf_counter()
+    context = CheckContext(pairs, source, target, glossary)
+    selected = select_checks(options.checks, options.skip_checks)
+    flags = run_checks(context, selected)
+    timings = {"read": read_done - started, **alignment.timings,
+               "check": time.perf_counter() - check_started}
+    timings["total"] = time.perf_counter() - started
+    signature = Signature(__version__, encoder.name, {
+        **{f"align.{k}": v for k, v in options.settings.as_dict().items()},
+        "presplit": options.presplit, "checks": ",".join(selected),
+        "glossary": options.glossary.name if options.glossary else "none",
+        "segmenter": "rules-1"})
+    warnings = alignment_warnings(alignment)
+    summary = make_summary(alignment, flags, signature, warnings, timings,
+                           str(source_path), str(target_path))
+    return RunResult(alignment, pairs, flags, signature, warnings, summary)
+
+
+def alignment_warnings(alignment: AlignmentResult) -> list[str]:
+    """Plain words for a pair that does not look like a translation at all."""
+    beads = alignment.beads
+    matched = [b for b in beads if b.source_ids and b.target_ids]
+    sims = [b.similarity for b in matched if b.similarity is not None]
+    unmatched = sum(len(b.source_ids) for b in beads if not b.target_ids) + \
+        sum(len(b.target_ids) for b in beads if not b.source_ids)
+    total = len(alignment.source) + len(alignment.target)
+    warnings = []
+    median = float(np.median(sims)) if sims else 0.0
+    if not sims or median < 0.25:
+        warnings.append(f"the two texts do not look like translations of each other "
+                        f"(median similarity of aligned pairs {median:.2f}; "
+                        "translations score above 0.4)")
+    elif unmatched > 0.3 * total:
+        warnings.append(f"{unmatched} of {total} sentences have no counterpart: "
+                        "the texts may be only partly translations of each other")
+    return warnings
+
+
+def make_summary(alignment: AlignmentResult, flags: list[Flag], signature: Signature,
+                 warnings: list[str], timings: dict[str, float], source_name: str,
+                 target_name: str) -> dict[str, object]:
+    beads = alignment.beads
+    types = Counter(b.type for b in beads)
+    scored = [b.score for b in beads if b.source_ids and b.target_ids]
+    sims = [b.similarity for b in beads if b.similarity is not None]
+    return {
+        "source": source_name,
+        "target": target_name,
+        "source_sentences": len(alignment.source),
+        "target_sentences": len(alignment.target),
+        "beads": len(beads),
+        "bead_types": dict(sorted(types.items(), key=lambda kv: -kv[1])),
+        "mean_score": round(float(np.mean(scored)), 4) if scored else None,
+        "mean_similarity": round(float(np.mean(sims)), 4) if sims else None,
+        "flags": len(flags),
+        "flags_by_severity": dict(Counter(f.severity.value for f in flags)),
+        "flags_by_category": dict(Counter(f.category for f in flags)),
+        "flags_by_check": dict(Counter(f.check for f in flags)),
+        "warnings": warnings,
+        "embeddings_from_cache": alignment.cached,
+        "timings_s": {k: round(v, 3) for k, v in timings.items()},
+        "signature": str(signature),
+        "settings": signature.as_dict(),
+    }
+
+
+def write_report(result: RunResult, out_dir: Path, source_name: str, target_name: str) -> list[Path]:
+    """Write every output file; each is whole or absent, and all are replaced together."""
+    files = {
+        "alignment.csv": alignment_csv(result.pairs),
+        "alignment.align": alignment_align(result.pairs),
+        "alignment.tmx": alignment_tmx(result.pairs, source_name, target_name),
+        "flags.csv": flags_csv(result.flags, result.pairs),
+        "flags.json": json_text(flags_json(result.flags, result.pairs)),
+        "report.html": render_report(result.pairs, result.flags, result.summary),
+        "summary.json": json_text(result.summary),
+    }
+    written = []
+    for name, text in files.items():
+        path = out_dir / name
+        write_atomic(path, text)
+        written.append(path)
+    return written

@@ -1,0 +1,208 @@
+"""Glossary files: CSV (zh,en,status,variants,forbidden,note,frequency,source) and TBX-Basic.
+
+Loading validates (file, line, problem), merges duplicate terms and detects a reversed file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import regex
+
+from ..errors import FormatError, GlossaryError
+from ..read import decode, read_bytes
+from ..types import GlossaryEntry
+
+COLUMNS = ["zh", "en", "status", "variants", "forbidden", "note", "frequency", "source"]
+STATUSES = ("candidate", "approved", "admitted", "forbidden")
+_HAN = regex.compile(r"\p{Han}")
+_TBX_STATUS = {"approved": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+               "forbidden": "deprecatedTerm-admn-sts", "candidate": "admittedTerm-admn-sts"}
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in cell.split("|") if v.strip())
+
+
+def load_glossary(path: Path) -> list[GlossaryEntry]:
+    text = decode(read_bytes(path), name=str(path))
+    if str(path).lower().endswith((".tbx", ".xml")) or text.lstrip().startswith("<"):
+        entries = parse_tbx(text, str(path))
+    else:
+        entries = parse_csv(text, str(path))
+    return merge_duplicates(entries, str(path))
+
+
+def parse_csv(text: str, name: str) -> list[GlossaryEntry]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise GlossaryError(f"{name}: the glossary is empty") from None
+    except csv.Error as exc:
+        raise GlossaryError(f"{name}, line 1: {exc}") from None
+    if "zh" not in header or "en" not in header:
+        raise GlossaryError(f"{name}, line 1: header must name at least the columns zh,en "
+                            f"(found {','.join(header)[:80]})")
+    entries: list[GlossaryEntry] = []
+    reversed_rows = 0
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                raise GlossaryError(f"{name}, line {line}: {len(row)} cells, header has "
+                                    f"{len(header)} (a comma inside an unquoted cell?)")
+            cells = dict(zip(header, (c.strip() for c in row)))
+            zh, en = cells.get("zh", ""), cells.get("en", "")
+            if not zh:
+                raise GlossaryError(f"{name}, line {line}: the zh cell is empty")
+            if not _HAN.search(zh) and _HAN.search(en):
+                reversed_rows += 1
+            status = (cells.get("status") or "candidate").lower()
+            if status not in STATUSES:
+                raise GlossaryError(f"{name}, line {line}: status {status!r} is not one of "
+                                    f"{', '.join(STATUSES)}")
+            frequency = cells.get("frequency") or "0"
+            if not frequency.isdigit():
+                raise GlossaryError(f"{name}, line {line}: frequency {frequency!r} is not a number")
+            entries.append(GlossaryEntry(zh, en, status, _split(cells.get("variants", "")),
+                                         _split(cells.get("forbidden", "")),
+                                         cells.get("note", ""), int(frequency),
+                                         cells.get("source", "")))
+    except csv.Error as exc:
+        raise GlossaryError(f"{name}, line {reader.line_num}: {exc}") from None
+    if entries and reversed_rows > len(entries) / 2:
+        raise GlossaryError(f"{name}: the zh column holds English and the en column Chinese "
+                            "in most rows: the glossary is in the wrong direction")
+    return entries
+
+
+def merge_duplicates(entries: list[GlossaryEntry], name: str) -> list[GlossaryEntry]:
+    merged: dict[str, GlossaryEntry] = {}
+    for entry in entries:
+        old = merged.get(entry.zh)
+        if old is None:
+            merged[entry.zh] = entry
+            continue
+        warnings.warn(f"{name}: term {entry.zh} appears more than once; entries merged",
+                      stacklevel=2)
+        variants = tuple(dict.fromkeys(v for v in (*old.variants, entry.en, *entry.variants)
+                                       if v and v != old.en))
+        merged[entry.zh] = GlossaryEntry(
+            old.zh, old.en or entry.en, old.status if old.status != "candidate" else entry.status,
+            variants, tuple(dict.fromkeys(old.forbidden + entry.forbidden)),
+            "; ".join(n for n in (old.note, entry.note) if n),
+            old.frequency + entry.frequency, old.source or entry.source)
+    return list(merged.values())
+
+
+def glossary_csv(entries: list[GlossaryEntry]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for e in entries:
+        writer.writerow([e.zh, e.en, e.status, "|".join(e.variants), "|".join(e.forbidden),
+                         e.note, e.frequency, e.source])
+    return out.getvalue()
+
+
+def glossary_tbx(entries: list[GlossaryEntry]) -> str:
+    """TBX-Basic: one termEntry per term, zh and en langSets, status as administrativeStatus."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">',
+             '  <tbxHeader><fileDesc><sourceDesc><p>align glossary</p></sourceDesc></fileDesc>'
+             '</tbxHeader>', '  <text><body>']
+    for k, e in enumerate(entries):
+        lines.append(f'    <conceptEntry id="c{k}">')
+        if e.note:
+            lines.append(f'      <descrip type="definition">{escape(e.note)}</descrip>')
+        lines.append(f'      <admin type="x-frequency">{e.frequency}</admin>')
+        if e.source:
+            lines.append(f'      <admin type="source">{escape(e.source)}</admin>')
+        lines.append('      <langSec xml:lang="zh"><termSec>'
+                     f'<term>{escape(e.zh)}</term>'
+                     f'<termNote type="x-status">{e.status}</termNote></termSec></langSec>')
+        lines.append('      <langSec xml:lang="en">')
+        terms = [(e.en, _TBX_STATUS[e.status] if e.status != "forbidden" else
+                  "preferredTerm-admn-sts", "en")] if e.en else []
+        terms += [(v, "admittedTerm-admn-sts", "variant") for v in e.variants]
+        terms += [(f, "deprecatedTerm-admn-sts", "forbidden") for f in e.forbidden]
+        for term, status, role in terms:
+            lines.append(f'        <termSec><term>{escape(term)}</term>'
+                         f'<termNote type="administrativeStatus">{status}</termNote>'
+                         f'<termNote type="x-role">{role}</termNote></termSec>')
+        lines.append('      </langSec>')
+        lines.append('    </conceptEntry>')
+    lines += ['  </body></text>', '</tbx>', '']
+    return "\n".join(lines)
+
+
+def parse_tbx(text: str, name: str) -> list[GlossaryEntry]:
+    """Read TBX (TBX-Basic, the 2019 and the older termEntry/langSet/tig forms), safely."""
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+    from xml.etree.ElementTree import ParseError
+
+    try:
+        root = ElementTree.fromstring(text.encode("utf-8"))
+    except DefusedXmlException as exc:
+        raise FormatError(f"{name}: refused unsafe XML ({type(exc).__name__}: entities or DTDs "
+                          "that could expand or reach outside)") from None
+    except ParseError as exc:
+        line, column = exc.position
+        raise GlossaryError(f"{name}, line {line}, column {column}: malformed XML") from None
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    def lang_of(element) -> str:
+        return (element.get("{http://www.w3.org/XML/1998/namespace}lang") or
+                element.get("lang") or "").lower()
+
+    entries: list[GlossaryEntry] = []
+    for concept in (el for el in root.iter() if local(el.tag) in ("conceptEntry", "termEntry")):
+        zh, status, note, source, frequency = "", "candidate", "", "", 0
+        en, variants, forbidden = "", [], []
+        for child in concept.iter():
+            tag = local(child.tag)
+            if tag == "descrip" and child.get("type") == "definition":
+                note = child.text or ""
+            elif tag == "admin" and child.get("type") == "source":
+                source = child.text or ""
+            elif tag == "admin" and child.get("type") == "x-frequency":
+                frequency = int(child.text) if (child.text or "").isdigit() else 0
+        for lang_set in (el for el in concept if local(el.tag) in ("langSec", "langSet")):
+            lang = lang_of(lang_set)
+            for term_sec in (el for el in lang_set.iter() if local(el.tag) in ("termSec", "tig", "ntig")):
+                term = next((el.text or "" for el in term_sec.iter() if local(el.tag) == "term"), "")
+                notes = {el.get("type"): (el.text or "") for el in term_sec.iter()
+                         if local(el.tag) == "termNote"}
+                admin = notes.get("administrativeStatus", "")
+                if lang.startswith("zh"):
+                    zh = term.strip()
+                    status = notes.get("x-status", status)
+                elif lang.startswith("en"):
+                    role = notes.get("x-role") or ("forbidden" if admin.startswith("deprecated")
+                                                   else "variant" if en or admin.startswith("admitted")
+                                                   else "en")
+                    if role == "forbidden":
+                        forbidden.append(term.strip())
+                    elif role == "variant":
+                        variants.append(term.strip())
+                    else:
+                        en = term.strip()
+        if not zh:
+            raise GlossaryError(f"{name}: a term entry has no Chinese (zh) term")
+        if status not in STATUSES:
+            status = "candidate"
+        entries.append(GlossaryEntry(zh, en, status, tuple(variants), tuple(forbidden), note,
+                                     frequency, source))
+    if not entries:
+        raise GlossaryError(f"{name}: no term entries found (is this a TBX file?)")
+    return entries

@@ -1,0 +1,124 @@
+"""Term spotting shared by the checks and the glossary: Chinese terms in a source text,
+and the English tokens and spans that may render them in a target text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+
+TOKEN = regex.compile(r"[\p{Latin}\d]+(?:[-'’][\p{Latin}\d]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def stem(self) -> str:
+        return lexicon.stem(self.text.lower().replace("’", "'").split("'")[0])
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class TermHit:
+    term: str
+    start: int
+    end: int
+
+
+def dictionary_terms(text: str, min_len: int = 2, max_len: int = 10) -> list[TermHit]:
+    """Longest CC-CEDICT entries in the Han runs of a text (forward maximum matching)."""
+    table = lexicon.cedict()
+    hits: list[TermHit] = []
+    for run in lexicon.HAN_RUN.finditer(text):
+        s, i = run.group(), 0
+        while i < len(s):
+            for size in range(min(max_len, len(s) - i), min_len - 1, -1):
+                if s[i:i + size] in table:
+                    hits.append(TermHit(s[i:i + size], run.start() + i, run.start() + i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+    return hits
+
+
+@lru_cache(maxsize=50_000)
+def sense_stems(word: str, limit: int = 12) -> frozenset[str]:
+    stems: set[str] = set()
+    for sense in lexicon.senses(word)[:limit]:
+        stems.update(lexicon.stem(w) for w in lexicon.sense_words(sense))
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=50_000)
+def parts(term: str) -> tuple[tuple[str, ...], ...]:
+    """Ways to split a term into shorter dictionary words: greedy from the left and the right."""
+    table = lexicon.cedict()
+    splits = set()
+    for from_left in (True, False):
+        pieces: list[str] = []
+        rest = term
+        while rest:
+            for size in range(len(rest) - (0 if pieces or len(rest) < len(term) else 1), 0, -1):
+                piece = rest[:size] if from_left else rest[-size:]
+                if piece in table or size == 1:
+                    pieces.append(piece)
+                    rest = rest[size:] if from_left else rest[:-size]
+                    break
+        if not from_left:
+            pieces.reverse()
+        if len(pieces) > 1:
+            splits.add(tuple(pieces))
+    return tuple(sorted(splits))
+
+
+def stem_match(a: str, b: str) -> bool:
+    """Same stem, or the same first five letters (triangle ~ triangulation)."""
+    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+
+
+def matches_any(stem: str, stems: frozenset[str]) -> bool:
+    return stem in stems or (len(stem) >= 5 and any(stem_match(stem, s) for s in stems))
+
+
+def is_compositional(term: str) -> bool:
+    """Whether the term's own meaning is built from its parts' meanings (示范区 = demonstration zone)."""
+    own = sense_stems(term)
+    if not own:
+        return True
+    for split in parts(term):
+        pieces = frozenset().union(*(sense_stems(p, 8) for p in split))
+        shared = sum(1 for s in own if matches_any(s, pieces))
+        if shared >= max(1, len(own) / 3):
+            return True
+    return False
+
+
+def literal_spans(term: str, target: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges rendering a term part by part (长三角 → "long triangle")."""
+    found: list[tuple[int, int]] = []
+    for split in parts(term):
+        cues = [sense_stems(p, 8) for p in split]
+        if any(not c for c in cues):
+            continue
+        for k in range(len(target) - len(split) + 1):
+            window = target[k:k + len(split)]
+            if all(tok.lower not in lexicon.STOPWORDS and matches_any(tok.stem, cue)
+                   for tok, cue in zip(window, cues)):
+                found.append((k, k + len(split)))
+    return sorted(set(found))

@@ -1,0 +1,93 @@
+"""Output stage: aligned pairs → alignment.csv, alignment.align, alignment.tmx, summary.json.
+
+Every file is written to a temporary name and renamed, so a report is whole or absent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from . import __version__
+from .score import format_align
+from .types import Pair
+
+CSV_COLUMNS = ["bead", "src_ids", "tgt_ids", "src_text", "tgt_text", "score", "type"]
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: temp file in the same folder, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def csv_text(rows: list[list[object]], columns: list[str]) -> str:
+    """CSV with a BOM so spreadsheet programs read the Chinese as UTF-8."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([[_cell(v) for v in row] for row in rows])
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(value: object) -> object:
+    # a cell starting with = + - @ would run as a formula in a spreadsheet
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def alignment_csv(pairs: list[Pair]) -> str:
+    rows = [[p.index, " ".join(map(str, p.source_ids)), " ".join(map(str, p.target_ids)),
+             p.source_text, p.target_text, f"{p.bead.score:.4f}", p.bead.type] for p in pairs]
+    return csv_text(rows, CSV_COLUMNS)
+
+
+def alignment_align(pairs: list[Pair]) -> str:
+    return format_align([(p.source_ids, p.target_ids) for p in pairs])
+
+
+_XML_BAD = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _xml(text: str) -> str:
+    return escape(text.translate(_XML_BAD))
+
+
+def alignment_tmx(pairs: list[Pair], source_name: str, target_name: str) -> str:
+    """TMX 1.4b, one <tu> per bead; an empty side is kept as an empty <seg/>."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+             '<tmx version="1.4">',
+             f'  <header creationtool="align" creationtoolversion={quoteattr(__version__)} '
+             'datatype="plaintext" segtype="sentence" adminlang="en" srclang="zh-CN" '
+             'o-tmf="align">',
+             f'    <prop type="x-source-file">{_xml(source_name)}</prop>',
+             f'    <prop type="x-target-file">{_xml(target_name)}</prop>',
+             '  </header>', '  <body>']
+    for p in pairs:
+        lines.append(f'    <tu tuid="{p.index}">')
+        lines.append(f'      <prop type="x-bead">{p.bead.type}</prop>')
+        lines.append(f'      <prop type="x-score">{p.bead.score:.4f}</prop>')
+        for lang, text in (("zh-CN", p.source_text), ("en", p.target_text)):
+            lines.append(f'      <tuv xml:lang="{lang}"><seg>{_xml(text)}</seg></tuv>')
+        lines.append('    </tu>')
+    lines += ['  </body>', '</tmx>', '']
+    return "\n".join(lines)
+
+
+def json_text(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
