@@ -29,7 +29,7 @@ class AlignSettings:
     length_power: float = 0.3  # sharpness of the length-ratio factor
     paragraph_penalty: float = 0.08  # for a bead that crosses a paragraph break on one side
     min_similarity: float = 0.08  # a sentence this unlike its bead's other side stands alone
-    detach_gain: float = 0.1  # ...and dropping it raises the bead's similarity this much
+    detach_gain: float = 0.03  # ...and dropping it raises the bead's similarity this much
     lexical_weight: float = 0.2  # share of the dictionary/number/name cosine (0: embeddings only)
     coarse_cells: int = 3_000_000  # above n*m this, the first pass runs on blocks first
 
@@ -199,9 +199,16 @@ def detach_strays(beads: list[Bead], source: Side, target: Side,
     The DP prefers a poor match to two skips; a repeated headline, a dropped sub-headline or
     an appended credit line is better reported as a 0-1 or 1-0 bead than merged.
     """
+    sims = np.array([b.similarity for b in beads if b.similarity is not None])
+    floor = settings.min_similarity
+    if len(sims) >= 5:
+        # far below this document's own matches: a floor relative to its distribution
+        median = float(np.median(sims))
+        spread = float(np.median(np.abs(sims - median))) * 1.4826
+        floor = max(floor, min(0.25, median - 6 * spread))
     out: list[Bead] = []
     for bead in beads:
-        out.extend(_detach(bead, source, target, settings))
+        out.extend(_detach(bead, source, target, settings, floor))
     return out
 
 
@@ -209,11 +216,11 @@ def _run_vector(side: Side, ids: tuple[int, ...]) -> np.ndarray:
     return side.runs(len(ids))[ids[0]]
 
 
-def _detach(bead: Bead, source: Side, target: Side, settings: AlignSettings) -> list[Bead]:
+def _detach(bead: Bead, source: Side, target: Side, settings: AlignSettings,
+            floor: float) -> list[Bead]:
     src, tgt = bead.source_ids, bead.target_ids
     if not src or not tgt:
         return [bead]
-    floor = settings.min_similarity
     if len(src) == 1 and len(tgt) == 1:
         if float(bead.similarity or 0.0) < floor:
             return [Bead(src, (), settings.skip), Bead((), tgt, settings.skip)]

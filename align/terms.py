@@ -19,6 +19,7 @@ class Token:
     text: str
     start: int
     end: int
+    gap_after: str | None = None  # the characters up to the next token
 
     @property
     def lower(self) -> str:
@@ -30,7 +31,10 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    found = list(TOKEN.finditer(text))
+    return [Token(m.group(), m.start(), m.end(),
+                  text[m.end():found[k + 1].start()] if k + 1 < len(found) else None)
+            for k, m in enumerate(found)]
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,10 @@ def is_compositional(term: str) -> bool:
     return False
 
 
+def text_between(a: Token, b: Token) -> str:
+    return a.gap_after if a.gap_after is not None else " "
+
+
 def literal_spans(term: str, target: list[Token]) -> list[tuple[int, int]]:
     """Token ranges rendering a term part by part (长三角 → "long triangle")."""
     found: list[tuple[int, int]] = []
@@ -118,7 +126,9 @@ def literal_spans(term: str, target: list[Token]) -> list[tuple[int, int]]:
             continue
         for k in range(len(target) - len(split) + 1):
             window = target[k:k + len(split)]
-            if all(tok.lower not in lexicon.STOPWORDS and matches_any(tok.stem, cue)
-                   for tok, cue in zip(window, cues)):
+            joined = all(not between.strip(" -") for between in
+                         (text_between(a, b) for a, b in zip(window, window[1:])))
+            if joined and all(tok.lower not in lexicon.STOPWORDS and matches_any(tok.stem, cue)
+                              for tok, cue in zip(window, cues)):
                 found.append((k, k + len(split)))
     return sorted(set(found))

@@ -52,7 +52,7 @@ def _cell(value: object) -> object:
 
 def alignment_csv(pairs: list[Pair]) -> str:
     rows = [[p.index, " ".join(map(str, p.source_ids)), " ".join(map(str, p.target_ids)),
-             p.source_text, p.target_text, f"{p.bead.score:.4f}", p.bead.type] for p in pairs]
+             p.source_text, p.target_text, round(p.bead.score, 4), p.bead.type] for p in pairs]
     return csv_text(rows, CSV_COLUMNS)
 
 

@@ -5,7 +5,7 @@ gives it a meaning of its own ("long triangle" for 长三角, the Yangtze River 
 from __future__ import annotations
 
 from .. import lexicon
-from ..terms import dictionary_terms, is_compositional, literal_spans, tokens
+from ..terms import dictionary_terms, is_compositional, literal_spans, matches_any, sense_stems, tokens
 from ..types import Flag, Severity
 from . import CheckContext, register
 
@@ -17,9 +17,12 @@ def check(context: CheckContext) -> list[Flag]:
         target = tokens(pair.target_text)
         seen: set[tuple[str, int]] = set()
         for hit in dictionary_terms(pair.source_text):
-            if lexicon.is_proper_name(hit.term) or is_compositional(hit.term):
+            if not _is_candidate(hit.term, pair.source_text):
                 continue
+            own = sense_stems(hit.term)
             for start, end in literal_spans(hit.term, target):
+                if any(matches_any(tok.stem, own) for tok in target[start:end]):
+                    continue  # a word of the term's own meaning: not a literal rendering
                 span = pair.target_text[target[start].start:target[end - 1].end]
                 if (hit.term, start) in seen:
                     continue
@@ -31,6 +34,16 @@ def check(context: CheckContext) -> list[Flag]:
                                   message=f'"{span}" renders {hit.term} character by character; '
                                           f'it means "{meaning}"'))
     return flags
+
+
+def _is_candidate(term: str, source: str) -> bool:
+    """Short noun-like terms with a meaning of their own; idioms and verbs translate freely."""
+    if len(term) > 4 or is_compositional(term):
+        return False
+    meaning = dictionary_meaning(term)
+    if meaning[:1].isupper():
+        return True
+    return any(word == term and flag[:1] in ("n", "j") for word, flag in lexicon.tagged_words(source))
 
 
 def dictionary_meaning(term: str) -> str:
