@@ -163,14 +163,17 @@ def _shifted(values: np.ndarray, start: int, cols: np.ndarray) -> np.ndarray:
     return out
 
 
-def _add_insertions(best: np.ndarray, moves: np.ndarray, cols: np.ndarray, skip: float
-                    ) -> tuple[np.ndarray, np.ndarray]:
-    """Allow 0-1 moves within a row: best[j] = max(best[j], best[j-1] + skip), in one pass."""
+def _add_insertions(best: np.ndarray, moves: np.ndarray, cols: np.ndarray, skip: float,
+                    marker: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """Allow 0-1 moves within a row: best[j] = max(best[j], best[j-1] + skip), in one pass.
+
+    Cells reached that way get the move code `marker`.
+    """
     offset = best - cols * skip
     running = np.maximum.accumulate(offset)
     improved = running > offset + 1e-12
     best = np.where(improved, running + cols * skip, best)
-    moves = np.where(improved, np.int8(2), moves)
+    moves = np.where(improved, np.int8(marker), moves)
     return best, moves
 
 
@@ -319,7 +322,7 @@ def second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
                 best[idx[better]] = total[better]
                 move[idx[better]] = t
                 best_sim[idx[better]] = sim[better]
-        best, move = _add_insertions_typed(best, move, cols, settings.skip)
+        best, move = _add_insertions(best, move, cols, settings.skip, marker=-2)
         scores.append(best)
         moves.append(move)
         sims_kept.append(best_sim)
@@ -354,15 +357,6 @@ def _neighbour_sim(src_runs, tgt_runs, i0: int, a: int, j0: np.ndarray, b: int,
             total += tgt_vecs @ src_single[neighbour]
             count += 1
     return total / np.maximum(count, 1)
-
-
-def _add_insertions_typed(best: np.ndarray, move: np.ndarray, cols: np.ndarray, skip: float
-                          ) -> tuple[np.ndarray, np.ndarray]:
-    offset = best - cols * skip
-    running = np.maximum.accumulate(offset)
-    improved = running > offset + 1e-12
-    return (np.where(improved, running + cols * skip, best),
-            np.where(improved, np.int8(-2), move))
 
 
 def _backtrack(scores, moves, sims, lo, types, n: int, m: int, skip: float) -> list[Bead]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from align.aligner import AlignSettings, Side, align
@@ -11,6 +12,8 @@ from align.score import parse_align, score
 from align.segment import segment
 
 from conftest import MAC
+
+needs_mac = pytest.mark.skipif(not MAC.exists(), reason=f"benchmark data not found at {MAC}")
 
 
 def _covered(beads, n, m):
@@ -35,6 +38,7 @@ def test_every_sentence_in_exactly_one_bead_in_order(n, m, seed):
     assert _covered(beads, n, len(tgt))
 
 
+@needs_mac
 def test_coarse_band_path_matches_full(encoder):
     """Long documents go through the block pass; its result must equal the full search here."""
     src = segment(read_file(MAC / "zh" / "001.txt", fmt="lines"), "zh")
@@ -46,6 +50,7 @@ def test_coarse_band_path_matches_full(encoder):
     assert same >= 0.97 * len(full.beads)
 
 
+@needs_mac
 def test_accuracy_on_two_benchmark_chapters(encoder):
     gold_docs, test_docs = [], []
     for name in ("001", "013"):
