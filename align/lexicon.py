@@ -119,15 +119,23 @@ def pinyin(word: str) -> str:
     return "".join(lazy_pinyin(word, style=Style.NORMAL)).lower()
 
 
+@lru_cache(maxsize=20_000)
+def syllables(text: str) -> tuple[str, ...]:
+    """Toneless pinyin per character of a Han run, read in context: 重庆 → (chong, qing)."""
+    from pypinyin import Style, lazy_pinyin
+
+    found = lazy_pinyin(text, style=Style.NORMAL)
+    if len(found) != len(text):  # not one syllable a character: read them one by one
+        return tuple(pinyin(c) for c in text)
+    return tuple(s.lower() for s in found)
+
+
 @lru_cache(maxsize=1)
 def english_vocabulary() -> frozenset[str]:
     """Lower-case English words used in CC-CEDICT's definitions: a 20k-word English lexicon."""
-    vocab: set[str] = set()
-    for entries in cedict().values():
-        for entry in entries:
-            for sense in entry.senses:
-                vocab.update(w for w in regex.findall(r"\b[a-z]{2,}\b", sense))
-    return frozenset(vocab)
+    text = "\n".join(sense for entries in cedict().values() for entry in entries
+                     for sense in entry.senses)
+    return frozenset(re.findall(r"\b[a-z]{2,}\b", text))
 
 
 @lru_cache(maxsize=4096)
@@ -137,6 +145,14 @@ def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
 
     _jieba()
     return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
+
+
+def word_tag(word: str) -> str:
+    """jieba's dictionary part of speech for a word ('' when it has none): 龙头 → n."""
+    import jieba.posseg
+
+    _jieba()
+    return jieba.posseg.dt.word_tag_tab.get(word, "")
 
 
 SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习")

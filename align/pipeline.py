@@ -38,6 +38,9 @@ class AlignmentResult:
     beads: list[Bead]
     timings: dict[str, float] = field(default_factory=dict)
     cached: bool = False
+    # the encoder's own unit vector per sentence (before any lexical signal is mixed in)
+    source_vectors: np.ndarray | None = None
+    target_vectors: np.ndarray | None = None
 
     def pairs(self) -> list[Pair]:
         return [Pair(k, bead, _join([self.source[i].text for i in bead.source_ids], "zh"),
@@ -65,6 +68,7 @@ def align_documents(source: list[Sentence], target: list[Sentence], encoder: Enc
     started = time.perf_counter()
     src_emb, src_hit = embed_cached(encoder, [s.text for s in source], cache_dir)
     tgt_emb, tgt_hit = embed_cached(encoder, [s.text for s in target], cache_dir)
+    vectors = (src_emb.vectors, tgt_emb.vectors)
     if settings.lexical_weight > 0:
         src_lex, tgt_lex = lexical_vectors([s.text for s in source], [t.text for t in target])
         src_emb = MixedRuns(src_emb, src_lex, settings.lexical_weight)
@@ -77,7 +81,8 @@ def align_documents(source: list[Sentence], target: list[Sentence], encoder: Enc
     done = time.perf_counter()
     return AlignmentResult(source, target, beads,
                            {"embed": embedded - started, "align": done - embedded},
-                           cached=src_hit and tgt_hit)
+                           cached=src_hit and tgt_hit, source_vectors=vectors[0],
+                           target_vectors=vectors[1])
 
 
 # ------------------------------------------------------------------ the whole run
@@ -153,7 +158,8 @@ def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()
                                 default_cache_dir() if options.cache else None)
     pairs = alignment.pairs()
     check_started = time.perf_counter()
-    context = CheckContext(pairs, source, target, glossary)
+    context = CheckContext(pairs, source, target, glossary, alignment.source_vectors,
+                           alignment.target_vectors, lambda texts: encoder.embed(texts).vectors)
     selected = select_checks(options.checks, options.skip_checks)
     flags = run_checks(context, selected)
     timings = {"read": read_done - started, **alignment.timings,

@@ -120,9 +120,12 @@ def text_between(a: Token, b: Token) -> str:
 def literal_spans(term: str, target: list[Token]) -> list[tuple[int, int]]:
     """Token ranges rendering a term part by part (长三角 → "long triangle")."""
     found: list[tuple[int, int]] = []
+    present = {tok.stem for tok in target} | {tok.stem[:5] for tok in target if len(tok.stem) >= 5}
     for split in parts(term):
         cues = [sense_stems(p, 8) for p in split]
-        if any(not c for c in cues):
+        # quick rejection: every part must have a sense word (or its 5-letter prefix) present
+        if any(not c or not (c & present or {s[:5] for s in c if len(s) >= 5} & present)
+               for c in cues):
             continue
         for k in range(len(target) - len(split) + 1):
             window = target[k:k + len(split)]

@@ -95,3 +95,83 @@ def test_omission_and_addition():
     flags = run_checks(_context([("标题", ""), ("", "Editor: Wang"), ("正文。", "Body.")]),
                        ["omission"])
     assert [f.category for f in flags] == ["accuracy/omission", "accuracy/addition"]
+
+
+def _embedded_context(encoder, pairs_text):
+    context = _context(pairs_text)
+    context.source_vectors = encoder.embed([s.text for s in context.source]).vectors
+    context.target_vectors = encoder.embed([s.text for s in context.target]).vectors
+    context.embed = lambda texts: encoder.embed(texts).vectors
+    return context
+
+
+POLICY = [("推动长三角更高质量一体化发展，加快建设现代化产业体系。",
+           "Promote higher-quality integrated development of the Yangtze River Delta and build "
+           "a modern industrial system."),
+          ("各城市要加强区域合作，共同打造世界级城市群。",
+           "Cities should strengthen regional cooperation to build a world-class city cluster."),
+          ("上海要强化全球资源配置、科技创新策源、高端产业引领和开放枢纽门户四大功能。",
+           "Shanghai should strengthen its four functions of global resource allocation, "
+           "scientific and technological innovation, high-end industry leadership and opening-up."),
+          ("我们将深化改革，扩大开放，服务国家战略。",
+           "We will deepen reform, expand opening-up and serve the national strategy.")]
+
+
+def test_sense_flags_faucet_for_leading_role(encoder):
+    context = _embedded_context(encoder, POLICY + [
+        ("上海要进一步发挥龙头带动作用，推动长三角一体化发展。",
+         "Shanghai should play the role of a faucet in driving regional integrated development.")])
+    flags = run_checks(context, ["sense"])
+    assert [(f.src_term, f.tgt_span) for f in flags] == [("龙头", "faucet")]
+    assert "leader" in flags[0].suggestion and flags[0].severity.value == "minor"
+
+
+def test_sense_keeps_the_literal_sense_where_it_fits(encoder):
+    context = _embedded_context(encoder, [
+        ("厨房的龙头坏了，一直在漏水。", "The kitchen faucet is broken and keeps leaking water."),
+        ("他叫来了水管工。", "He called a plumber.")])
+    assert run_checks(context, ["sense"]) == []
+
+
+def test_sense_is_silent_without_an_encoder():
+    context = _context([("上海要发挥龙头带动作用。", "Shanghai should play a faucet role.")])
+    assert run_checks(context, ["sense"]) == []
+
+
+def test_consistency_flags_the_odd_rendering_and_suggests_the_dictionary_one():
+    context = _context([
+        ("长三角一体化发展取得成效。", "The integration of the long triangle has made progress."),
+        ("长三角是重要的增长极。", "The Yangtze River Delta is an important growth pole."),
+        ("推动长三角高质量发展。", "Promote high-quality development of the Yangtze River Delta.")])
+    flags = run_checks(context, ["consistency"])
+    assert [(f.bead, f.tgt_span, f.suggestion) for f in flags] == \
+        [(0, "long triangle", "Yangtze River Delta")]
+    assert "×2" in flags[0].message and "×1" in flags[0].message
+
+
+def test_consistency_is_silent_when_one_rendering_is_used():
+    context = _context([
+        ("长三角一体化发展取得成效。", "The integration of the Yangtze River Delta has made progress."),
+        ("长三角是重要的增长极。", "The Yangtze River Delta is an important growth pole.")])
+    assert run_checks(context, ["consistency"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hefei Hefei is big", [("Hefei", "Hefei Hefei")]),
+    ("the General Secretary General Secretary said", [("General Secretary",
+                                                        "General Secretary General Secretary")]),
+    ("China, China, China and the world", [("China", "China, China, China")]),
+    ("New York. New York is big", []),
+    ("no repeat here", []),
+])
+def test_doubled_phrases(text, expected):
+    from align.checks.repetition import doubled
+    assert doubled(text) == expected
+
+
+def test_seed_wrong_sense_and_inconsistency(seed_flags):
+    assert ("龙头", "faucet") in [(f.src_term, f.tgt_span) for f in seed_flags if f.check == "sense"]
+    consistency = [f for f in seed_flags if f.check == "consistency"]
+    assert {f.src_term for f in consistency} == {"长三角"}
+    assert {"Yangtze River Triangulation", "long triangle"} <= {f.tgt_span for f in consistency}
+    assert all(f.suggestion == "Yangtze River Delta" for f in consistency)

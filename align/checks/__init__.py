@@ -12,6 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from ..errors import AlignError
+from ..terms import TermHit, Token, dictionary_terms, literal_spans, tokens
 from ..types import Flag, GlossaryEntry, Pair, Sentence
 
 
@@ -23,6 +24,11 @@ class CheckContext:
     source: list[Sentence]
     target: list[Sentence]
     glossary: list[GlossaryEntry] | None = None
+    # the encoder's unit vectors per sentence, and the encoder itself for short texts; None
+    # when the caller has no encoder (checks that need one then stay silent)
+    source_vectors: np.ndarray | None = None
+    target_vectors: np.ndarray | None = None
+    embed: Callable[[list[str]], np.ndarray] | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -36,6 +42,25 @@ class CheckContext:
     @cached_property
     def full_target(self) -> str:
         return " ".join(s.text for s in self.target)
+
+    # per-pair analyses that several checks share, computed once
+    def source_terms(self, pair: Pair) -> list[TermHit]:
+        key = ("terms", pair.index)
+        if key not in self._cache:
+            self._cache[key] = dictionary_terms(pair.source_text)
+        return self._cache[key]
+
+    def target_tokens(self, pair: Pair) -> list[Token]:
+        key = ("tokens", pair.index)
+        if key not in self._cache:
+            self._cache[key] = tokens(pair.target_text)
+        return self._cache[key]
+
+    def literal_spans(self, pair: Pair, term: str) -> list[tuple[int, int]]:
+        key = ("literal", pair.index, term)
+        if key not in self._cache:
+            self._cache[key] = literal_spans(term, self.target_tokens(pair))
+        return self._cache[key]
 
 
 Check = Callable[[CheckContext], list[Flag]]
@@ -51,7 +76,8 @@ def register(name: str) -> Callable[[Check], Check]:
 
 def _load_all() -> None:
     # importing registers; one line per check
-    from . import glossary, literal, numbers, omission, pinyin, repetition, weak  # noqa: F401
+    from . import (  # noqa: F401
+        consistency, glossary, literal, numbers, omission, pinyin, repetition, sense, weak)
 
 
 def select_checks(only: tuple[str, ...] | None, skip: tuple[str, ...] = ()) -> list[str]:

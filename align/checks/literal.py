@@ -5,7 +5,7 @@ gives it a meaning of its own ("long triangle" for 长三角, the Yangtze River 
 from __future__ import annotations
 
 from .. import lexicon
-from ..terms import dictionary_terms, is_compositional, literal_spans, matches_any, sense_stems, tokens
+from ..terms import is_compositional, matches_any, sense_stems
 from ..types import Flag, Severity
 from . import CheckContext, register
 
@@ -14,13 +14,17 @@ from . import CheckContext, register
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
     for pair in context.matched:
-        target = tokens(pair.target_text)
+        target = context.target_tokens(pair)
         seen: set[tuple[str, int]] = set()
-        for hit in dictionary_terms(pair.source_text):
-            if not _is_candidate(hit.term, pair.source_text):
+        for hit in context.source_terms(pair):
+            if len(hit.term) > 4:
+                continue
+            spans = context.literal_spans(pair, hit.term)
+            # the costlier test (part of speech) only once a literal-looking span is found
+            if not spans or not _is_candidate(hit.term, pair.source_text):
                 continue
             own = sense_stems(hit.term)
-            for start, end in literal_spans(hit.term, target):
+            for start, end in spans:
                 if any(matches_any(tok.stem, own) for tok in target[start:end]):
                     continue  # a word of the term's own meaning: not a literal rendering
                 span = pair.target_text[target[start].start:target[end - 1].end]

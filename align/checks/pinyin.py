@@ -9,7 +9,6 @@ from __future__ import annotations
 import regex
 
 from .. import lexicon
-from ..terms import tokens
 from ..types import Flag, Severity
 from . import CheckContext, register
 
@@ -21,7 +20,7 @@ def check(context: CheckContext) -> list[Flag]:
     vocabulary = lexicon.english_vocabulary()
     flags: list[Flag] = []
     for pair in context.matched:
-        for token in tokens(pair.target_text):
+        for token in context.target_tokens(pair):
             word = token.lower
             if len(word) < 4 or not word.isalpha() or not word.isascii() or word in vocabulary:
                 continue
@@ -37,29 +36,29 @@ def check(context: CheckContext) -> list[Flag]:
 
 def _spelled_in(word: str, source: str) -> str | None:
     """The Han substring of `source` (1-4 characters) whose toneless pinyin is `word`."""
+    wanted = (word, word.replace("u", "v"))
     for run in lexicon.HAN_RUN.finditer(source):
         text = run.group()
+        syllables = lexicon.syllables(text)  # in context, so polyphones read as in the run
         for size in (2, 3, 4, 1):
             for i in range(len(text) - size + 1):
-                piece = text[i:i + size]
-                if lexicon.pinyin(piece).replace("ü", "v") in (word, word.replace("u", "v")):
-                    return piece
+                if "".join(syllables[i:i + size]).replace("ü", "v") in wanted:
+                    return text[i:i + size]
     return None
 
 
 def _is_name(han: str, source: str, target: str, at: int) -> bool:
     if lexicon.is_proper_name(han):
         return True
-    for word, flag in lexicon.tagged_words(source):
-        if han in word and (flag in _NAME_TAGS or lexicon.is_proper_name(word)):
-            return True
     # "Gong Zheng": a surname then a given name, both capitalised pinyin
     before = regex.search(r"([A-Z][a-z]+)\s+$", target[:at])
     index = source.find(han)
     if index > 0 and source[index - 1] in lexicon.SURNAMES and before and \
             lexicon.pinyin(source[index - 1]) == before.group(1).lower():
         return True
-    return False
+    # the costliest test last: jieba's part-of-speech tags for names
+    return any(han in word and (flag in _NAME_TAGS or lexicon.is_proper_name(word))
+               for word, flag in lexicon.tagged_words(source))
 
 
 def _suggest(han: str) -> str:

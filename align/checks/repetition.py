@@ -9,9 +9,10 @@ import regex
 from ..types import Flag, Severity
 from . import CheckContext, register
 
-# a phrase of one to four words, then the same phrase again (comma or space between)
-_DOUBLED = regex.compile(r"(?i)\b((?:[\p{L}\d]+[-’']?[\p{L}\d]*)(?:\s+[\p{L}\d]+){0,3})"
-                         r"(?:(?:\s*,\s*|\s+)\1\b)+")
+_WORD = regex.compile(r"[\p{L}\d]+(?:[-’'][\p{L}\d]+)*")
+_WITHIN = regex.compile(r"\s+")  # between the words of one phrase
+_BETWEEN = regex.compile(r"\s*,\s*|\s+")  # between a phrase and its repeat
+MAX_PHRASE = 4
 # doubles that English allows
 _ALLOWED = {"that", "had", "is", "bye", "very", "so", "no", "yes", "ha", "many", "more", "far",
             "again", "step by", "day by", "by"}
@@ -24,14 +25,13 @@ def check(context: CheckContext) -> list[Flag]:
     for pair in context.pairs:
         if not pair.target_ids:
             continue
-        for m in _DOUBLED.finditer(pair.target_text):
-            phrase = m.group(1)
+        for phrase, span in doubled(pair.target_text):
             if phrase.lower() in _ALLOWED or phrase.isdigit():
                 continue
             if _doubled_in_source(phrase, pair.source_text):
                 continue
             flags.append(Flag("repetition", "fluency/repetition", Severity.MINOR, pair.index,
-                              pair.source_ids, pair.target_ids, tgt_span=m.group(0),
+                              pair.source_ids, pair.target_ids, tgt_span=span,
                               suggestion=phrase, message=f'"{phrase}" is repeated'))
         for j in pair.target_ids:
             key = " ".join(context.target[j].text.lower().split())
@@ -49,3 +49,35 @@ def check(context: CheckContext) -> list[Flag]:
 def _doubled_in_source(phrase: str, source: str) -> bool:
     """Latin text doubled in the source too (G60 G60) is faithful, not an error."""
     return phrase.lower() in source.lower() and (phrase + " " + phrase).lower() in source.lower()
+
+
+def doubled(text: str) -> list[tuple[str, str]]:
+    """(phrase, whole repeated span) for each run of a 1-4 word phrase said twice or more in a
+    row, with spaces or a comma between: "Hefei Hefei", "China, China, China"."""
+    words = list(_WORD.finditer(text))
+    lower = [w.group().lower() for w in words]
+
+    def gap(k: int) -> str:  # the text between word k and word k+1
+        return text[words[k].end():words[k + 1].start()]
+
+    found = []
+    i = 0
+    while i < len(words):
+        for n in range(MAX_PHRASE, 0, -1):
+            if lower[i:i + n] != lower[i + n:i + 2 * n] or len(lower[i + n:i + 2 * n]) < n:
+                continue
+            if not all(_WITHIN.fullmatch(gap(k)) for k in range(i, i + n - 1)):
+                continue
+            end = i + n  # index of the first word after the last repeat
+            while lower[end - n:end] == lower[end:end + n] and len(lower[end:end + n]) == n \
+                    and _BETWEEN.fullmatch(gap(end - 1)) \
+                    and all(_WITHIN.fullmatch(gap(k)) for k in range(end, end + n - 1)):
+                end += n
+            if end == i + n:
+                continue
+            phrase = text[words[i].start():words[i + n - 1].end()]
+            found.append((phrase, text[words[i].start():words[end - 1].end()]))
+            i = end - 1
+            break
+        i += 1
+    return found
