@@ -5,6 +5,8 @@ All text from inputs is escaped; the only script is inline and reads data, never
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from collections import Counter
 from html import escape
@@ -107,7 +109,8 @@ def render_report(pairs: list[Pair], flags: list[Flag], summary: dict[str, objec
         categories=options({str(r["category"]) for r in rows}),
         severities="".join(f'<option value="{s}">{s}</option>' for s in _SEVERITY_ORDER if severities[s]),
         flag_items="".join(flag_items) or "<li>No flags.</li>", rows="".join(body),
-        signature=escape(str(summary.get("signature", ""))), data=data, style=_STYLE, script=_SCRIPT)
+        signature=escape(str(summary.get("signature", ""))), data=data, style=_STYLE, script=_SCRIPT,
+        script_hash=SCRIPT_HASH)
 
 
 _STYLE = """
@@ -155,9 +158,12 @@ _SCRIPT = """
 })();
 """
 
+# only this page's own script may run, even if some input text slipped through unescaped
+SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
+
 _PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '{script_hash}'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title><style>{style}</style></head>
 <body>

@@ -10,6 +10,7 @@ import regex
 
 from ..types import Flag, GlossaryEntry, Severity
 from . import CheckContext, register
+from .consistency import renderings_in
 
 
 @lru_cache(maxsize=4096)
@@ -61,13 +62,23 @@ def check(context: CheckContext) -> list[Flag]:
                                       pair.source_ids, pair.target_ids, src_term=entry.zh,
                                       tgt_span=m.group(), suggestion=entry.en if entry.status != "forbidden" else "",
                                       message=f'forbidden rendering "{m.group()}" for {entry.zh}'
-                                              + (f'; use "{entry.en}"' if entry.status != "forbidden" else "")))
+                                              + (f'; use "{entry.en}"' if entry.status != "forbidden" else "")
+                                              + _note(entry)))
             if entry.status == "forbidden" or not entry.renderings:
                 continue
             if not any(find_rendering(r, pair.target_text) for r in entry.renderings):
+                # point at what the target wrote instead, where the dictionary can find it
+                found = renderings_in(entry.zh, context.target_tokens(pair), pair.target_text)
+                span = found[0] if found else ""
                 flags.append(Flag("glossary", "terminology", Severity.MAJOR, pair.index,
                                   pair.source_ids, pair.target_ids, src_term=entry.zh,
-                                  suggestion=entry.en,
-                                  message=f'{entry.zh} should be rendered "{entry.en}"; '
-                                          "no approved rendering found in the target"))
+                                  tgt_span=span, suggestion=entry.en,
+                                  message=f'{entry.zh} should be rendered "{entry.en}"'
+                                          + (f', not "{span}"' if span else
+                                             "; no approved rendering found in the target")
+                                          + _note(entry)))
     return flags
+
+
+def _note(entry: GlossaryEntry) -> str:
+    return f" (glossary note: {entry.note})" if entry.note else ""
