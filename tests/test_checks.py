@@ -86,9 +86,13 @@ def test_glossary_longest_match_and_forbidden():
          "The Yangtze River Delta Ecological Green Integrated Development Demonstration Zones were set up."),
         ("长三角发展。", "The long triangle develops."),
         ("长三角发展。", "The Yangtze-River-Delta's growth."),
+        ("长三角发展。", "The Yangtze River Triangulation grows."),
+        ("长三角发展。", "It grows."),
     ], glossary)
     flags = run_checks(context, ["glossary"])
-    assert [(f.bead, f.tgt_span) for f in flags] == [(1, "long triangle"), (1, "")]
+    assert [(f.bead, f.tgt_span) for f in flags] == \
+        [(1, "long triangle"), (3, "Yangtze River Triangulation"), (4, "")]
+    assert "forbidden" in flags[0].message and 'not "Yangtze River Triangulation"' in flags[1].message
 
 
 def test_omission_and_addition():

@@ -55,6 +55,7 @@ def check(context: CheckContext) -> list[Flag]:
                 continue
             reported.add(entry.zh)
             forbidden = entry.forbidden + ((entry.en,) if entry.status == "forbidden" else ())
+            flagged = len(flags)
             for bad in forbidden:
                 m = find_rendering(bad, pair.target_text)
                 if m:
@@ -64,8 +65,8 @@ def check(context: CheckContext) -> list[Flag]:
                                       message=f'forbidden rendering "{m.group()}" for {entry.zh}'
                                               + (f'; use "{entry.en}"' if entry.status != "forbidden" else "")
                                               + _note(entry)))
-            if entry.status == "forbidden" or not entry.renderings:
-                continue
+            if entry.status == "forbidden" or not entry.renderings or len(flags) > flagged:
+                continue  # a forbidden rendering found already says what to use instead
             if not any(find_rendering(r, pair.target_text) for r in entry.renderings):
                 # point at what the target wrote instead, where the dictionary can find it
                 found = renderings_in(entry.zh, context.target_tokens(pair), pair.target_text)

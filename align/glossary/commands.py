@@ -1,6 +1,5 @@
-"""Glossary subcommands: export (CSV → TBX), import (TBX → CSV) and review.
-
-Mining terms from a corpus (`build`) is not written yet; it says so instead of guessing.
+"""Glossary subcommands: build (mine a corpus and aligned pairs), review, export (CSV → TBX)
+and import (TBX → CSV).
 """
 
 from __future__ import annotations
@@ -9,9 +8,12 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import AlignError
+from ..errors import AlignError, InputError
+from ..types import GlossaryEntry
 from ..write import write_atomic
+from .extract import corpus_sentences, extract_terms
 from .io import glossary_csv, glossary_tbx, load_glossary
+from .mine import load_pairs, mine_renderings, propose
 
 
 def main(args: argparse.Namespace) -> int:
@@ -25,9 +27,58 @@ def main(args: argparse.Namespace) -> int:
     elif command == "review":
         return review(args.glossary, args.approve, args.forbid, args.reject)
     else:
-        raise AlignError("glossary build is not available in this version yet: "
-                         "write the CSV by hand (columns zh,en,status,...) and use --glossary")
+        entries, added = build(args.corpus, args.pairs, args.out, args.top)
+        write_atomic(args.out, glossary_csv(entries))
+        print(f"{len(entries)} entries ({added} new candidates); wrote {args.out}")
     return 0
+
+
+def build(corpus: list[Path], pairs: list[Path], out: Path, top: int) -> tuple[list[GlossaryEntry], int]:
+    """Mine terms and renderings; merge into the glossary at `out` if it exists.
+
+    A reviewer's decision (any status but candidate) is never changed: only its frequency is
+    refreshed, and renderings not yet in the entry are listed in its note for review. New
+    terms are added as candidates, after the existing entries.
+    """
+    for path in corpus:
+        if not path.is_file():
+            raise InputError(f"{path}: corpus file not found")
+    sentences = corpus_sentences(corpus)
+    if not sentences:
+        raise InputError("the corpus has no Chinese sentences")
+    terms = extract_terms(sentences, top=top)
+    found = mine_renderings([t.term for t in terms], load_pairs(pairs)) if pairs else {}
+    corpus_text = "".join(s for _, s in sentences)
+    existing = load_glossary(out) if out.exists() else []
+    by_term = {e.zh: k for k, e in enumerate(existing)}
+    entries = list(existing)
+    added = 0
+    for term in terms:
+        proposal = propose(term.term, found.get(term.term), corpus_text)
+        source = (f"extracted: {term.documents} docs, C-value {term.cvalue:g}, "
+                  f"specificity {term.specificity:g}; proposal: {proposal.why}")
+        if term.term not in by_term:
+            note = f"seen: {proposal.observed}" if proposal.observed else ""
+            entries.append(GlossaryEntry(term.term, proposal.en, "candidate", (),
+                                         proposal.forbidden, note, term.frequency, source))
+            added += 1
+            continue
+        old = existing[by_term[term.term]]
+        known = {old.en.lower(), *(v.lower() for v in old.variants),
+                 *(f.lower() for f in old.forbidden)}
+        if old.status == "candidate":
+            entries[by_term[term.term]] = replace(
+                old, en=old.en or proposal.en, frequency=term.frequency,
+                forbidden=tuple(dict.fromkeys((*old.forbidden, *proposal.forbidden))))
+            continue
+        unseen = [r for r in (*proposal.forbidden, *(proposal.observed.split("; ")
+                                                     if proposal.observed else ()))
+                  if r and r.rsplit(" ×", 1)[0].lower() not in known]
+        note = old.note
+        if unseen and "unreviewed renderings:" not in note:
+            note = (note + "; " if note else "") + "unreviewed renderings: " + ", ".join(unseen)
+        entries[by_term[term.term]] = replace(old, frequency=term.frequency, note=note)
+    return entries, added
 
 
 def review(path: Path, approve: list[str], forbid: list[str], reject: list[str]) -> int:

@@ -1,0 +1,220 @@
+"""Renderings of terms in aligned pairs, and a proposed approved rendering for each term.
+
+Renderings: in every aligned pair whose Chinese side holds the term, the English spans that
+carry the term's dictionary senses or its parts' senses (the same finder the consistency
+check uses), the pinyin of the term left as it is, and, for terms the dictionary cannot
+reach, the English phrase that co-occurs with the term across pairs (Dice coefficient).
+
+Proposal, in order: the CC-CEDICT meaning (an abbreviation followed to its full form:
+自贸区 → 自由贸易区 → "free trade zone"); the meaning of a full form found in the corpus;
+the most frequent observed rendering that is neither literal nor pinyin. Literal renderings
+("long triangle") and pinyin ("Kechuang") seen in the pairs become forbidden candidates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from .. import lexicon
+from ..checks.consistency import rendering_key, renderings_in
+from ..errors import InputError
+from ..terms import is_compositional, literal_spans, matches_any, parts, sense_stems, tokens
+
+_ABBREVIATION = regex.compile(r"abbr\. (?:for|of) (?:[^|\s\[]+\|)?(\p{Han}+)")
+MIN_DICE = 0.7
+MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
+MIN_COVERAGE = 0.6  # a rendering of a compound must carry most of its parts
+
+
+@dataclass
+class TermRenderings:
+    term: str
+    seen: Counter = field(default_factory=Counter)  # surface form → pairs
+    literal: Counter = field(default_factory=Counter)
+    pinyin: Counter = field(default_factory=Counter)
+    pairs: int = 0
+
+
+def load_pairs(paths: list[Path]) -> list[tuple[str, str]]:
+    """(Chinese, English) of every matched bead in alignment.csv files or report folders."""
+    pairs = []
+    for path in paths:
+        csv_path = path / "alignment.csv" if path.is_dir() else path
+        try:
+            text = csv_path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{csv_path}: cannot read aligned pairs ({exc.__class__.__name__})") from None
+        reader = csv.DictReader(io.StringIO(text))
+        if not reader.fieldnames or not {"src_text", "tgt_text"} <= set(reader.fieldnames):
+            raise InputError(f"{csv_path}: not an alignment.csv (needs src_text and tgt_text columns)")
+        for row in reader:
+            zh, en = _unguard(row["src_text"] or ""), _unguard(row["tgt_text"] or "")
+            if zh and en:
+                pairs.append((zh, en))
+    return pairs
+
+
+def _unguard(cell: str) -> str:
+    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@") else cell
+
+
+def mine_renderings(terms: list[str], pairs: list[tuple[str, str]]) -> dict[str, TermRenderings]:
+    found = {term: TermRenderings(term) for term in terms}
+    holding: dict[str, list[int]] = defaultdict(list)
+    for k, (zh, _) in enumerate(pairs):
+        for term in terms:
+            if term in zh:
+                holding[term].append(k)
+    english = [tokens(en) for _, en in pairs]
+    for term, indexes in holding.items():
+        record = found[term]
+        record.pairs = len(indexes)
+        reading = lexicon.pinyin(term)
+        literal_possible = len(term) <= 4 and not is_compositional(term)
+        own = sense_stems(term)
+        for k in indexes:
+            target, text = english[k], pairs[k][1]
+            for start, end in (literal_spans(term, target) if literal_possible else ()):
+                if not any(matches_any(tok.stem, own) for tok in target[start:end]):
+                    record.literal[text[target[start].start:target[end - 1].end]] += 1
+            for span in renderings_in(term, target, text):
+                if coverage(term, span) >= MIN_COVERAGE:
+                    record.seen[span] += 1
+            for tok in target:
+                if tok.lower == reading and len(reading) >= 4:
+                    record.pinyin[tok.text] += 1
+        if not record.seen:
+            phrase = _cooccurring(indexes, english, pairs)
+            # co-occurrence alone is fooled by neighbouring terms in the same sentences
+            # (临港新片区 always listed with 示范区), so the dictionary must back the phrase
+            if phrase and phrase[1] >= MIN_TOGETHER and coverage(term, phrase[0]) >= MIN_COVERAGE:
+                record.seen[phrase[0]] += phrase[1]
+    return found
+
+
+def coverage(term: str, span: str) -> float:
+    """Share of the term's parts (best split) whose senses a word of the span carries:
+    'Yangtze River' covers half of 长三角一体化; 'Yangtze River Delta integration' all."""
+    words = tokens(span)
+    if sense_stems(term) and any(matches_any(w.stem, sense_stems(term)) for w in words):
+        return 1.0
+    best = 0.0
+    for split in parts(term):
+        hit = sum(any(matches_any(w.stem, sense_stems(p, 8)) for w in words) for p in split)
+        best = max(best, hit / len(split))
+    return best
+
+
+def _cooccurring(indexes: list[int], english: list,
+                 pairs: list[tuple[str, str]]) -> tuple[str, int, float] | None:
+    """The English 1-4 word phrase most tied to the term's pairs (Dice ≥ MIN_DICE, seen ≥ 2)."""
+    holding = set(indexes)
+    with_term: Counter = Counter()
+    everywhere: Counter = Counter()
+    surface: dict[tuple[str, ...], str] = {}
+    for k, target in enumerate(english):
+        grams = set()
+        for n in range(1, 5):
+            for i in range(len(target) - n + 1):
+                window = target[i:i + n]
+                if window[0].lower in lexicon.STOPWORDS or window[-1].lower in lexicon.STOPWORDS:
+                    continue
+                key = tuple(t.lower for t in window)
+                grams.add(key)
+                surface.setdefault(key, pairs[k][1][window[0].start:window[-1].end])
+        everywhere.update(grams)
+        if k in holding:
+            with_term.update(grams)
+    best = None
+    for key, together in with_term.items():
+        if together < 2:
+            continue
+        dice = 2 * together / (len(holding) + everywhere[key])
+        rank = (dice, len(key))
+        if dice >= MIN_DICE and (best is None or rank > best[0]):
+            best = (rank, surface[key], together)
+    return (best[1], best[2], best[0][0]) if best else None
+
+
+def term_meaning(term: str) -> str:
+    """The first usable CC-CEDICT sense, notes removed; an abbreviation follows its full form."""
+    for sense in lexicon.senses(term):
+        full = _ABBREVIATION.search(sense)
+        clean = regex.sub(r"\s*\([^)]*\)|\s*\[[^\]]*\]", "", sense).strip()
+        if full and (not clean or clean.lower().startswith("abbr")):
+            return term_meaning(full.group(1)) if full.group(1) != term else ""
+        if not clean or clean.lower().startswith(("cl:", "see ", "variant", "old variant", "surname")):
+            continue
+        clean = clean.split(";")[0].split(",")[0].strip()
+        if clean[:1].isupper():
+            return _name_part(clean)
+        return regex.sub(r"^to ", "", clean)
+    return ""
+
+
+_ADMIN_UNITS = ("district", "county", "city", "province", "prefecture", "town")
+
+
+def _name_part(sense: str) -> str:
+    """'Qingpu suburban district of Shanghai' → 'Qingpu'; 'Yangpu district' → 'Yangpu District';
+    'Yangtze River Delta' stays."""
+    words = sense.split()
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    name = " ".join(words[:k])
+    if k < len(words) and words[k].lower() in _ADMIN_UNITS:
+        name += " " + words[k].capitalize()
+    return name
+
+
+@dataclass(frozen=True)
+class Proposal:
+    en: str
+    why: str
+    forbidden: tuple[str, ...]
+    observed: str  # "surface ×n; ..." for the note
+
+
+def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Proposal:
+    record = record or TermRenderings(term)
+    forbidden = tuple(dict.fromkeys([*_by_key(record.literal), *record.pinyin]))
+    bad_keys = {rendering_key(f) for f in forbidden}
+    observed = "; ".join(f"{s} ×{n}" for s, n in record.seen.most_common(6))
+    meaning = term_meaning(term)
+    if meaning:
+        # the form the translation uses, when it carries the dictionary meaning
+        # ('integration' rather than the verb 'integrate')
+        key = rendering_key(meaning)
+        fitting = [s for s, _ in record.seen.most_common()
+                   if key <= rendering_key(s) and rendering_key(s) not in bad_keys]
+        if fitting:
+            return Proposal(fitting[0], "CC-CEDICT, in the form the pairs use", forbidden, observed)
+        return Proposal(meaning, "CC-CEDICT", forbidden, observed)
+    for sense in lexicon.senses(term):
+        full = _ABBREVIATION.search(sense)
+        if full and full.group(1) in corpus_text and term_meaning(full.group(1)):
+            return Proposal(term_meaning(full.group(1)), f"full form {full.group(1)} in the corpus",
+                            forbidden, observed)
+    usable = [(s, n) for s, n in record.seen.most_common()
+              if rendering_key(s) not in bad_keys and s not in forbidden]
+    if usable:
+        return Proposal(usable[0][0], f"most frequent rendering in the pairs ({usable[0][1]}×)",
+                        forbidden, observed)
+    return Proposal("", "no rendering found", forbidden, observed)
+
+
+def _by_key(counter: Counter) -> list[str]:
+    """One surface form per rendering key, most frequent first ('long triangle', not also
+    'Long Triangle')."""
+    chosen: dict[frozenset, str] = {}
+    for surface, _ in counter.most_common():
+        chosen.setdefault(rendering_key(surface), surface.lower() if surface[:1].isupper()
+                          and not surface.isupper() else surface)
+    return list(chosen.values())
