@@ -78,6 +78,9 @@ def build(corpus: list[Path], pairs: list[Path], out: Path, top: int) -> tuple[l
         if unseen and "unreviewed renderings:" not in note:
             note = (note + "; " if note else "") + "unreviewed renderings: " + ", ".join(unseen)
         entries[by_term[term.term]] = replace(old, frequency=term.frequency, note=note)
+    extracted = {t.term for t in terms}
+    entries = [e if e.zh in extracted else replace(e, frequency=corpus_text.count(e.zh))
+               for e in entries]
     return entries, added
 
 

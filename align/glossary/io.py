@@ -38,7 +38,7 @@ def load_glossary(path: Path) -> list[GlossaryEntry]:
 
 
 def parse_csv(text: str, name: str) -> list[GlossaryEntry]:
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
