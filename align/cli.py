@@ -8,17 +8,25 @@ Exit codes: 0 done; 1 flags at or above --fail-on; 2 usage or settings; 3 unread
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 import sys
 import warnings
 from pathlib import Path
 
 from . import __version__
-from .errors import AlignError
+from .errors import AlignError, InputError
 from .types import Severity
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr (exit 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="align", description=__doc__.split("\n")[0])
+    parser = _Parser(prog="align", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"align {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -72,9 +80,14 @@ def _run(args: argparse.Namespace) -> int:
         checks=tuple(c for c in args.checks.split(",") if c) if args.checks else None,
         skip_checks=tuple(c for c in args.skip_checks.split(",") if c),
         cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES)
-    result = run(args.source, args.target, options)
     out = args.out or Path("reports") / args.source.stem
-    write_report(result, out, args.source.name, args.target.name)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out}: is a file, not a folder")
+    result = run(args.source, args.target, options)
+    try:
+        write_report(result, out, args.source.name, args.target.name)
+    except OSError as exc:
+        raise InputError(f"cannot write the report into {out}: {exc.strerror or exc}") from None
     s = result.summary
     print(f"{s['source_sentences']} source and {s['target_sentences']} target sentences → "
           f"{s['beads']} beads, {s['flags']} flags; wrote {out}/")

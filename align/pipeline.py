@@ -17,7 +17,7 @@ from . import __version__
 from .aligner import AlignSettings, Side, align
 from .checks import CheckContext, run_checks, select_checks
 from .encoders import DEFAULT_MODEL, Encoder, default_cache_dir, embed_cached, load_encoder
-from .errors import LanguageError
+from .errors import InputError, LanguageError
 from .flags import flags_csv, flags_json
 from .glossary.io import load_glossary
 from .lexical import MixedRuns, lexical_vectors
@@ -132,22 +132,50 @@ def check_languages(source: list[Sentence], target: list[Sentence],
                             f"but it reads as {LANGUAGE_NAMES[tgt_lang]}")
 
 
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "other": "neither Chinese nor English"}
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Korean",
+                  "latin": "a Latin-script language other than English",
+                  "other": "neither Chinese nor English"}
+KANA_CHARS = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+HANGUL_CHARS = regex.compile(r"\p{Hangul}")
+ENGLISH_FUNCTION_WORDS = frozenset("the of and to in is that for with as was on are by this be "
+                                   "from it at an which".split())
+# frequent function words of French, German, Spanish, Portuguese, Italian, Dutch that are not English
+OTHER_FUNCTION_WORDS = frozenset("le la les des du et est une dans pour que qui sur pas der die "
+                                 "das und ist nicht mit den ein eine zu von el los las y en es por "
+                                 "con para una del al lo se su em os da het een van niet il che di "
+                                 "per sono".split())
 
 
 def guess_language(text: str) -> str:
     han = len(HAN_CHARS.findall(text))
     latin = len(LATIN_CHARS.findall(text))
+    kana = len(KANA_CHARS.findall(text))
+    hangul = len(HANGUL_CHARS.findall(text))
+    if kana > 0.1 * (han + kana):
+        return "ja"
+    if hangul > 0.1 * (han + hangul):
+        return "ko"
     if han >= 0.25 * (han + latin) and han > 0:
         return "zh"
     if latin > 0 and han < 0.05 * latin:
-        return "en"
+        return "en" if _english_words_share(text) >= 0.5 else "latin"
     return "other"
+
+
+def _english_words_share(text: str) -> float:
+    """Of the common function words found, the share that are English (not French, German,
+    Spanish, ...); 1.0 when there are too few to tell."""
+    words = regex.findall(r"\p{Latin}+", text.lower())
+    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    other = sum(w in OTHER_FUNCTION_WORDS for w in words)
+    return 1.0 if english + other < 8 else english / (english + other)
 
 
 def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()) -> RunResult:
     """Read, segment, embed, align and check a Chinese document and its English translation."""
     started = time.perf_counter()
+    if source_path.exists() and target_path.exists() and source_path.resolve() == target_path.resolve():
+        raise InputError(f"{source_path}: the source and the target are the same file")
     source = load_side(source_path, "zh", options)
     target = load_side(target_path, "en", options)
     check_languages(source, target, str(source_path), str(target_path))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -79,6 +80,11 @@ def detect_encoding(raw: bytes) -> str:
             return "utf-16-le"
         if even > len(sample) / 8 and odd < even / 4:
             return "utf-16-be"
+        # UTF-16 Chinese without a BOM has no NULs: it is UTF-16 when one byte order reads as
+        # almost nothing but Chinese, ASCII and punctuation (GB18030 would read it as anything)
+        for name in ("utf-16-le", "utf-16-be"):
+            if len(raw) % 2 == 0 and _plausible_share(sample[:len(sample) // 2 * 2], name) > 0.97:
+                return name
     try:
         raw.decode("gb18030")
         return "gb18030"
@@ -92,6 +98,14 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> str:
     if chosen == "unknown":
         kind = "binary data" if _looks_binary(raw) else "text in an unknown encoding"
         raise InputError(f"{name}: {kind}, not UTF-8, UTF-16 or GB18030 (try --encoding)")
+    if encoding is None and chosen == "utf-8":
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
+                warnings.warn(f"{name}: the file ends in the middle of a character "
+                              "(truncated?); the incomplete character was dropped", stacklevel=2)
+                raw = raw[:exc.start]
     try:
         errors = "replace" if encoding is None and chosen == "utf-8" else "strict"
         text = raw.decode(chosen, errors=errors)
@@ -103,6 +117,17 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> str:
     if _looks_binary_text(text):
         raise InputError(f"{name}: binary data, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_PLAUSIBLE = regex.compile(r"[\p{Han}\x20-\x7e\s\u3000-\u303f\uff00-\uffef\u2010-\u201f\u2026]")
+
+
+def _plausible_share(raw: bytes, encoding: str) -> float:
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return 0.0
+    return len(_PLAUSIBLE.findall(text)) / max(1, len(text))
 
 
 def _looks_binary(raw: bytes) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import subprocess
 import sys
 from xml.etree import ElementTree
@@ -26,32 +27,133 @@ def _file(tmp_path, name, content):
     return path
 
 
+ZH_TEXT = ZH.read_text(encoding="utf-8")
+EN_TEXT = EN.read_text(encoding="utf-8")
+GLOSSARY_OK = "zh,en,status\n云南,Yunnan,approved\n"
+BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaaaaaaaa">'
+                  '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+                  '<tbx><text><body><termEntry><langSet xml:lang="zh"><tig><term>&c;</term></tig>'
+                  '</langSet></termEntry></body></text></tbx>')
+XXE = ('<?xml version="1.0"?><!DOCTYPE t [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+       '<tbx><text><body><termEntry><langSet xml:lang="zh"><tig><term>&x;</term></tig>'
+       '</langSet></termEntry></body></text></tbx>')
+TMX = ('<?xml version="1.0"?><tmx version="1.4"><header srclang="zh"/><body><tu><tuv xml:lang="zh">'
+       '<seg>云南</seg></tuv></tu></body></tmx>')
+
+
+def _sparse(path, size):
+    with open(path, "wb") as handle:  # a 50 MB file without writing 50 MB
+        handle.write("长".encode() * 1000)
+        handle.truncate(size)
+    return path
+
+
+def _glossary(t, content):
+    return ["--glossary", _file(t, "g" + (".tbx" if content.lstrip().startswith("<") else ".csv"), content)]
+
+
+# (name, make(tmp) -> (source, target, extra args), exit code, text expected on stderr)
+# exit code 0 means: a correct result is expected, checked against the sentence counts
 CASES = [
-    ("missing", lambda t: (t / "nope.txt", EN), 3, "no such file"),
-    ("empty", lambda t: (_file(t, "e.txt", b""), EN), 3, "empty"),
-    ("whitespace", lambda t: (_file(t, "w.txt", "  \n\n \t\n"), EN), 3, "no text"),
-    ("binary", lambda t: (_file(t, "b.bin", bytes(range(256)) * 50), EN), 3, "binary"),
-    ("folder", lambda t: (t, EN), 3, "folder"),
-    ("swapped", lambda t: (EN, ZH), 4, "swapped"),
-    ("both chinese", lambda t: (ZH, ZH), 4, "target must be English"),
-    ("both english", lambda t: (EN, EN), 4, "source must be Chinese"),
-    ("html without text", lambda t: (_file(t, "h.html", "<div><script>x</script></div>"), EN), 3,
+    ("missing", lambda t: (t / "nope.txt", EN, []), 3, "no such file"),
+    ("empty", lambda t: (_file(t, "e.txt", b""), EN, []), 3, "empty"),
+    ("whitespace", lambda t: (_file(t, "w.txt", "  \n\n \t\n"), EN, []), 3, "no text"),
+    ("binary", lambda t: (_file(t, "b.bin", bytes(range(256)) * 50), EN, []), 3, "binary"),
+    ("png image", lambda t: (_file(t, "i.png", b"\x89PNG\r\n\x1a\n" + bytes(300)), EN, []), 3,
+     "binary"),
+    ("folder", lambda t: (t, EN, []), 3, "folder"),
+    ("undecodable bytes", lambda t: (_file(t, "u.txt", b"\xfd\xfd" * 3 + b"\x81\x20" * 50), EN, []),
+     3, "unknown encoding"),
+    ("swapped", lambda t: (EN, ZH, []), 4, "swapped"),
+    ("both chinese", lambda t: (ZH, _file(t, "zh2.txt", ZH_TEXT), []), 4, "target must be English"),
+    ("both english", lambda t: (EN, _file(t, "en2.txt", EN_TEXT), []), 4, "source must be Chinese"),
+    ("same file twice", lambda t: (ZH, ZH, []), 3, "same file"),
+    ("japanese source", lambda t: (_file(t, "ja.txt", "私は二十一歳のとき、雲南にいました。\n"
+                                          "これはテストです。\n"), EN, []), 4, "Japanese"),
+    ("french target", lambda t: (ZH, _file(t, "fr.txt", "À vingt et un ans, je suis dans une équipe de "
+                                            "production au Yunnan.\nCette année-là, Chen Qingyang "
+                                            "avait vingt-six ans et elle était médecin là où je "
+                                            "travaillais.\nJe suis dans la quatorzième équipe, en bas de "
+                                            "la montagne, et elle est dans la quinzième.\n"), []), 4,
+     "other than English"),
+    ("html without text", lambda t: (_file(t, "h.html", "<div><script>x</script></div>"), EN, []), 3,
      "no text"),
-    ("too large", lambda t: (_file(t, "big.txt", "长" * 3_000_000), EN), 3, "limit"),
+    ("50 MB input", lambda t: (_sparse(t / "big.txt", 50 * 2**20), EN, []), 3, "limit"),
+    ("over --max-bytes", lambda t: (_file(t, "m.txt", "长" * 400_000), EN, ["--max-bytes", "1000000"]), 3,
+     "limit"),
+    ("unknown encoding name", lambda t: (ZH, EN, ["--encoding", "klingon"]), 3, "unknown encoding"),
+    ("wrong forced encoding", lambda t: (ZH, EN, ["--encoding", "utf-16"]), 3, ""),
+    ("unknown model", lambda t: (ZH, EN, ["--model", "word2vec"]), 5, "unknown model"),
+    ("missing st model folder", lambda t: (ZH, EN, ["--model", "st:"]), 5, "needs a model"),
+    ("unknown check", lambda t: (ZH, EN, ["--checks", "spelling"]), 2, "unknown check"),
+    ("bad --fail-on", lambda t: (ZH, EN, ["--fail-on", "fatal"]), 2, "invalid choice"),
+    ("output is a file", lambda t: (ZH, EN, ["--out", _file(t, "taken", "x")]), 3, "not a folder"),
+    ("glossary missing", lambda t: (ZH, EN, ["--glossary", t / "none.csv"]), 3, "no such file"),
+    ("glossary empty", lambda t: (ZH, EN, _glossary(t, "")), 3, "empty"),
+    ("glossary bad row", lambda t: (ZH, EN, _glossary(t, "zh,en\n云南,Yunnan,x,y\n")), 6, "line 2"),
+    ("glossary bad status", lambda t: (ZH, EN, _glossary(t, "zh,en,status\n云南,Yunnan,ok\n")), 6,
+     "status"),
+    ("glossary reversed", lambda t: (ZH, EN, _glossary(t, "zh,en\nYunnan,云南\ndoctor,医生\n")), 6,
+     "wrong direction"),
+    ("glossary unterminated quote", lambda t: (ZH, EN, _glossary(t, 'zh,en\n"云南,Yunnan\n')), 6, "line"),
+    ("glossary malformed tbx", lambda t: (ZH, EN, _glossary(t, "<tbx><text><body></tbx>")), 6,
+     "malformed XML"),
+    ("glossary billion laughs", lambda t: (ZH, EN, _glossary(t, BILLION_LAUGHS)), 7, "unsafe XML"),
+    ("glossary xxe", lambda t: (ZH, EN, _glossary(t, XXE)), 7, "unsafe XML"),
+    ("glossary is a tmx", lambda t: (ZH, EN, _glossary(t, TMX)), 6, "no term entries"),
+    # correct results
+    ("utf-8 with bom", lambda t: (_file(t, "bom.txt", b"\xef\xbb\xbf" + ZH_TEXT.encode()), EN, []), 0, ""),
+    ("utf-16 le", lambda t: (_file(t, "u16.txt", ZH_TEXT.encode("utf-16")), EN, []), 0, ""),
+    ("utf-16 be no bom", lambda t: (_file(t, "u16be.txt", ZH_TEXT.encode("utf-16-be")), EN, []), 0, ""),
+    ("gb18030", lambda t: (_file(t, "gb.txt", ZH_TEXT.encode("gb18030")), EN, []), 0, ""),
+    ("mixed line endings", lambda t: (_file(t, "mixed.txt", ZH_TEXT.replace("\n", "\r\n", 1)
+                                             .replace("队。\n我", "队。\r我")), EN, []), 0, ""),
+    ("truncated utf-8", lambda t: (ZH, _file(t, "cut.txt", EN_TEXT.encode() + "é".encode()[:1]), []), 0,
+     ""),
+    ("html with script", lambda t: (_file(t, "p.html", "<html><body><script>alert(1)</script><p>" +
+                                           ZH_TEXT.replace("\n", "</p><p>") + "</p></body></html>"),
+                                     EN, []), 0, ""),
+    ("source much longer", lambda t: (_file(t, "long.txt", ZH_TEXT * 12), EN, []), 0, "no counterpart"),
 ]
 
 
 @pytest.mark.parametrize("name, make, code, message", CASES, ids=[c[0] for c in CASES])
 def test_bad_input(tmp_path, name, make, code, message):
-    source, target = make(tmp_path)
-    extra = ["--max-bytes", "1000000"] if name == "too large" else []
-    if name != "html without text":
-        extra.append("--presplit")
-    result = _cli("run", source, target, "--out", tmp_path / "out", *extra)
+    source, target, extra = make(tmp_path)
+    out = tmp_path / "out"
+    if "--out" not in extra:
+        extra = [*extra, "--out", out]
+    result = _cli("run", source, target, *extra)
     assert result.returncode == code, result.stderr
     assert message in result.stderr
-    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    assert not (tmp_path / "out").exists()
+    assert "Traceback" not in result.stderr
+    if code:
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert not out.exists()
+        return
+    summary = json.loads((out / "summary.json").read_text())
+    expected_source = 36 if name == "source much longer" else 3
+    assert (summary["source_sentences"], summary["target_sentences"]) == (expected_source, 3)
+    beads = [line for line in (out / "alignment.align").read_text().splitlines()]
+    assert len(beads) == summary["beads"]
+
+
+def test_table_has_at_least_thirty_cases():
+    assert len(CASES) >= 30
+
+
+def test_rerun_into_an_existing_folder_replaces_every_file(tmp_path):
+    out = tmp_path / "out"
+    assert _cli("run", ZH, EN, "--presplit", "--out", out).returncode == 0
+    (out / "stale.tmp").write_text("x")
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    longer = _file(tmp_path, "zh4.txt", ZH_TEXT + "后来我们一起去了山上。\n")
+    assert _cli("run", longer, EN, "--presplit", "--out", out).returncode == 0
+    second = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert set(second) == set(first)
+    assert json.loads(second["summary.json"])["source_sentences"] == 4
+    assert all(second[name] != first[name] for name in ("alignment.csv", "alignment.tmx", "report.html"))
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
 
 
 def test_unrelated_texts_finish_with_a_warning(tmp_path):
