@@ -61,7 +61,7 @@ def split_chinese(text: str) -> list[str]:
     rest = text[start:].strip()
     if rest:
         out.append(rest)
-    return out or [text]
+    return out
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
@@ -96,7 +96,7 @@ def split_english(text: str) -> list[str]:
     rest = text[start:].strip()
     if rest:
         out.append(rest)
-    return out or [text]
+    return out
 
 
 def _ends_sentence(text: str, dot: int, end: int) -> bool:
