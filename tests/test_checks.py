@@ -179,3 +179,10 @@ def test_seed_wrong_sense_and_inconsistency(seed_flags):
     assert {f.src_term for f in consistency} == {"长三角"}
     assert {"Yangtze River Triangulation", "long triangle"} <= {f.tgt_span for f in consistency}
     assert all(f.suggestion == "Yangtze River Delta" for f in consistency)
+
+
+def test_numbers_repeated_in_target_says_so_once():
+    flags = run_checks(_context([("行动计划（2021—2023年）。",
+                                  "The plan (2021-2023) is developed (2021-2023).")]), ["numbers"])
+    assert [f.tgt_span for f in flags] == ["2021", "2023"]
+    assert all("repeated" in f.message for f in flags)

@@ -22,8 +22,10 @@ def check(context: CheckContext) -> list[Flag]:
         tgt_left = Counter(q.value for q in tgt) - Counter(q.value for q in src)
         if not src_left and not tgt_left:
             continue
-        missing = [q for q in src if src_left[q.value] > 0]
-        extra = [q for q in tgt if tgt_left[q.value] > 0]
+        missing = _leftover(src, src_left)
+        extra = _leftover(tgt, tgt_left)
+        in_source = Counter(q.value for q in src)
+        in_target = Counter(q.value for q in tgt)
         if missing and extra:
             for q_src, q_tgt in zip(missing, extra):
                 flags.append(Flag("numbers", "locale/number", Severity.MAJOR, pair.index,
@@ -40,10 +42,24 @@ def check(context: CheckContext) -> list[Flag]:
                                           "from the target"))
         else:
             for q in extra:
+                message = (f"number {q.text} is in the target {in_target[q.value]} times but in "
+                           f"the source {in_source[q.value]} time(s): repeated?"
+                           if in_source[q.value] else
+                           f"number {q.text} in the target is not in the source")
                 flags.append(Flag("numbers", "locale/number", Severity.MINOR, pair.index,
                                   pair.source_ids, pair.target_ids, tgt_span=q.text,
-                                  message=f"number {q.text} in the target is not in the source"))
+                                  message=message))
     return flags
+
+
+def _leftover(found: list, left: Counter) -> list:
+    """The last occurrences of each value, as many as the other side lacks."""
+    out, budget = [], Counter(left)
+    for q in reversed(found):
+        if budget[q.value] > 0:
+            budget[q.value] -= 1
+            out.append(q)
+    return out[::-1]
 
 
 def _plain(value: float) -> str:
