@@ -29,6 +29,7 @@ from ..terms import is_compositional, literal_spans, matches_any, parts, sense_s
 _ABBREVIATION = regex.compile(r"abbr\. (?:for|of) (?:[^|\s\[]+\|)?(\p{Han}+)")
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
+_NOMINAL = regex.compile(r"(?:tion|sion|ment|ity|ance|ence|ism|ness|ship|age)s?$", regex.I)
 MIN_COVERAGE = 0.6  # a rendering of a compound must carry most of its parts
 
 
@@ -195,7 +196,12 @@ def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Propo
         fitting = [s for s, _ in record.seen.most_common()
                    if key <= rendering_key(s) and rendering_key(s) not in bad_keys]
         if fitting:
-            return Proposal(fitting[0], "CC-CEDICT, in the form the pairs use", forbidden, observed)
+            # a term is a noun: prefer a nominal form the pairs also use ('integration' over
+            # the more frequent 'integrated') when it is not rare
+            top = record.seen[fitting[0]]
+            nominal = [f for f in fitting if _NOMINAL.search(f) and record.seen[f] * 3 >= top]
+            return Proposal((nominal or fitting)[0], "CC-CEDICT, in the form the pairs use",
+                            forbidden, observed)
         return Proposal(meaning, "CC-CEDICT", forbidden, observed)
     for sense in lexicon.senses(term):
         full = _ABBREVIATION.search(sense)
