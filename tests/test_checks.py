@@ -186,3 +186,13 @@ def test_numbers_repeated_in_target_says_so_once():
                                   "The plan (2021-2023) is developed (2021-2023).")]), ["numbers"])
     assert [f.tgt_span for f in flags] == ["2021", "2023"]
     assert all("repeated" in f.message for f in flags)
+
+
+@pytest.mark.parametrize("zh, en, flagged", [
+    ("使之成为我国发展的增长极。", "It becomes the growth pole of my country.", "my country"),
+    ("我市将加快建设。", "My city will speed up construction.", "My city"),
+    ("我爱我的国家。", "I love my country.", None),  # 我的国家: a person speaking, not 我国
+])
+def test_literal_flags_my_country_for_wo_guo(zh, en, flagged):
+    flags = run_checks(_context([(zh, en)]), ["literal"])
+    assert [f.tgt_span for f in flags] == ([flagged] if flagged else [])

@@ -4,6 +4,8 @@ gives it a meaning of its own ("long triangle" for 长三角, the Yangtze River 
 
 from __future__ import annotations
 
+import regex
+
 from .. import lexicon
 from ..terms import is_compositional, matches_any, sense_stems
 from ..types import Flag, Severity
@@ -14,6 +16,7 @@ from . import CheckContext, register
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
     for pair in context.matched:
+        flags.extend(_possessive_flags(pair))
         target = context.target_tokens(pair)
         seen: set[tuple[str, int]] = set()
         for hit in context.source_terms(pair):
@@ -37,6 +40,30 @@ def check(context: CheckContext) -> list[Flag]:
                                   src_term=hit.term, tgt_span=span, suggestion=meaning,
                                   message=f'"{span}" renders {hit.term} character by character; '
                                           f'it means "{meaning}"'))
+    return flags
+
+
+# 我国 / 我市 / 我省 … in official prose speak for the institution ("China", "the city"); a
+# translation that says "my country" renders 我 word by word
+_OUR_UNITS = {"国": ("country", "China"), "市": ("city", "the city"), "省": ("province", "the province"),
+              "区": ("district", "the district"), "县": ("county", "the county"),
+              "校": ("school", "the school"), "院": ("institute", "the institute")}
+_MY_UNIT = regex.compile(r"\bmy\s+(country|city|province|district|county|school|institute)\b", regex.I)
+
+
+def _possessive_flags(pair) -> list[Flag]:
+    flags = []
+    for m in _MY_UNIT.finditer(pair.target_text):
+        unit = m.group(1).lower()
+        han = next((c for c, (word, _) in _OUR_UNITS.items() if word == unit), "")
+        if "我" + han not in pair.source_text:
+            continue
+        suggestion = _OUR_UNITS[han][1]
+        flags.append(Flag("literal", "accuracy/mistranslation", Severity.MAJOR, pair.index,
+                          pair.source_ids, pair.target_ids, src_term="我" + han, tgt_span=m.group(),
+                          suggestion=suggestion,
+                          message=f'"{m.group()}" renders 我{han} word by word; in official '
+                                  f'prose it means "{suggestion}"'))
     return flags
 
 
