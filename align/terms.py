@@ -135,3 +135,78 @@ def literal_spans(term: str, target: list[Token]) -> list[tuple[int, int]]:
                               for tok, cue in zip(window, cues)):
                 found.append((k, k + len(split)))
     return sorted(set(found))
+
+
+# ---------------------------------------------------------------- meanings and renderings
+
+ABBREVIATION = regex.compile(r"abbr\. (?:for|of) (?:[^|\s\[]+\|)?(\p{Han}+)")
+_NOTES = regex.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")
+_ADMIN_UNITS = ("district", "county", "city", "province", "prefecture", "town")
+
+
+def full_form(term: str) -> str:
+    """The full form CC-CEDICT gives for an abbreviation (长三角 → 长江三角洲), or ''."""
+    for sense in lexicon.senses(term):
+        found = ABBREVIATION.search(sense)
+        if found and found.group(1) != term:
+            return found.group(1)
+    return ""
+
+
+@lru_cache(maxsize=50_000)
+def dictionary_meaning(term: str) -> str:
+    """The first usable CC-CEDICT sense as a short phrase, notes removed; an abbreviation with
+    no sense of its own follows its full form (自贸区 → 自由贸易区 → 'free trade zone');
+    names are trimmed ('Qingpu suburban district of Shanghai' → 'Qingpu')."""
+    for sense in lexicon.senses(term):
+        full = ABBREVIATION.search(sense)
+        clean = _NOTES.sub("", sense).strip()
+        if full and (not clean or clean.lower().startswith("abbr")):
+            return dictionary_meaning(full.group(1)) if full.group(1) != term else ""
+        if not clean or clean.lower().startswith(("cl:", "see ", "variant", "old variant", "surname")):
+            continue
+        clean = clean.split(";")[0].split(",")[0].strip()
+        if clean[:1].isupper():
+            return _name_part(clean)
+        return regex.sub(r"^to ", "", clean)
+    return ""
+
+
+def _name_part(sense: str) -> str:
+    """'Qingpu suburban district of Shanghai' → 'Qingpu'; 'Yangpu district' → 'Yangpu District';
+    'Yangtze River Delta' stays."""
+    words = sense.split()
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    name = " ".join(words[:k])
+    if k < len(words) and words[k].lower() in _ADMIN_UNITS:
+        name += " " + words[k].capitalize()
+    return name
+
+
+def rendering_key(text: str) -> frozenset[str]:
+    """Content words reduced to four letters: 'Long Triangular' ~ 'long triangle'."""
+    return frozenset(t.stem[:4] for t in tokens(text) if t.lower not in lexicon.STOPWORDS)
+
+
+def renderings_in(term: str, target: list[Token], text: str) -> list[str]:
+    """Maximal runs of adjacent target words that carry the term's senses or its parts' senses:
+    the English that renders the term, right or wrong ("Yangtze River Triangulation")."""
+    own = sense_stems(term)
+    cues = own.union(*(sense_stems(p, 8) for split in parts(term) for p in split))
+    found, run = [], []
+    for tok in target:
+        joined = run and not (run[-1].gap_after or " ").strip(" -")
+        if tok.lower not in lexicon.STOPWORDS and matches_any(tok.stem, cues):
+            run = run + [tok] if joined else [tok]
+            continue
+        if run:
+            found.append(run)
+        run = []
+    if run:
+        found.append(run)
+    # a run is a rendering when it has a word of the term itself, or is more than one word
+    return [text[r[0].start:r[-1].end] for r in found
+            if len(r) > 1 or any(matches_any(t.stem, own) for t in r)]
+

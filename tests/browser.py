@@ -23,7 +23,8 @@ class Browser:
     def __init__(self) -> None:
         if CHROMIUM is None:
             raise RuntimeError("no chromium on PATH")
-        self._profile = tempfile.TemporaryDirectory()
+        # chromium may still be writing its profile as it dies: cleanup errors are ignored
+        self._profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
         self._proc = subprocess.Popen(
             [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-extensions", "--remote-debugging-port=0",

@@ -14,7 +14,8 @@ from align.errors import FormatError, GlossaryError
 from align.glossary.commands import build
 from align.glossary.extract import extract_terms
 from align.glossary.io import glossary_csv, glossary_tbx, load_glossary, parse_csv, parse_tbx
-from align.glossary.mine import coverage, mine_renderings, propose, term_meaning
+from align.glossary.mine import coverage, mine_renderings, propose
+from align.terms import dictionary_meaning
 from align.types import GlossaryEntry
 
 from conftest import SEEDS
@@ -54,9 +55,9 @@ def test_extraction_on_a_small_corpus_of_my_own():
 
 
 def test_term_meaning_follows_abbreviations_and_trims_names():
-    assert term_meaning("长三角") == "Yangtze River Delta"
-    assert term_meaning("自贸区") == "free trade zone"  # abbr. for 自由贸易区
-    assert term_meaning("虹桥") == "Hongqiao"
+    assert dictionary_meaning("长三角") == "Yangtze River Delta"
+    assert dictionary_meaning("自贸区") == "free trade zone"  # abbr. for 自由贸易区
+    assert dictionary_meaning("虹桥") == "Hongqiao"
 
 
 PAIRS = [("推动长三角一体化。", "Promote the integration of the long triangle."),

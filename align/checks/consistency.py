@@ -15,15 +15,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-import regex
-
 from .. import lexicon
-from ..terms import Token, is_compositional, matches_any, parts, sense_stems, tokens
+from ..terms import dictionary_meaning, full_form, is_compositional, rendering_key, renderings_in
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
-from .literal import dictionary_meaning
-
-_FULL_FORM = regex.compile(r"abbr\. (?:for|of) (?:[^|\s]+\|)?(\p{Han}+)")
 
 
 @dataclass(frozen=True)
@@ -34,11 +29,6 @@ class Rendering:
     @property
     def key(self) -> frozenset[str]:
         return rendering_key(self.text)
-
-
-def rendering_key(text: str) -> frozenset[str]:
-    """Content words reduced to four letters: 'Long Triangular' ~ 'long triangle'."""
-    return frozenset(t.stem[:4] for t in tokens(text) if t.lower not in lexicon.STOPWORDS)
 
 
 def same_rendering(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -52,28 +42,10 @@ def _qualifies(term: str, pair: Pair, context: CheckContext) -> bool:
     if len(term) < 2 or not meaning:
         return False
     if meaning[:1].isupper():
-        return True
+        # a transliterated name (上海 → Shanghai, 安徽 → Anhui Province) has one obvious
+        # rendering, and its dictionary notes ("capital of Anhui") are not renderings
+        return not meaning.replace(" ", "").lower().startswith(lexicon.pinyin(term))
     return len(term) <= 4 and bool(context.literal_spans(pair, term)) and not is_compositional(term)
-
-
-def renderings_in(term: str, target: list[Token], text: str) -> list[str]:
-    """Maximal runs of adjacent words that carry the term's senses or its parts' senses."""
-    own = sense_stems(term)
-    cues = own.union(*(sense_stems(p, 8) for split in parts(term) for p in split))
-    found, run = [], []
-    for tok in target:
-        joined = run and not (run[-1].gap_after or " ").strip(" -")
-        if tok.lower not in lexicon.STOPWORDS and matches_any(tok.stem, cues):
-            run = run + [tok] if joined else [tok]
-            continue
-        if run:
-            found.append(run)
-        run = []
-    if run:
-        found.append(run)
-    # a run is a rendering when it has a word of the term itself, or is more than one word
-    return [text[r[0].start:r[-1].end] for r in found
-            if len(r) > 1 or any(matches_any(t.stem, own) for t in r)]
 
 
 @register("consistency")
@@ -131,11 +103,9 @@ def _suggest(term: str, groups: list[list[Rendering]], source_text: str) -> tupl
     for group in groups:
         if key and group[0].key == key:
             return _surface(group), "the dictionary meaning, used in this text"
-    for sense in lexicon.senses(term):
-        full = _FULL_FORM.search(sense)
-        if full and full.group(1) in source_text and dictionary_meaning(full.group(1)):
-            return (dictionary_meaning(full.group(1)),
-                    f"the meaning of its full form {full.group(1)}, which this text uses")
+    full = full_form(term)
+    if full and full in source_text and dictionary_meaning(full):
+        return dictionary_meaning(full), f"the meaning of its full form {full}, which this text uses"
     if meaning:
         return meaning, "the dictionary meaning"
     return _surface(groups[0]), "the most frequent rendering"

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 import regex
 
+from ..terms import renderings_in
 from ..types import Flag, GlossaryEntry, Severity
 from . import CheckContext, register
-from .consistency import renderings_in
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from .. import lexicon
-from ..terms import is_compositional, matches_any, sense_stems
+from ..terms import dictionary_meaning, is_compositional, matches_any, sense_stems
 from ..types import Flag, Severity
 from . import CheckContext, register
 
@@ -75,12 +75,3 @@ def _is_candidate(term: str, source: str) -> bool:
     if meaning[:1].isupper():
         return True
     return any(word == term and flag[:1] in ("n", "j") for word, flag in lexicon.tagged_words(source))
-
-
-def dictionary_meaning(term: str) -> str:
-    """The first sense, without its notes: 'Yangtze River Delta (abbr. for …)' → 'Yangtze River Delta'."""
-    for sense in lexicon.senses(term):
-        clean = sense.split(" (")[0].strip()
-        if clean and not clean.lower().startswith(("cl:", "see ", "variant")):
-            return clean
-    return ""

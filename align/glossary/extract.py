@@ -14,7 +14,7 @@ place names alone (上海 → Shanghai) are left out: they need no glossary entr
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

@@ -22,11 +22,10 @@ from pathlib import Path
 import regex
 
 from .. import lexicon
-from ..checks.consistency import rendering_key, renderings_in
 from ..errors import InputError
-from ..terms import is_compositional, literal_spans, matches_any, parts, sense_stems, tokens
+from ..terms import (dictionary_meaning, full_form, is_compositional, literal_spans, matches_any,
+                     parts, rendering_key, renderings_in, sense_stems, tokens)
 
-_ABBREVIATION = regex.compile(r"abbr\. (?:for|of) (?:[^|\s\[]+\|)?(\p{Han}+)")
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
 _NOMINAL = regex.compile(r"(?:tion|sion|ment|ity|ance|ence|ism|ness|ship|age)s?$", regex.I)
@@ -143,38 +142,6 @@ def _cooccurring(indexes: list[int], english: list,
     return (best[1], best[2], best[0][0]) if best else None
 
 
-def term_meaning(term: str) -> str:
-    """The first usable CC-CEDICT sense, notes removed; an abbreviation follows its full form."""
-    for sense in lexicon.senses(term):
-        full = _ABBREVIATION.search(sense)
-        clean = regex.sub(r"\s*\([^)]*\)|\s*\[[^\]]*\]", "", sense).strip()
-        if full and (not clean or clean.lower().startswith("abbr")):
-            return term_meaning(full.group(1)) if full.group(1) != term else ""
-        if not clean or clean.lower().startswith(("cl:", "see ", "variant", "old variant", "surname")):
-            continue
-        clean = clean.split(";")[0].split(",")[0].strip()
-        if clean[:1].isupper():
-            return _name_part(clean)
-        return regex.sub(r"^to ", "", clean)
-    return ""
-
-
-_ADMIN_UNITS = ("district", "county", "city", "province", "prefecture", "town")
-
-
-def _name_part(sense: str) -> str:
-    """'Qingpu suburban district of Shanghai' → 'Qingpu'; 'Yangpu district' → 'Yangpu District';
-    'Yangtze River Delta' stays."""
-    words = sense.split()
-    k = 0
-    while k < len(words) and words[k][:1].isupper():
-        k += 1
-    name = " ".join(words[:k])
-    if k < len(words) and words[k].lower() in _ADMIN_UNITS:
-        name += " " + words[k].capitalize()
-    return name
-
-
 @dataclass(frozen=True)
 class Proposal:
     en: str
@@ -188,7 +155,7 @@ def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Propo
     forbidden = tuple(dict.fromkeys([*_by_key(record.literal), *record.pinyin]))
     bad_keys = {rendering_key(f) for f in forbidden}
     observed = "; ".join(f"{s} ×{n}" for s, n in record.seen.most_common(6))
-    meaning = term_meaning(term)
+    meaning = dictionary_meaning(term)
     if meaning:
         # the form the translation uses, when it carries the dictionary meaning
         # ('integration' rather than the verb 'integrate')
@@ -203,11 +170,9 @@ def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Propo
             return Proposal((nominal or fitting)[0], "CC-CEDICT, in the form the pairs use",
                             forbidden, observed)
         return Proposal(meaning, "CC-CEDICT", forbidden, observed)
-    for sense in lexicon.senses(term):
-        full = _ABBREVIATION.search(sense)
-        if full and full.group(1) in corpus_text and term_meaning(full.group(1)):
-            return Proposal(term_meaning(full.group(1)), f"full form {full.group(1)} in the corpus",
-                            forbidden, observed)
+    full = full_form(term)
+    if full and full in corpus_text and dictionary_meaning(full):
+        return Proposal(dictionary_meaning(full), f"full form {full} in the corpus", forbidden, observed)
     usable = [(s, n) for s, n in record.seen.most_common()
               if rendering_key(s) not in bad_keys and s not in forbidden]
     if usable:
