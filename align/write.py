@@ -43,11 +43,19 @@ def csv_text(rows: list[list[object]], columns: list[str]) -> str:
     return "\ufeff" + out.getvalue()
 
 
+# a cell starting with one of these would run as a formula in a spreadsheet
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: object) -> object:
-    # a cell starting with = + - @ would run as a formula in a spreadsheet
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value[:1] in _FORMULA_START:
         return "'" + value
     return value
+
+
+def cell_text(cell: str) -> str:
+    """The text of a cell this module wrote: the formula guard's quote taken off again."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_START else cell
 
 
 def alignment_csv(pairs: list[Pair]) -> str:

@@ -54,18 +54,11 @@ def test_parse_never_crashes_and_blocks_hold_text(text, fmt):
         assert _squeeze("".join(b.text for b in blocks if b.kind != "title")) == _squeeze(body)
 
 
+@pytest.mark.parametrize("split", [split_chinese, split_english], ids=["zh", "en"])
 @FUZZ
-@given(texts)
-def test_chinese_segmentation_loses_nothing(text):
-    parts = split_chinese(text)
-    assert _squeeze("".join(parts)) == _squeeze(text)
-    assert all(p.strip() for p in parts)
-
-
-@FUZZ
-@given(texts)
-def test_english_segmentation_loses_nothing(text):
-    parts = split_english(text)
+@given(text=texts)
+def test_segmentation_loses_nothing(split, text):
+    parts = split(text)
     assert _squeeze("".join(parts)) == _squeeze(text)
     assert all(p.strip() for p in parts)
 

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from align.encoders import ENCODERS
 from align.pipeline import RunOptions, load_side, run, write_report
 from align.score import parse_align
+from align.write import cell_text
 
 from conftest import SEED_EN, SEED_ZH
 
@@ -71,11 +72,6 @@ def _read_outputs(out: Path):
     return rows, beads, tus
 
 
-def _unguard(cell: str) -> str:
-    """The CSV writer puts a quote before = + - @ (formula guard); take it off again."""
-    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@") else cell
-
-
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
@@ -97,8 +93,8 @@ def test_nothing_lost_and_outputs_agree(pools, tmp_path, data):
         assert [int(j) for j in row["tgt_ids"].split()] == list(tgt)
         assert row["type"] == f"{len(src)}-{len(tgt)}"
         segs = {tuv.get(XML_LANG): tuv.findtext("seg") or "" for tuv in tu.findall("tuv")}
-        assert _unguard(row["src_text"]) == segs["zh-CN"] == "".join(source[i].text for i in src)
-        assert _unguard(row["tgt_text"]) == segs["en"] == " ".join(target[j].text for j in tgt)
+        assert cell_text(row["src_text"]) == segs["zh-CN"] == "".join(source[i].text for i in src)
+        assert cell_text(row["tgt_text"]) == segs["en"] == " ".join(target[j].text for j in tgt)
 
 
 def test_two_runs_are_identical_apart_from_timings(pools, tmp_path):

@@ -39,10 +39,6 @@ class CheckContext:
     def similarities(self) -> np.ndarray:
         return np.array([p.bead.similarity or 0.0 for p in self.matched])
 
-    @cached_property
-    def full_target(self) -> str:
-        return " ".join(s.text for s in self.target)
-
     # per-pair analyses that several checks share, computed once
     def source_terms(self, pair: Pair) -> list[TermHit]:
         key = ("terms", pair.index)

@@ -46,7 +46,6 @@ class TermCandidate:
     cvalue: float
     specificity: float
     score: float
-    example: str  # the first sentence it occurs in
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +156,7 @@ def extract_terms(sentences: list[tuple[str, str]], min_frequency: int = 2,
             continue
         ranked.append(TermCandidate(
             "".join(words), words, f, len({d for d, _ in places}), round(cvalue, 3),
-            round(spec, 3), round(cvalue * spec ** SPECIFICITY_POWER, 3), places[0][1]))
+            round(spec, 3), round(cvalue * spec ** SPECIFICITY_POWER, 3)))
     ranked.sort(key=lambda c: (-c.score, -c.frequency, c.term))
     return ranked[:top] if top else ranked
 

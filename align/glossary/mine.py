@@ -25,6 +25,7 @@ from .. import lexicon
 from ..errors import InputError
 from ..terms import (dictionary_meaning, full_form, is_compositional, literal_spans, matches_any,
                      parts, rendering_key, renderings_in, sense_stems, tokens)
+from ..write import cell_text
 
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
@@ -54,14 +55,10 @@ def load_pairs(paths: list[Path]) -> list[tuple[str, str]]:
         if not reader.fieldnames or not {"src_text", "tgt_text"} <= set(reader.fieldnames):
             raise InputError(f"{csv_path}: not an alignment.csv (needs src_text and tgt_text columns)")
         for row in reader:
-            zh, en = _unguard(row["src_text"] or ""), _unguard(row["tgt_text"] or "")
+            zh, en = cell_text(row["src_text"] or ""), cell_text(row["tgt_text"] or "")
             if zh and en:
                 pairs.append((zh, en))
     return pairs
-
-
-def _unguard(cell: str) -> str:
-    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@") else cell
 
 
 def mine_renderings(terms: list[str], pairs: list[tuple[str, str]]) -> dict[str, TermRenderings]:
