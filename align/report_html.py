@@ -37,6 +37,13 @@ def _highlight(text: str, spans: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
+def _spans(rows: list[dict], field: str) -> list[tuple[str, str]]:
+    """(text, css class) per flag, most severe first, so a span flagged twice is marked with
+    its worst severity."""
+    ordered = sorted(rows, key=lambda r: _SEVERITY_ORDER.index(str(r["severity"])))
+    return [(str(r[field]), "s-" + str(r["severity"])) for r in ordered]
+
+
 def _chart(pairs: list[Pair]) -> str:
     """Inline SVG: similarity of each matched bead along the document."""
     points = [(p.index, p.bead.similarity) for p in pairs if p.bead.similarity is not None]
@@ -63,10 +70,8 @@ def render_report(pairs: list[Pair], flags: list[Flag], summary: dict[str, objec
     body = []
     for pair in pairs:
         bead_flags = by_bead.get(pair.index, [])
-        src = _highlight(pair.source_text, [(str(r["src_term"]), "s-" + str(r["severity"]))
-                                            for r in bead_flags])
-        tgt = _highlight(pair.target_text, [(str(r["tgt_span"]), "s-" + str(r["severity"]))
-                                            for r in bead_flags])
+        src = _highlight(pair.source_text, _spans(bead_flags, "src_term"))
+        tgt = _highlight(pair.target_text, _spans(bead_flags, "tgt_span"))
         worst = min((_SEVERITY_ORDER.index(str(r["severity"])) for r in bead_flags), default=4)
         css = f"pair sev{worst}" + ("" if pair.source_ids and pair.target_ids else " gap")
         ids = (f'{" ".join(map(str, pair.source_ids)) or "–"} ↔ '

@@ -102,3 +102,4 @@ def test_hostile_input_is_shown_as_text_and_never_runs(encoder, browser, tmp_pat
     text = browser.evaluate("document.body.innerText")
     assert "<script>window.__xss = 1</script>" in text and 'onerror="window.__xss = 6"' in text
     assert browser.problems() == []
+
