@@ -171,8 +171,12 @@ def _english_words_share(text: str) -> float:
     return 1.0 if english + other < 8 else english / (english + other)
 
 
-def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()) -> RunResult:
-    """Read, segment, embed, align and check a Chinese document and its English translation."""
+def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions(),
+        encoder: Encoder | None = None) -> RunResult:
+    """Read, segment, embed, align and check a Chinese document and its English translation.
+
+    `encoder`, when given, is used instead of loading `options.model` (callers that run many
+    pairs load it once)."""
     started = time.perf_counter()
     if source_path.exists() and target_path.exists() and source_path.resolve() == target_path.resolve():
         raise InputError(f"{source_path}: the source and the target are the same file")
@@ -180,7 +184,7 @@ def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()
     target = load_side(target_path, "en", options)
     check_languages(source, target, str(source_path), str(target_path))
     glossary = load_glossary(options.glossary) if options.glossary else None
-    encoder = load_encoder(options.model)
+    encoder = encoder or load_encoder(options.model)
     read_done = time.perf_counter()
     alignment = align_documents(source, target, encoder, options.settings,
                                 default_cache_dir() if options.cache else None)
