@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--skip-checks", default="", help="comma-separated checks to switch off")
     run.add_argument("--fail-on", choices=[s.value for s in Severity],
                      help="exit 1 when a flag at or above this severity exists")
+    run.add_argument("--min-confidence", type=float, default=None,
+                     help="hide flags whose calibrated confidence is below this (0-1; "
+                          "default: the level giving 0.85 precision on the development set)")
     run.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
     run.add_argument("--max-bytes", type=int, default=None, help="largest input accepted")
 
@@ -79,7 +82,8 @@ def _run(args: argparse.Namespace) -> int:
         model=args.model, presplit=args.presplit, encoding=args.encoding, glossary=args.glossary,
         checks=tuple(c for c in args.checks.split(",") if c) if args.checks else None,
         skip_checks=tuple(c for c in args.skip_checks.split(",") if c),
-        cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES)
+        cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES,
+        **({} if args.min_confidence is None else {"min_confidence": args.min_confidence}))
     out = args.out or Path("reports") / args.source.stem
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out}: is a file, not a folder")

@@ -9,7 +9,7 @@ from .types import Flag, Pair
 from .write import csv_text
 
 FLAG_COLUMNS = ["flag_id", "check", "category", "severity", "src_ids", "tgt_ids", "src_term",
-                "tgt_span", "suggestion", "message", "src_text", "tgt_text"]
+                "tgt_span", "suggestion", "message", "src_text", "tgt_text", "confidence"]
 
 
 def flag_rows(flags: list[Flag], pairs: list[Pair]) -> list[dict[str, object]]:
@@ -26,6 +26,7 @@ def flag_rows(flags: list[Flag], pairs: list[Pair]) -> list[dict[str, object]]:
         "message": f.message,
         "src_text": pairs[f.bead].source_text,
         "tgt_text": pairs[f.bead].target_text,
+        "confidence": round(f.confidence, 2),
         "bead": f.bead,
     } for k, f in enumerate(flags)]
 

@@ -15,7 +15,7 @@ import regex
 
 from . import __version__
 from .aligner import AlignSettings, Side, align
-from .checks import CheckContext, run_checks, select_checks
+from .checks import DEFAULT_MIN_CONFIDENCE, CheckContext, run_checks, select_checks
 from .encoders import DEFAULT_MODEL, Encoder, default_cache_dir, embed_cached, load_encoder
 from .errors import InputError, LanguageError
 from .flags import flags_csv, flags_json
@@ -97,6 +97,7 @@ class RunOptions:
     skip_checks: tuple[str, ...] = ()
     cache: bool = True
     max_bytes: int = MAX_BYTES
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # flags below it are hidden, not lost
     settings: AlignSettings = AlignSettings()
 
 
@@ -104,10 +105,11 @@ class RunOptions:
 class RunResult:
     alignment: AlignmentResult
     pairs: list[Pair]
-    flags: list[Flag]
+    flags: list[Flag]  # shown: confidence at or above the run's minimum
     signature: Signature
     warnings: list[str]
     summary: dict[str, object]
+    hidden: list[Flag] = field(default_factory=list)  # below the minimum confidence
 
 
 def load_side(path: Path, lang: str, options: RunOptions) -> list[Sentence]:
@@ -193,7 +195,9 @@ def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()
     context = CheckContext(pairs, source, target, glossary, alignment.source_vectors,
                            alignment.target_vectors, lambda texts: encoder.embed(texts).vectors)
     selected = select_checks(options.checks, options.skip_checks)
-    flags = run_checks(context, selected)
+    found = run_checks(context, selected)
+    flags = [f for f in found if f.confidence >= options.min_confidence]
+    hidden = [f for f in found if f.confidence < options.min_confidence]
     timings = {"read": read_done - started, **alignment.timings,
                "check": time.perf_counter() - check_started}
     timings["total"] = time.perf_counter() - started
@@ -201,11 +205,13 @@ def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()
         **{f"align.{k}": v for k, v in options.settings.as_dict().items()},
         "presplit": options.presplit, "checks": ",".join(selected),
         "glossary": options.glossary.name if options.glossary else "none",
+        "min_confidence": options.min_confidence,
         "segmenter": "rules-1"})
     warnings = alignment_warnings(alignment)
     summary = make_summary(alignment, flags, signature, warnings, timings,
                            str(source_path), str(target_path))
-    return RunResult(alignment, pairs, flags, signature, warnings, summary)
+    summary["flags_hidden_below_confidence"] = len(hidden)
+    return RunResult(alignment, pairs, flags, signature, warnings, summary, hidden)
 
 
 def alignment_warnings(alignment: AlignmentResult) -> list[str]:

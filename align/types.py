@@ -74,8 +74,20 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Place:
+    """Another place of the same finding (a term rendered differently in another pair)."""
+
+    bead: int
+    tgt_span: str
+    target_offsets: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
 class Flag:
-    """One finding of a check, tied to a bead and, where possible, to exact spans."""
+    """One finding of a check, tied to a bead and, where possible, to exact spans.
+
+    Offsets are character positions in the pair's joined source / target text; `confidence`
+    is the share of such flags that were real errors on the development set."""
 
     check: str
     category: str  # MQM path, e.g. "accuracy/mistranslation"
@@ -87,6 +99,10 @@ class Flag:
     tgt_span: str = ""
     suggestion: str = ""
     message: str = ""
+    confidence: float = 1.0
+    source_offsets: tuple[int, int] | None = None
+    target_offsets: tuple[int, int] | None = None
+    places: tuple[Place, ...] = ()  # further places of one finding, e.g. inconsistent renderings
 
 
 @dataclass(frozen=True)

@@ -238,10 +238,7 @@ def run_tool(docs: dict[tuple[str, str], list[Segment]], checks: tuple[str, ...]
     from align.pipeline import RunOptions, run
 
     encoder = load_encoder("use")
-    options = RunOptions(presplit=True, checks=checks, cache=False)
-    if hasattr(options, "min_confidence"):
-        import dataclasses
-        options = dataclasses.replace(options, min_confidence=min_confidence)
+    options = RunOptions(presplit=True, checks=checks, cache=False, min_confidence=min_confidence)
     placed: list[Placed] = []
     spent = 0.0
     with tempfile.TemporaryDirectory() as tmp:
@@ -265,7 +262,7 @@ def _place(flag, doc: tuple[str, str], segments: list[Segment]) -> Placed:
     source = _locate(flag.src_term, src_texts) if not target else None
     seg = target[0] if target else source[0] if source else covered[0]
     return Placed(flag.check, flag.category, flag.severity.value,
-                  float(getattr(flag, "confidence", 1.0)), doc, seg,
+                  flag.confidence, doc, seg,
                   target[1] if target else None, source[1] if source else None, covered,
                   flag.message, flag.tgt_span, flag.src_term)
 
@@ -425,12 +422,14 @@ def main() -> int:
             if (args.split == "all" or held_out(k[1]) == (args.split == "held"))
             and (not args.systems or k[0] in args.systems)}
     checks = tuple(args.checks.split(",")) if args.checks else None
-    min_confidence = args.min_confidence
-    flags, spent = run_tool(docs, checks, min_confidence if min_confidence is not None else -1)
-    shown = flags if min_confidence is None else [f for f in flags if f.confidence >= min_confidence]
+    from align.checks import DEFAULT_MIN_CONFIDENCE
+
+    minimum = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    flags, spent = run_tool(docs, checks, -1.0)  # every flag, so the dump has the hidden ones too
+    shown = [f for f in flags if f.confidence >= minimum]
     print(f"MQM news zh→en, split {args.split}: {len(docs)} (system, document) runs, "
           f"{len({d for _, d in docs})} documents; pipeline {spent:.1f} s")
-    print_figures("flags shown", figures(docs, shown))
+    print_figures(f"flags shown at confidence >= {minimum}", figures(docs, shown))
     if args.dump:
         dump(args.dump, docs, flags)
     return 0

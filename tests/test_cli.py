@@ -179,7 +179,7 @@ def test_seed_run_outputs_agree(tmp_path):
     flags = list(csv.DictReader(open(out / "flags.csv", encoding="utf-8-sig")))
     assert list(flags[0].keys()) == ["flag_id", "check", "category", "severity", "src_ids",
                                      "tgt_ids", "src_term", "tgt_span", "suggestion", "message",
-                                     "src_text", "tgt_text"]
+                                     "src_text", "tgt_text", "confidence"]
 
 
 def test_score_command(tmp_path):

@@ -59,6 +59,10 @@ class CheckContext:
         return self._cache[key]
 
 
+# flags whose calibrated confidence (the share of such flags that were real errors on the
+# MQM news development set) is below this are hidden by default
+DEFAULT_MIN_CONFIDENCE = 0.0
+
 Check = Callable[[CheckContext], list[Flag]]
 CHECKS: dict[str, Check] = {}
 
