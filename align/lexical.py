@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import lexicon
+from . import english, lexicon
 from .encoders import SideEmbeddings, _normalize, _window_sums
 from .numbers import numbers_in
 
@@ -34,7 +34,7 @@ def _word_tokens(word: str) -> tuple[tuple[str, float], ...]:
     if found:
         stems: list[str] = []
         for sense in found[:8]:
-            stems += [lexicon.stem(w) for w in lexicon.sense_words(sense)]
+            stems += [english.stem(w) for w in lexicon.sense_words(sense)]
         unique = list(dict.fromkeys(stems))
         if lexicon.is_proper_name(word):
             unique.append(lexicon.pinyin(word))
@@ -67,9 +67,9 @@ def english_bags(texts: list[str]) -> list[Counter]:
     bags = []
     for text in texts:
         bag: Counter = Counter()
-        for word in lexicon.english_words(text):
-            if word not in lexicon.STOPWORDS and not word.isdigit():
-                bag[lexicon.stem(word)] += 1.0
+        for word in english.words(text):
+            if word not in english.STOPWORDS and not word.isdigit():
+                bag[english.stem(word)] += 1.0
         for value in numbers_in(text, "en"):
             bag[f"#{value:g}"] += 1.0
         bags.append(bag)

@@ -14,16 +14,10 @@ from pathlib import Path
 
 import regex
 
+from .english import STOPWORDS, stem
+
 HAN = regex.compile(r"\p{Han}")
 HAN_RUN = regex.compile(r"\p{Han}+")
-
-# English words that carry no content for matching
-STOPWORDS = frozenset("""a an the of to in on at by for with from into onto as and or but nor
-is are was were be been being am do does did done have has had having it its this that these
-those there here he she they we you i me him her them us my your his our their which who whom
-whose what when where why how not no so than then too very can could will would shall should
-may might must also just only up down out over about some any each such one's s t etc esp
-used something someone sb sth oneself one old""".split())
 
 _CLEAN_DEF = [
     (re.compile(r"\([^)]*\)"), " "),
@@ -94,25 +88,6 @@ def _jieba():
 def words(text: str) -> list[str]:
     """jieba words of a Chinese text, with its bundled dictionary, spaces dropped."""
     return [w for w in _jieba().lcut(text) if w.strip()]
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return _stemmer().stem(word.lower())
-
-
-EN_WORD = regex.compile(r"[\p{Latin}\d]+(?:['’][\p{Latin}]+)?")
-
-
-def english_words(text: str) -> list[str]:
-    return [w.lower() for w in EN_WORD.findall(text)]
 
 
 @lru_cache(maxsize=100_000)

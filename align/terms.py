@@ -10,31 +10,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
-
-TOKEN = regex.compile(r"[\p{Latin}\d]+(?:[-'’][\p{Latin}\d]+)*")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    gap_after: str | None = None  # the characters up to the next token
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def stem(self) -> str:
-        return lexicon.stem(self.text.lower().replace("’", "'").split("'")[0])
-
-
-def tokens(text: str) -> list[Token]:
-    found = list(TOKEN.finditer(text))
-    return [Token(m.group(), m.start(), m.end(),
-                  text[m.end():found[k + 1].start()] if k + 1 < len(found) else None)
-            for k, m in enumerate(found)]
+from .english import STOPWORDS, Token, stem, tokens
 
 
 @dataclass(frozen=True)
@@ -65,7 +41,7 @@ def dictionary_terms(text: str, min_len: int = 2, max_len: int = 10) -> list[Ter
 def sense_stems(word: str, limit: int = 12) -> frozenset[str]:
     stems: set[str] = set()
     for sense in lexicon.senses(word)[:limit]:
-        stems.update(lexicon.stem(w) for w in lexicon.sense_words(sense))
+        stems.update(stem(w) for w in lexicon.sense_words(sense))
     return frozenset(stems)
 
 
@@ -131,7 +107,7 @@ def literal_spans(term: str, target: list[Token]) -> list[tuple[int, int]]:
             window = target[k:k + len(split)]
             joined = all(not between.strip(" -") for between in
                          (text_between(a, b) for a, b in zip(window, window[1:])))
-            if joined and all(tok.lower not in lexicon.STOPWORDS and matches_any(tok.stem, cue)
+            if joined and all(tok.content and matches_any(tok.stem, cue)
                               for tok, cue in zip(window, cues)):
                 found.append((k, k + len(split)))
     return sorted(set(found))
@@ -187,7 +163,7 @@ def _name_part(sense: str) -> str:
 
 def rendering_key(text: str) -> frozenset[str]:
     """Content words reduced to four letters: 'Long Triangular' ~ 'long triangle'."""
-    return frozenset(t.stem[:4] for t in tokens(text) if t.lower not in lexicon.STOPWORDS)
+    return frozenset(t.stem[:4] for t in tokens(text) if t.content)
 
 
 def renderings_in(term: str, target: list[Token], text: str) -> list[str]:
@@ -198,7 +174,7 @@ def renderings_in(term: str, target: list[Token], text: str) -> list[str]:
     found, run = [], []
     for tok in target:
         joined = run and not (run[-1].gap_after or " ").strip(" -")
-        if tok.lower not in lexicon.STOPWORDS and matches_any(tok.stem, cues):
+        if tok.content and matches_any(tok.stem, cues):
             run = run + [tok] if joined else [tok]
             continue
         if run:

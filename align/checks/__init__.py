@@ -12,7 +12,8 @@ from functools import cached_property
 import numpy as np
 
 from ..errors import AlignError
-from ..terms import TermHit, Token, dictionary_terms, literal_spans, tokens
+from ..english import Token, tokens
+from ..terms import TermHit, dictionary_terms, literal_spans
 from ..types import Flag, GlossaryEntry, Pair, Sentence
 
 

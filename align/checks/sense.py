@@ -25,7 +25,8 @@ import numpy as np
 import regex
 
 from .. import lexicon
-from ..terms import Token, sense_stems
+from ..english import Token, stem
+from ..terms import sense_stems
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -76,7 +77,7 @@ def sense_groups(term: str) -> tuple[SenseGroup, ...]:
     for sense in senses:
         if _SKIP_SENSE.match(sense) or lexicon.HAN.search(sense) or not gloss(sense):
             continue
-        stems = {lexicon.stem(w) for w in lexicon.sense_words(sense)}
+        stems = {stem(w) for w in lexicon.sense_words(sense)}
         if not stems:
             continue
         for members, group_stems in groups:
@@ -91,7 +92,7 @@ def sense_groups(term: str) -> tuple[SenseGroup, ...]:
 
 def _candidates(pair: Pair, context: CheckContext) -> list[Candidate]:
     hits = context.source_terms(pair)
-    target = [t for t in context.target_tokens(pair) if t.lower not in lexicon.STOPWORDS]
+    target = [t for t in context.target_tokens(pair) if t.content]
     found = []
     for hit in hits:
         groups = sense_groups(hit.term)
@@ -102,7 +103,7 @@ def _candidates(pair: Pair, context: CheckContext) -> list[Candidate]:
         # one ("pilot" of "pilot scheme"): only then does it commit to that sense
         visible = [(k, tok) for k, group in enumerate(groups) for tok in target
                    if tok.stem in group.stems and tok.stem not in others
-                   and any(lexicon.stem(gloss(s)) == tok.stem for s in group.senses)]
+                   and any(stem(gloss(s)) == tok.stem for s in group.senses)]
         if len({k for k, _ in visible}) == 1:
             found.append(Candidate(pair, hit.term, groups, visible[0][0], visible[0][1]))
     return found

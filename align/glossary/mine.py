@@ -22,9 +22,10 @@ from pathlib import Path
 import regex
 
 from .. import lexicon
+from ..english import STOPWORDS, tokens
 from ..errors import InputError
 from ..terms import (dictionary_meaning, full_form, is_compositional, literal_spans, matches_any,
-                     parts, rendering_key, renderings_in, sense_stems, tokens)
+                     parts, rendering_key, renderings_in, sense_stems)
 from ..write import cell_text
 
 MIN_DICE = 0.7
@@ -120,7 +121,7 @@ def _cooccurring(indexes: list[int], english: list,
         for n in range(1, 5):
             for i in range(len(target) - n + 1):
                 window = target[i:i + n]
-                if window[0].lower in lexicon.STOPWORDS or window[-1].lower in lexicon.STOPWORDS:
+                if window[0].lower in STOPWORDS or window[-1].lower in STOPWORDS:
                     continue
                 key = tuple(t.lower for t in window)
                 grams.add(key)

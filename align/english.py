@@ -1,0 +1,76 @@
+"""English words: the one tokenizer, stemmer and stop list every stage uses.
+
+Hands on `Token`s (word, offsets, the text up to the next word) and Snowball stems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# a word is letters or digits; an apostrophe joins a possessive or contraction ("Delta's"),
+# a hyphen does not ("high-quality" is two words, with "-" as the gap between them)
+WORD = regex.compile(r"[\p{Latin}\d]+(?:['’][\p{Latin}]+)?")
+
+# English words that carry no content for matching
+STOPWORDS = frozenset("""a an the of to in on at by for with from into onto as and or but nor
+is are was were be been being am do does did done have has had having it its this that these
+those there here he she they we you i me him her them us my your his our their which who whom
+whose what when where why how not no so than then too very can could will would shall should
+may might must also just only up down out over about some any each such one's s t etc esp
+used something someone sb sth oneself one old""".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    gap_after: str | None = None  # the characters up to the next token; None for the last
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def bare(self) -> str:
+        """Lower case, possessive or contraction cut off: "Delta's" → "delta"."""
+        return self.lower.replace("’", "'").split("'")[0]
+
+    @property
+    def stem(self) -> str:
+        return stem(self.bare)
+
+    @property
+    def content(self) -> bool:
+        return self.bare not in STOPWORDS
+
+    def joined_to_next(self) -> bool:
+        """Only spaces or a hyphen up to the next word: the two may form one phrase."""
+        return self.gap_after is not None and not self.gap_after.strip(" -‐")
+
+
+def tokens(text: str) -> list[Token]:
+    found = list(WORD.finditer(text))
+    return [Token(m.group(), m.start(), m.end(),
+                  text[m.end():found[k + 1].start()] if k + 1 < len(found) else None)
+            for k, m in enumerate(found)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a text."""
+    return [m.group().lower() for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stem(word.lower())
