@@ -1,21 +1,41 @@
 """Command line: parse arguments, call the library, write files, map errors to exit codes.
 
-Exit codes: 0 done; 1 flags at or above --fail-on; 2 usage or settings; 3 unreadable input;
-4 wrong language; 5 model cannot load; 6 malformed glossary; 7 malformed structured file;
-130 interrupted.
+Exit codes are listed in EXIT_CODES (shown by `align --help`) and in README.md.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+import os
 import sys
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import AlignError, InputError
 from .types import Severity
+
+EXIT_CODES = """exit codes:
+  0    done
+  1    flags at or above --fail-on (dismissed flags do not count)
+  2    usage or settings
+  3    unreadable input
+  4    wrong language
+  5    model cannot load
+  6    malformed glossary
+  7    malformed structured file (XLIFF, TMX, TBX, CSV, .align, decisions)
+  130  interrupted
+  141  output pipe closed early (e.g. | head); ends quietly"""
+
+
+def _check_names() -> str:
+    from .checks import CHECKS, _load_all
+
+    _load_all()
+    return ", ".join(CHECKS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,75 +46,138 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="align", description=__doc__.split("\n")[0])
-    parser.add_argument("--version", action="version", version=f"align {__version__}")
+    parser = _Parser(prog="align", description="Align a Chinese document with its English "
+                     "translation and flag translation errors; offline.", epilog=EXIT_CODES,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"align {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="align a Chinese document with its English translation")
-    run.add_argument("source", type=Path, help="Chinese document")
-    run.add_argument("target", type=Path, help="English translation")
-    run.add_argument("--out", type=Path, help="output folder (default reports/<source name>/)")
-    run.add_argument("--presplit", action="store_true", help="one sentence per line, no segmentation")
-    run.add_argument("--model", default="use", help="use (default, offline) or st:NAME_OR_PATH")
+    run = sub.add_parser("run", help="check a translation: two documents, or one bilingual file",
+                         description="Align SOURCE with TARGET and check the translation, or check "
+                         "a bilingual file (XLIFF 1.2/2.x, TMX, CSV/TSV/XLSX with source and "
+                         "target columns) as it is segmented.", epilog=EXIT_CODES,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("source", type=Path,
+                     help="Chinese document, or a bilingual file (.xlf .xliff .sdlxliff .mqxliff "
+                          ".tmx .csv .tsv .xlsx) when no TARGET is given")
+    run.add_argument("target", type=Path, nargs="?", help="English translation of SOURCE")
+    run.add_argument("--out", type=Path,
+                     help="output folder (default reports/<source name>__<target name>/, or "
+                          "reports/<file name>/ for a bilingual file)")
+    run.add_argument("--presplit", action="store_true",
+                     help="one sentence per line, no segmentation")
+    run.add_argument("--model", default="use",
+                     help="use (default, embedded, offline) or st:NAME_OR_PATH "
+                          "(sentence-transformers)")
+    run.add_argument("--allow-download", action="store_true",
+                     help="let st:NAME be fetched from the model hub when it is not on disk "
+                          "(default: offline, fail at once)")
     run.add_argument("--encoding", help="force an input encoding (default: detected)")
     run.add_argument("--glossary", type=Path, help="glossary to enforce (CSV or TBX)")
-    run.add_argument("--checks", help="comma-separated checks to run (default: all)")
-    run.add_argument("--skip-checks", default="", help="comma-separated checks to switch off")
+    run.add_argument("--checks", metavar="A,B",
+                     help=f"comma-separated checks to run (default: all): {_check_names()}")
+    run.add_argument("--skip-checks", default="", metavar="A,B",
+                     help="comma-separated checks to switch off")
+    run.add_argument("--decisions", type=Path, metavar="CSV",
+                     help="decisions.csv exported from report.html: dismissed flags are hidden "
+                          "(listed apart and counted), accepted ones marked")
+    run.add_argument("--xliff-out", type=Path, metavar="FILE",
+                     help="write the input XLIFF again with each flag as a note on its unit")
     run.add_argument("--fail-on", choices=[s.value for s in Severity],
-                     help="exit 1 when a flag at or above this severity exists")
+                     help="exit 1 when a flag at or above this severity exists "
+                          "(dismissed flags do not count)")
     run.add_argument("--min-confidence", type=float, default=None,
                      help="hide flags whose calibrated confidence is below this (0-1; "
                           "default: the level giving 0.85 precision on the development set)")
-    run.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
-    run.add_argument("--max-bytes", type=int, default=None, help="largest input accepted")
+    run.add_argument("--no-cache", action="store_true",
+                     help="do not read or write the embedding cache")
+    run.add_argument("--max-bytes", type=int, default=None,
+                     help="largest input file accepted, in bytes (default 16 MiB)")
 
     score = sub.add_parser("score", help="strict and lax P/R/F1 of .align files against gold")
-    score.add_argument("--gold", type=Path, required=True)
-    score.add_argument("--test", type=Path, required=True)
+    score.add_argument("--gold", type=Path, required=True,
+                       help="gold .align file, or a folder of them")
+    score.add_argument("--test", type=Path, required=True,
+                       help=".align file or folder to score (same names as the gold ones)")
 
     glossary = sub.add_parser("glossary", help="build, review, export or import a glossary")
     gsub = glossary.add_subparsers(dest="glossary_command", required=True)
     build = gsub.add_parser("build", help="mine terms and renderings into a glossary CSV")
-    build.add_argument("--corpus", type=Path, nargs="+", required=True)
+    build.add_argument("--corpus", type=Path, nargs="+", required=True,
+                       help="Chinese documents to mine terms from")
     build.add_argument("--pairs", type=Path, nargs="*", default=[],
                        help="report folders or alignment.csv files of aligned pairs")
-    build.add_argument("--out", type=Path, required=True)
-    build.add_argument("--top", type=int, default=200)
+    build.add_argument("--out", type=Path, required=True,
+                       help="glossary CSV to write (decisions in an existing one are kept)")
+    build.add_argument("--top", type=int, default=200, help="how many terms to keep (default 200)")
     review = gsub.add_parser("review", help="list candidates, or accept/reject them")
-    review.add_argument("glossary", type=Path)
-    review.add_argument("--approve", nargs="*", default=[], metavar="TERM")
-    review.add_argument("--forbid", nargs="*", default=[], metavar="TERM")
-    review.add_argument("--reject", nargs="*", default=[], metavar="TERM")
+    review.add_argument("glossary", type=Path, help="glossary CSV or TBX")
+    review.add_argument("--approve", nargs="*", default=[], metavar="TERM[=EN]",
+                        help="approve these terms; TERM=EN also sets the English")
+    review.add_argument("--forbid", nargs="*", default=[], metavar="TERM",
+                        help="mark these terms forbidden")
+    review.add_argument("--reject", nargs="*", default=[], metavar="TERM",
+                        help="remove these terms")
+    add = gsub.add_parser("add", help="add approved terms (TERM=EN), e.g. after dismissing "
+                          "the same flag in many documents")
+    add.add_argument("glossary", type=Path, help="glossary CSV (created if absent)")
+    add.add_argument("entries", nargs="+", metavar="TERM=EN",
+                     help='terms and their approved English, e.g. 临港新片区="Lingang Special Area"')
     export = gsub.add_parser("export", help="CSV → TBX")
-    export.add_argument("glossary", type=Path)
-    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("glossary", type=Path, help="glossary CSV")
+    export.add_argument("--out", type=Path, required=True, help="TBX file to write")
     imp = gsub.add_parser("import", help="TBX → CSV")
-    imp.add_argument("tbx", type=Path)
-    imp.add_argument("--out", type=Path, required=True)
+    imp.add_argument("tbx", type=Path, help="TBX file")
+    imp.add_argument("--out", type=Path, required=True, help="glossary CSV to write")
     return parser
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .pipeline import RunOptions, run, write_report
+    from .bilingual import BILINGUAL_SUFFIXES, is_bilingual
+    from .pipeline import RunOptions, run, run_bilingual, write_report
     from .read import MAX_BYTES
+    from .write import write_atomic
 
     options = RunOptions(
         model=args.model, presplit=args.presplit, encoding=args.encoding, glossary=args.glossary,
         checks=tuple(c for c in args.checks.split(",") if c) if args.checks else None,
         skip_checks=tuple(c for c in args.skip_checks.split(",") if c),
         cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES,
+        decisions=args.decisions, allow_download=args.allow_download,
         **({} if args.min_confidence is None else {"min_confidence": args.min_confidence}))
-    out = args.out or Path("reports") / args.source.stem
+    single = args.target is None
+    if single and not is_bilingual(args.source):
+        raise AlignError(f"{args.source}: give the English translation too, or a bilingual file "
+                         f"({' '.join(BILINGUAL_SUFFIXES)})")
+    if args.xliff_out and not (single and args.source.suffix.lower() in
+                               (".xlf", ".xliff", ".sdlxliff", ".mqxliff")):
+        raise AlignError("--xliff-out needs one XLIFF file as input")
+    out = args.out or Path("reports") / (args.source.stem if single else
+                                         f"{args.source.stem}__{args.target.stem}")
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out}: is a file, not a folder")
-    result = run(args.source, args.target, options)
-    try:
-        write_report(result, out, args.source.name, args.target.name)
-    except OSError as exc:
-        raise InputError(f"cannot write the report into {out}: {exc.strerror or exc}") from None
+    with _progress() as progress:
+        result = (run_bilingual(args.source, options, progress=progress) if single else
+                  run(args.source, args.target, options, progress=progress))
+        progress("writing")
+        try:
+            write_report(result, out, args.source.name,
+                         args.source.name if single else args.target.name)
+            if args.xliff_out:
+                from .xliff_out import xliff_with_notes
+
+                assert result.bilingual is not None
+                write_atomic(args.xliff_out, xliff_with_notes(
+                    result.bilingual, result.flags, result.pairs, result.decision_of()))
+        except OSError as exc:
+            raise InputError(f"cannot write the report into {out}: "
+                             f"{exc.strerror or exc}") from None
     s = result.summary
+    dismissed = f" ({s['flags_dismissed']} dismissed)" if s.get("flags_dismissed") else ""
     print(f"{s['source_sentences']} source and {s['target_sentences']} target sentences → "
-          f"{s['beads']} beads, {s['flags']} flags; wrote {out}/")
+          f"{s['beads']} pairs, {s['flags']} flags{dismissed}; wrote {out}/"
+          + (f" and {args.xliff_out}" if args.xliff_out else ""))
     for warning in result.warnings:
         print(f"align: warning: {warning}", file=sys.stderr)
     if args.fail_on:
@@ -102,6 +185,29 @@ def _run(args: argparse.Namespace) -> int:
         if any(f.severity.rank >= limit for f in result.flags):
             return 1
     return 0
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], None]]:
+    """The stage a long run is in, on one line of a terminal; nothing when not on a TTY."""
+    if not sys.stderr.isatty():
+        yield lambda _stage: None
+        return
+    from tqdm import tqdm
+
+    stages = ["reading", "embedding", "checking", "writing"]
+    bar = tqdm(total=len(stages), desc="align", unit="stage", leave=False, file=sys.stderr,
+               bar_format="{desc}: {bar:12} {n_fmt}/{total_fmt} stages, {elapsed}")
+
+    def show(stage: str) -> None:
+        done = next((k for k, s in enumerate(stages) if stage.startswith(s.split()[0])), bar.n)
+        bar.set_description(f"align: {stage}")
+        bar.update(max(0, done - bar.n))
+
+    try:
+        yield show
+    finally:
+        bar.close()
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -124,9 +230,15 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("always")
         try:
             code = handlers[args.command](args)
+            sys.stdout.flush()  # a closed pipe shows here, inside the handler below
         except AlignError as exc:
             print(f"align: error: {exc}", file=sys.stderr)
             code = exc.exit_code
+        except BrokenPipeError:
+            # the reader went away (| head): stop quietly, and keep Python from complaining
+            # about the unflushable stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 141
         except KeyboardInterrupt:
             print("align: interrupted; no partial files were left", file=sys.stderr)
             code = 130

@@ -213,9 +213,12 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
 # sentence-transformers ------------------------------------------------------
 
 class SentenceTransformerEncoder:
-    """Any sentence-transformers model: a local folder (e.g. models/LaBSE) or a hub name."""
+    """Any sentence-transformers model: a local folder (e.g. models/LaBSE) or a hub name.
 
-    def __init__(self, name_or_path: str) -> None:
+    A hub name is looked up in the local cache only, so a model that is not on disk fails at
+    once instead of after a minute of retries; `allow_download` lets the hub be asked."""
+
+    def __init__(self, name_or_path: str, allow_download: bool = False) -> None:
         local = Path(name_or_path)
         if not local.exists() and (Path("models") / name_or_path).exists():
             local = Path("models") / name_or_path
@@ -226,9 +229,13 @@ class SentenceTransformerEncoder:
             raise ModelError("sentence-transformers is not installed: "
                              "pip install 'align[st]'") from exc
         try:
-            self._model = SentenceTransformer(target, device="cpu")
+            self._model = SentenceTransformer(target, device="cpu",
+                                              local_files_only=not allow_download)
         except Exception as exc:  # the library raises many kinds; all mean "cannot load"
-            raise ModelError(f"cannot load sentence-transformers model {name_or_path!r}: "
+            offline = "" if allow_download or local.exists() else \
+                " (not on disk; --allow-download lets it be fetched)"
+            raise ModelError(f"cannot load sentence-transformers model {name_or_path!r}"
+                             f"{offline}: "
                              f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
                              ) from exc
         self.name = f"st:{Path(target).name if local.exists() else target}"
@@ -256,13 +263,16 @@ ENCODERS: dict[str, Callable[[str], Encoder]] = {
 }
 
 
-def load_encoder(spec: str = DEFAULT_MODEL) -> Encoder:
-    """`use` (the embedded default) or `st:NAME_OR_PATH` (sentence-transformers)."""
+def load_encoder(spec: str = DEFAULT_MODEL, allow_download: bool = False) -> Encoder:
+    """`use` (the embedded default) or `st:NAME_OR_PATH` (sentence-transformers); only
+    `allow_download` lets a loader reach the network."""
     kind, _, arg = spec.partition(":")
     if kind not in ENCODERS:
         raise ModelError(f"unknown model {spec!r}; choose one of: use, st:NAME_OR_PATH")
     if kind == "st" and not arg:
         raise ModelError("st: needs a model name or folder, e.g. st:models/LaBSE")
+    if kind == "st":
+        return SentenceTransformerEncoder(arg, allow_download)
     return ENCODERS[kind](arg)
 
 

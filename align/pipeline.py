@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,16 +16,19 @@ import regex
 
 from . import __version__
 from .aligner import AlignSettings, Side, align
+from .bilingual import BilingualDocument, read_bilingual
 from .checks import DEFAULT_MIN_CONFIDENCE, CheckContext, run_checks, select_checks
+from .decisions import ACCEPT, DISMISS, Decision, load_decisions
 from .encoders import DEFAULT_MODEL, Encoder, default_cache_dir, embed_cached, load_encoder
-from .errors import InputError, LanguageError
-from .flags import flags_csv, flags_json
+from .errors import AlignError, InputError, LanguageError
+from .excel import flags_xlsx
+from .flags import flag_id, flags_csv, flags_json
 from .glossary.io import load_glossary
 from .lexical import MixedRuns, lexical_vectors
 from .read import MAX_BYTES, read_file
 from .report_html import render_report
 from .segment import segment
-from .types import Bead, Flag, Pair, Sentence, Signature
+from .types import Bead, Flag, GlossaryEntry, Pair, Sentence, Signature
 from .write import alignment_align, alignment_csv, alignment_tmx, json_text, write_atomic
 
 HAN_CHARS = regex.compile(r"\p{Han}")
@@ -99,6 +103,11 @@ class RunOptions:
     max_bytes: int = MAX_BYTES
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # flags below it are hidden, not lost
     settings: AlignSettings = AlignSettings()
+    decisions: Path | None = None  # decisions.csv from report.html: dismissed flags are hidden
+    allow_download: bool = False  # let sentence-transformers fetch a model it does not have
+
+
+Progress = Callable[[str], None]
 
 
 @dataclass
@@ -110,6 +119,13 @@ class RunResult:
     warnings: list[str]
     summary: dict[str, object]
     hidden: list[Flag] = field(default_factory=list)  # below the minimum confidence
+    dismissed: list[Flag] = field(default_factory=list)  # false alarms, by the reviewer
+    decisions: dict[str, Decision] = field(default_factory=dict)  # by flag id, as read
+    bilingual: BilingualDocument | None = None  # the file a bilingual run read
+
+    def decision_of(self) -> dict[str, str]:
+        """Flag id → the reviewer's decision, for the flags of this run."""
+        return {k: d.decision for k, d in self.decisions.items()}
 
 
 def load_side(path: Path, lang: str, options: RunOptions) -> list[Sentence]:
@@ -174,32 +190,112 @@ def _english_words_share(text: str) -> float:
 
 
 def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions(),
-        encoder: Encoder | None = None) -> RunResult:
+        encoder: Encoder | None = None, progress: Progress | None = None) -> RunResult:
     """Read, segment, embed, align and check a Chinese document and its English translation.
 
     `encoder`, when given, is used instead of loading `options.model` (callers that run many
-    pairs load it once)."""
+    pairs load it once). `progress`, when given, is called with the name of each stage as it
+    starts."""
     started = time.perf_counter()
+    report = progress or (lambda _stage: None)
+    report("reading")
     if source_path.exists() and target_path.exists() and source_path.resolve() == target_path.resolve():
         raise InputError(f"{source_path}: the source and the target are the same file")
+    check_options(options)
     source = load_side(source_path, "zh", options)
     target = load_side(target_path, "en", options)
     check_languages(source, target, str(source_path), str(target_path))
     glossary = load_glossary(options.glossary) if options.glossary else None
-    encoder = encoder or load_encoder(options.model)
+    decisions = load_decisions(options.decisions) if options.decisions else {}
+    encoder = encoder or load_encoder(options.model, options.allow_download)
     read_done = time.perf_counter()
+    report("embedding and aligning")
     alignment = align_documents(source, target, encoder, options.settings,
                                 default_cache_dir() if options.cache else None)
+    alignment.timings = {"read": read_done - started, **alignment.timings}
+    return check_alignment(alignment, options, encoder, glossary, decisions, started,
+                           str(source_path), str(target_path), report)
+
+
+def run_bilingual(path: Path, options: RunOptions = RunOptions(), encoder: Encoder | None = None,
+                  progress: Progress | None = None) -> RunResult:
+    """Check a file that is aligned already (XLIFF, TMX, bilingual CSV/TSV/XLSX): each segment
+    is a bead as it stands, embedded for the checks but not aligned again."""
+    started = time.perf_counter()
+    report = progress or (lambda _stage: None)
+    report("reading")
+    check_options(options)
+    document = read_bilingual(path, options.max_bytes)
+    source: list[Sentence] = []
+    target: list[Sentence] = []
+    sides: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for k, segment in enumerate(document.segments):
+        src_ids, tgt_ids = (), ()
+        if segment.source:
+            src_ids = (len(source),)
+            source.append(Sentence(len(source), segment.source, k))
+        if segment.target:
+            tgt_ids = (len(target),)
+            target.append(Sentence(len(target), segment.target, k))
+        sides.append((src_ids, tgt_ids))
+    if source and target:
+        check_languages(source, target, f"{path} (source side)", f"{path} (target side)")
+    glossary = load_glossary(options.glossary) if options.glossary else None
+    decisions = load_decisions(options.decisions) if options.decisions else {}
+    encoder = encoder or load_encoder(options.model, options.allow_download)
+    read_done = time.perf_counter()
+    report("embedding")
+    cache = default_cache_dir() if options.cache else None
+    src_vectors = embed_cached(encoder, [s.text for s in source], cache)[0].vectors \
+        if source else np.zeros((0, 1), np.float32)
+    tgt_vectors = embed_cached(encoder, [s.text for s in target], cache)[0].vectors \
+        if target else np.zeros((0, 1), np.float32)
+    beads = []
+    for src_ids, tgt_ids in sides:
+        similarity = float(src_vectors[src_ids[0]] @ tgt_vectors[tgt_ids[0]]) \
+            if src_ids and tgt_ids else None
+        # no alignment, so no margin: a segment's score is the similarity of its two sides
+        beads.append(Bead(src_ids, tgt_ids, similarity if similarity is not None else 0.0,
+                          similarity))
+    alignment = AlignmentResult(source, target, beads,
+                                {"read": read_done - started,
+                                 "embed": time.perf_counter() - read_done},
+                                source_vectors=src_vectors, target_vectors=tgt_vectors)
+    result = check_alignment(alignment, options, encoder, glossary, decisions, started,
+                             str(path), str(path), report)
+    result.summary["format"] = document.format
+    result.bilingual = document
+    return result
+
+
+def check_options(options: RunOptions) -> None:
+    """Settings that cannot work together, refused before any reading or embedding."""
+    if options.checks and "glossary" in options.checks and options.glossary is None:
+        raise AlignError("--checks glossary needs --glossary FILE (the glossary to enforce)")
+
+
+def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: Encoder,
+                    glossary: list[GlossaryEntry] | None, decisions: dict[str, Decision],
+                    started: float, source_name: str, target_name: str,
+                    report: Progress) -> RunResult:
+    """The shared tail of every run: check the pairs, apply the reviewer's decisions,
+    summarise and sign."""
+    report("checking")
     pairs = alignment.pairs()
     check_started = time.perf_counter()
-    context = CheckContext(pairs, source, target, glossary, alignment.source_vectors,
-                           alignment.target_vectors, lambda texts: encoder.embed(texts).vectors)
+    context = CheckContext(pairs, alignment.source, alignment.target, glossary,
+                           alignment.source_vectors, alignment.target_vectors,
+                           lambda texts: encoder.embed(texts).vectors)
     selected = select_checks(options.checks, options.skip_checks)
     found = run_checks(context, selected)
-    flags = [f for f in found if f.confidence >= options.min_confidence]
-    hidden = [f for f in found if f.confidence < options.min_confidence]
-    timings = {"read": read_done - started, **alignment.timings,
-               "check": time.perf_counter() - check_started}
+    verdicts = {f: decisions[flag_id(f, pairs[f.bead])].decision for f in found
+                if flag_id(f, pairs[f.bead]) in decisions}
+    dismissed = [f for f in found if verdicts.get(f) == DISMISS]
+    flags = [f for f in found if f.confidence >= options.min_confidence
+             and verdicts.get(f) != DISMISS]
+    hidden = [f for f in found if f.confidence < options.min_confidence
+              and verdicts.get(f) != DISMISS]
+    timings = {**alignment.timings, "check": time.perf_counter() - check_started}
     timings["total"] = time.perf_counter() - started
     signature = Signature(__version__, encoder.name, {
         **{f"align.{k}": v for k, v in options.settings.as_dict().items()},
@@ -209,9 +305,12 @@ def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()
         "segmenter": "rules-1"})
     warnings = alignment_warnings(alignment)
     summary = make_summary(alignment, flags, signature, warnings, timings,
-                           str(source_path), str(target_path))
+                           source_name, target_name)
     summary["flags_hidden_below_confidence"] = len(hidden)
-    return RunResult(alignment, pairs, flags, signature, warnings, summary, hidden)
+    summary["flags_dismissed"] = len(dismissed)
+    summary["flags_accepted"] = sum(verdicts.get(f) == ACCEPT for f in flags)
+    return RunResult(alignment, pairs, flags, signature, warnings, summary, hidden,
+                     dismissed, decisions)
 
 
 def alignment_warnings(alignment: AlignmentResult) -> list[str]:
@@ -264,18 +363,21 @@ def make_summary(alignment: AlignmentResult, flags: list[Flag], signature: Signa
 
 def write_report(result: RunResult, out_dir: Path, source_name: str, target_name: str) -> list[Path]:
     """Write every output file; each is whole or absent, and all are replaced together."""
-    files = {
+    decisions = result.decision_of()
+    files: dict[str, str | bytes] = {
         "alignment.csv": alignment_csv(result.pairs),
         "alignment.align": alignment_align(result.pairs),
         "alignment.tmx": alignment_tmx(result.pairs, source_name, target_name),
-        "flags.csv": flags_csv(result.flags, result.pairs),
-        "flags.json": json_text(flags_json(result.flags, result.pairs)),
-        "report.html": render_report(result.pairs, result.flags, result.summary),
+        "flags.csv": flags_csv(result.flags, result.pairs, decisions),
+        "flags.json": json_text(flags_json(result.flags, result.pairs, decisions)),
+        "flags.xlsx": flags_xlsx(result.flags, result.dismissed, result.pairs, decisions),
+        "report.html": render_report(result.pairs, result.flags, result.summary,
+                                     dismissed=result.dismissed, decisions=result.decisions),
         "summary.json": json_text(result.summary),
     }
     written = []
-    for name, text in files.items():
+    for name, content in files.items():
         path = out_dir / name
-        write_atomic(path, text)
+        write_atomic(path, content)
         written.append(path)
     return written

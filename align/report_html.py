@@ -1,6 +1,7 @@
 """Report stage: pairs, flags and summary → one self-contained, offline report.html.
 
-All text from inputs is escaped; the only script is inline and reads data, never HTML.
+The pairs and flags travel as JSON data; the page's only script builds rows as the reader
+scrolls (so 20,000 pairs open at once) and sets all input text as text, never as HTML.
 """
 
 from __future__ import annotations
@@ -9,157 +10,455 @@ import base64
 import hashlib
 import json
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
 
-from .flags import flag_rows
+from .decisions import Decision
+from .flags import flag_id, normalised
 from .types import Flag, Pair
 
-_SEVERITY_ORDER = ["critical", "major", "minor", "neutral"]
+SEVERITIES = ["critical", "major", "minor", "neutral"]  # worst first; an index is a rank
 
 
-def _highlight(text: str, spans: list[tuple[str, str]]) -> str:
-    """Escape `text`, wrapping each first occurrence of the given spans in <mark>."""
-    marks: list[tuple[int, int, str]] = []
-    for span, css in spans:
-        if not span:
-            continue
-        at = text.find(span)
-        if at < 0:
-            at = text.lower().find(span.lower())
-        if at >= 0 and not any(s < at + len(span) and at < e for s, e, _ in marks):
-            marks.append((at, at + len(span), css))
-    out, pos = [], 0
-    for start, end, css in sorted(marks):
-        out.append(escape(text[pos:start]))
-        out.append(f'<mark class="{css}">{escape(text[start:end])}</mark>')
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted span of one side of a pair and the flags (by index) it stands for."""
+
+    start: int
+    end: int
+    severity: int
+    flags: tuple[int, ...]
 
 
-def _spans(rows: list[dict], field: str) -> list[tuple[str, str]]:
-    """(text, css class) per flag, most severe first, so a span flagged twice is marked with
-    its worst severity."""
-    ordered = sorted(rows, key=lambda r: _SEVERITY_ORDER.index(str(r["severity"])))
-    return [(str(r[field]), "s-" + str(r["severity"])) for r in ordered]
+def find_span(text: str, span: str, offsets: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where a flagged span is: its offsets when the check gave them and they hold that text,
+    else its first occurrence (case ignored)."""
+    if offsets and 0 <= offsets[0] < offsets[1] <= len(text):
+        if not span or text[offsets[0]:offsets[1]].lower() == span.lower():
+            return offsets
+    if not span:
+        return None
+    at = text.find(span)
+    if at < 0:
+        at = text.lower().find(span.lower())
+    return (at, at + len(span)) if at >= 0 else None
 
 
-def _chart(pairs: list[Pair]) -> str:
-    """Inline SVG: similarity of each matched bead along the document."""
+def place_marks(wanted: list[tuple[tuple[int, int], int, int]]) -> list[Mark]:
+    """(span, severity index, flag index) → non-overlapping marks. The worst flag of a span
+    is placed first; others on exactly that span join it, others overlapping it are dropped
+    (they are still listed with their pair)."""
+    marks: list[Mark] = []
+    for (start, end), severity, flag in sorted(wanted, key=lambda w: (w[1], w[0])):
+        same = next((k for k, m in enumerate(marks) if (m.start, m.end) == (start, end)), None)
+        if same is not None:
+            m = marks[same]
+            if flag not in m.flags:
+                marks[same] = Mark(m.start, m.end, m.severity, (*m.flags, flag))
+        elif not any(m.start < end and start < m.end for m in marks):
+            marks.append(Mark(start, end, severity, (flag,)))
+    return sorted(marks, key=lambda m: m.start)
+
+
+def group_key(flag: Flag, index: int) -> tuple:
+    """Flags about the same problem share a key: one check, one term, one rendering (a term
+    rendered the same wrong way in twelve pairs is one entry with twelve places)."""
+    if not (flag.src_term or flag.tgt_span):
+        return ("single", index)
+    return (flag.check, flag.category, normalised(flag.src_term), normalised(flag.tgt_span))
+
+
+def report_data(pairs: list[Pair], flags: list[Flag], dismissed: list[Flag],
+                decisions: dict[str, Decision]) -> dict[str, object]:
+    """Everything the page's script shows, as plain lists (compact for 20,000 pairs)."""
+    src_wanted: dict[int, list] = {}
+    tgt_wanted: dict[int, list] = {}
+    flag_records = []
+    beads_of_flag: list[list[int]] = []
+    for k, f in enumerate(flags):
+        pair = pairs[f.bead]
+        severity = SEVERITIES.index(f.severity.value)
+        src = find_span(pair.source_text, f.src_term, f.source_offsets)
+        if src:
+            src_wanted.setdefault(f.bead, []).append((src, severity, k))
+        tgt = find_span(pair.target_text, f.tgt_span, f.target_offsets)
+        if tgt:
+            tgt_wanted.setdefault(f.bead, []).append((tgt, severity, k))
+        places = []
+        for place in f.places:
+            if 0 <= place.bead < len(pairs):
+                places.append([place.bead, place.tgt_span])
+                span = find_span(pairs[place.bead].target_text, place.tgt_span,
+                                 place.target_offsets)
+                if span:
+                    tgt_wanted.setdefault(place.bead, []).append((span, severity, k))
+        beads_of_flag.append(sorted({f.bead, *(p[0] for p in places)}))
+        flag_records.append(_flag_record(f, pair, severity, places))
+    groups: dict[tuple, list[int]] = {}
+    for k, f in enumerate(flags):
+        groups.setdefault(group_key(f, k), []).append(k)
+    ordered = sorted(groups.values(), key=lambda members: (
+        min(flag_records[m][3] for m in members), flags[members[0]].bead))
+    flags_of_pair: dict[int, list[int]] = {}
+    for k, beads in enumerate(beads_of_flag):
+        for bead in beads:
+            flags_of_pair.setdefault(bead, []).append(k)
+    pair_records = []
+    for p in pairs:
+        own = flags_of_pair.get(p.index, [])
+        pair_records.append([
+            p.index, p.bead.type, " ".join(map(str, p.source_ids)),
+            " ".join(map(str, p.target_ids)),
+            str(round(p.bead.score, 4)),  # the same number, written the same way, as the CSV
+            p.source_text, p.target_text,
+            min((flag_records[k][3] for k in own), default=len(SEVERITIES)),
+            [[m.start, m.end, m.severity, list(m.flags)]
+             for m in place_marks(src_wanted.get(p.index, []))],
+            [[m.start, m.end, m.severity, list(m.flags)]
+             for m in place_marks(tgt_wanted.get(p.index, []))],
+            own])
+    return {
+        "severities": SEVERITIES,
+        "pairs": pair_records,
+        "flags": flag_records,
+        "groups": ordered,
+        "dismissed": [_flag_record(f, pairs[f.bead], SEVERITIES.index(f.severity.value),
+                                   [[pl.bead, pl.tgt_span] for pl in f.places])
+                      for f in dismissed],
+        "decisions": {k: [d.decision, d.note, d.reviewer, d.time, d.check, d.src_term,
+                          d.tgt_span] for k, d in decisions.items()},
+    }
+
+
+def _flag_record(f: Flag, pair: Pair, severity: int, places: list) -> list:
+    return [flag_id(f, pair), f.check, f.category, severity, f.bead, f.src_term, f.tgt_span,
+            f.suggestion, f.message, round(f.confidence, 2), places]
+
+
+# ------------------------------------------------------------------------------ chart
+
+CHART_WIDTH, CHART_HEIGHT = 900, 170
+PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 44, 890, 10, 130  # plot area inside the viewBox
+MAX_POINTS = 1200  # the line is drawn through at most this many points (lowest per bucket)
+
+
+def _chart(pairs: list[Pair], flags: list[Flag]) -> str:
+    """Inline SVG: similarity of each matched pair along the document, with labelled axes,
+    unmatched sentences as red lines and flagged pairs as ticks under the plot."""
     points = [(p.index, p.bead.similarity) for p in pairs if p.bead.similarity is not None]
     if not points:
         return "<p>No aligned pairs.</p>"
-    width, height = 900, 120
     last = max(1, pairs[-1].index)
-    coords = " ".join(f"{10 + i / last * (width - 20):.1f},{height - 10 - max(0.0, s) * (height - 20):.1f}"
-                      for i, s in points)
-    gaps = "".join(
-        f'<line x1="{10 + p.index / last * (width - 20):.1f}" y1="10" '
-        f'x2="{10 + p.index / last * (width - 20):.1f}" y2="{height - 10}" class="gap"/>'
-        for p in pairs if not (p.source_ids and p.target_ids))
-    return (f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="similarity along the '
-            f'document" class="chart">{gaps}<polyline points="{coords}" class="line"/>'
-            f'<text x="12" y="20">1.0</text><text x="12" y="{height - 12}">0</text></svg>')
+    width, height = PLOT_RIGHT - PLOT_LEFT, PLOT_BOTTOM - PLOT_TOP
+
+    def x(index: float) -> float:
+        return PLOT_LEFT + index / last * width
+
+    def y(value: float) -> float:
+        return PLOT_BOTTOM - max(0.0, min(1.0, value)) * height
+
+    step = max(1, -(-len(points) // MAX_POINTS))
+    line = []
+    for k in range(0, len(points), step):  # the lowest point of each bucket: dips stay visible
+        index, value = min(points[k:k + step], key=lambda p: p[1])
+        line.append(f"{x(index):.1f},{y(value):.1f}")
+    columns: dict[int, str] = {}
+    for f in sorted(flags, key=lambda f: SEVERITIES.index(f.severity.value), reverse=True):
+        columns[round(x(f.bead))] = f.severity.value  # one tick per pixel column, worst wins
+    ticks = "".join(f'<line x1="{c}" y1="{PLOT_BOTTOM + 4}" x2="{c}" y2="{PLOT_BOTTOM + 12}" '
+                    f'class="tick s-{s}"/>' for c, s in sorted(columns.items()))
+    gaps = "".join(f'<line x1="{x(p.index):.1f}" y1="{PLOT_TOP}" x2="{x(p.index):.1f}" '
+                   f'y2="{PLOT_BOTTOM}" class="gap"/>'
+                   for p in pairs if not (p.source_ids and p.target_ids))
+    y_axis = "".join(f'<line x1="{PLOT_LEFT - 4}" y1="{y(v)}" x2="{PLOT_RIGHT}" y2="{y(v)}" '
+                     f'class="grid"/><text x="{PLOT_LEFT - 6}" y="{y(v) + 3}" '
+                     f'text-anchor="end">{v:.1f}</text>' for v in (0.0, 0.5, 1.0))
+    x_ticks = sorted({0, last // 4, last // 2, 3 * last // 4, last})
+    x_axis = "".join(f'<text x="{x(i):.1f}" y="{PLOT_BOTTOM + 24}" text-anchor="middle">{i}'
+                     f'</text>' for i in x_ticks)
+    return (f'<svg id="chart" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
+            f'aria-label="similarity of each pair along the document; click to jump there" '
+            f'class="chart" data-left="{PLOT_LEFT}" data-right="{PLOT_RIGHT}" data-last="{last}">'
+            f'{y_axis}{gaps}<polyline points="{" ".join(line)}" class="line"/>{ticks}{x_axis}'
+            f'<text x="{(PLOT_LEFT + PLOT_RIGHT) / 2}" y="{CHART_HEIGHT - 4}" '
+            f'text-anchor="middle" class="label">pair number (ticks: flagged pairs; red lines: '
+            f'unmatched sentences)</text>'
+            f'<text x="12" y="{(PLOT_TOP + PLOT_BOTTOM) / 2}" text-anchor="middle" class="label" '
+            f'transform="rotate(-90 12 {(PLOT_TOP + PLOT_BOTTOM) / 2})">similarity</text></svg>')
 
 
-def render_report(pairs: list[Pair], flags: list[Flag], summary: dict[str, object]) -> str:
-    rows = flag_rows(flags, pairs)
-    by_bead: dict[int, list[dict]] = {}
-    for row in rows:
-        by_bead.setdefault(int(row["bead"]), []).append(row)
-    body = []
-    for pair in pairs:
-        bead_flags = by_bead.get(pair.index, [])
-        src = _highlight(pair.source_text, _spans(bead_flags, "src_term"))
-        tgt = _highlight(pair.target_text, _spans(bead_flags, "tgt_span"))
-        worst = min((_SEVERITY_ORDER.index(str(r["severity"])) for r in bead_flags), default=4)
-        css = f"pair sev{worst}" + ("" if pair.source_ids and pair.target_ids else " gap")
-        ids = (f'{" ".join(map(str, pair.source_ids)) or "–"} ↔ '
-               f'{" ".join(map(str, pair.target_ids)) or "–"}')
-        sim = "" if pair.bead.similarity is None else f"{pair.bead.similarity:.2f}"
-        body.append(
-            f'<tr id="b{pair.index}" class="{css}" data-flags="{len(bead_flags)}">'
-            f'<td class="n">{pair.index}<br><small>{escape(pair.bead.type)}</small><br>'
-            f'<small>{escape(ids)}</small><br><small>{sim}</small></td>'
-            f'<td lang="zh" class="src">{src or "<em>(nothing)</em>"}</td>'
-            f'<td lang="en" class="tgt">{tgt or "<em>(nothing)</em>"}</td></tr>')
-    flag_items = []
-    for row in rows:
-        flag_items.append(
-            f'<li class="flag s-{escape(str(row["severity"]))}" data-check="{escape(str(row["check"]))}" '
-            f'data-category="{escape(str(row["category"]))}" data-severity="{escape(str(row["severity"]))}" '
-            f'data-bead="{row["bead"]}"><a href="#b{row["bead"]}">'
-            f'<b>{escape(str(row["severity"]))}</b> · {escape(str(row["check"]))} · '
-            f'{escape(str(row["category"]))}</a><br>{escape(str(row["message"]))}'
-            + (f'<br><small>suggestion: {escape(str(row["suggestion"]))}</small>'
-               if row["suggestion"] else "") + '</li>')
-    counts = Counter(str(r["category"]) for r in rows)
-    severities = Counter(str(r["severity"]) for r in rows)
+# ------------------------------------------------------------------------------- page
+
+def render_report(pairs: list[Pair], flags: list[Flag], summary: dict[str, object],
+                  dismissed: list[Flag] | None = None,
+                  decisions: dict[str, Decision] | None = None) -> str:
+    dismissed = dismissed or []
+    data = report_data(pairs, flags, dismissed, decisions or {})
+    # decisions kept in the browser belong to this report: same texts, same run settings
+    data["key"] = "align-report:" + hashlib.sha1(json.dumps(
+        [summary.get("source"), summary.get("target"), summary.get("signature"), len(pairs)],
+        ensure_ascii=False).encode()).hexdigest()[:16]
+    counts = Counter(f.category for f in flags)
+    severities = Counter(f.severity.value for f in flags)
     summary_rows = "".join(f"<tr><td>{escape(k)}</td><td>{v}</td></tr>"
                            for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
 
     def options(values: set[str]) -> str:
         return "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in sorted(values))
 
-    data = json.dumps({"flags": len(rows)}).replace("<", "\\u003c")
+    hidden = int(summary.get("flags_hidden_below_confidence", 0) or 0)
+    extra = []
+    if hidden:
+        extra.append(f"{hidden} below the confidence threshold not shown")
+    if dismissed:
+        extra.append(f"{len(dismissed)} dismissed by the reviewer not shown")
     warnings = "".join(f'<p class="warn">{escape(str(w))}</p>' for w in summary.get("warnings", []))
     return _PAGE.format(
         title=escape(f"Alignment report: {summary.get('source', '')}"),
         source=escape(str(summary.get("source", ""))), target=escape(str(summary.get("target", ""))),
         nsrc=summary.get("source_sentences", 0), ntgt=summary.get("target_sentences", 0),
-        nbeads=len(pairs), nflags=len(rows),
-        sev=" · ".join(f"{escape(s)} {severities[s]}" for s in _SEVERITY_ORDER if severities[s]),
+        nbeads=len(pairs), nflags=len(flags), ngroups=len(data["groups"]),
+        sev=" · ".join(f"{escape(s)} {severities[s]}" for s in SEVERITIES if severities[s]),
+        extra=escape(" · ".join(extra)), ndismissed=len(dismissed),
         warnings=warnings, summary_rows=summary_rows or "<tr><td>no flags</td><td></td></tr>",
-        chart=_chart(pairs), checks=options({str(r["check"]) for r in rows}),
-        categories=options({str(r["category"]) for r in rows}),
-        severities="".join(f'<option value="{s}">{s}</option>' for s in _SEVERITY_ORDER if severities[s]),
-        flag_items="".join(flag_items) or "<li>No flags.</li>", rows="".join(body),
-        signature=escape(str(summary.get("signature", ""))), data=data, style=_STYLE, script=_SCRIPT,
-        script_hash=SCRIPT_HASH)
+        chart=_chart(pairs, flags), checks=options({f.check for f in flags}),
+        categories=options({f.category for f in flags}),
+        severities="".join(f'<option value="{s}">{s}</option>' for s in SEVERITIES if severities[s]),
+        signature=escape(str(summary.get("signature", ""))),
+        data=json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        .replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"),
+        style=_STYLE, script=_SCRIPT, script_hash=SCRIPT_HASH)
 
 
 _STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","SimSun",sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
 header{padding:12px 20px;background:#1d3557;color:#fff}header h1{font-size:18px;margin:0 0 4px}
-header p{margin:2px 0;font-size:13px;opacity:.9}.warn{background:#fff3cd;color:#664d03;padding:6px 10px;border-radius:4px}
-main{display:grid;grid-template-columns:340px 1fr;gap:16px;padding:16px}
-aside{position:sticky;top:8px;align-self:start;max-height:96vh;overflow:auto;background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:10px}
-aside select,aside input{width:100%;margin:3px 0;padding:4px;box-sizing:border-box}
-ul.flags{list-style:none;padding:0;margin:8px 0}li.flag{border-left:4px solid #999;padding:4px 8px;margin:4px 0;background:#fafbfc;font-size:13px}
-li.flag a{color:inherit;text-decoration:none}li.s-critical{border-color:#7b1fa2}li.s-major{border-color:#d62828}li.s-minor{border-color:#f4a261}li.s-neutral{border-color:#8d99ae}
-table.pairs{border-collapse:collapse;width:100%;background:#fff;font-size:14px}table.pairs td{border-bottom:1px solid #e6e8eb;padding:6px 8px;vertical-align:top}
-td.n{width:70px;color:#667;font-size:12px}td.src,td.tgt{width:46%}tr.gap{background:#fff6f6}tr.sev0,tr.sev1{box-shadow:inset 4px 0 #d62828}tr.sev2{box-shadow:inset 4px 0 #f4a261}
-tr.hidden{display:none}tr.target{outline:2px solid #1d3557}mark.s-major,mark.s-critical{background:#ffc9c9}mark.s-minor{background:#ffe8b3}mark.s-neutral{background:#e2e6ea}
-.chart{width:100%;height:120px;background:#fff;border:1px solid #dde1e6}.chart .line{fill:none;stroke:#1d3557;stroke-width:1.2}.chart .gap{stroke:#d62828;stroke-width:1;opacity:.5}
-.chart text{font-size:10px;fill:#667}table.counts td{padding:2px 6px;font-size:13px}footer{padding:10px 20px;font-size:12px;color:#556}
+header p{margin:2px 0;font-size:13px;opacity:.95;overflow-wrap:anywhere}.warn{background:#fff3cd;color:#664d03;padding:6px 10px;border-radius:4px}
+main{display:grid;grid-template-columns:minmax(260px,350px) minmax(0,1fr);gap:16px;padding:16px}
+aside{position:sticky;top:8px;align-self:start;max-height:calc(100vh - 16px);overflow:auto;background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:10px;font-size:13px}
+aside select,aside input[type=search],aside input[type=text]{width:100%;margin:3px 0;padding:4px}
+aside h2,section h2{font-size:15px;margin:4px 0}.keys{color:#556;font-size:12px}kbd{border:1px solid #bbb;border-radius:3px;padding:0 3px;font-size:11px;background:#f4f4f4}
+ul.groups,ul.entries,ul.dismissed{list-style:none;padding:0;margin:6px 0}
+li.group{border-left:4px solid #999;margin:4px 0;background:#fafbfc}li.group>details>summary{cursor:pointer;padding:4px 6px;overflow-wrap:anywhere}
+li.s0{border-color:#7b1fa2}li.s1{border-color:#d62828}li.s2{border-color:#f4a261}li.s3{border-color:#8d99ae}
+.badge{font-weight:600;text-transform:uppercase;font-size:10px;letter-spacing:.03em}.count{color:#556}
+li.entry{padding:4px 6px 6px 10px;border-top:1px solid #eceef1;overflow-wrap:anywhere}li.entry.current{background:#e8f0fb;outline:2px solid #1d3557}
+li.entry.accept{background:#eaf7ee}li.entry.dismiss{opacity:.55;text-decoration:line-through}
+li.entry a,li.group a{color:#1d3557}.span{background:#ffe8b3;padding:0 2px}.meta{color:#667;font-size:11px}
+.decide button{font-size:12px;margin:3px 4px 0 0;padding:1px 6px;cursor:pointer}.decide button[aria-pressed=true]{background:#1d3557;color:#fff}
+.decide input{width:55%;font-size:12px;padding:1px 4px}
+table.pairs{border-collapse:collapse;width:100%;table-layout:fixed;background:#fff;font-size:14px}
+table.pairs th{text-align:left;font-size:12px;color:#556;padding:4px 8px;border-bottom:2px solid #dde1e6}
+table.pairs td{border-bottom:1px solid #e6e8eb;padding:6px 8px;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
+table.pairs col.n{width:96px}td.n{color:#667;font-size:12px}td.n b{color:#1d2430;font-size:13px}
+tr.gap{background:#fff6f6}tr.w0,tr.w1{box-shadow:inset 4px 0 #d62828}tr.w2{box-shadow:inset 4px 0 #f4a261}tr.w3{box-shadow:inset 4px 0 #8d99ae}
+tr.target{outline:2px solid #1d3557}
+mark{position:relative;border-radius:2px;cursor:help}mark.s0,mark.s1{background:#ffc9c9}mark.s2{background:#ffe8b3}mark.s3{background:#e2e6ea}
+mark:focus{outline:2px solid #1d3557}
+mark[data-tip]:hover::after,mark[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:380px;white-space:pre-wrap;background:#1d2430;color:#fff;font-size:12px;line-height:1.35;padding:5px 7px;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
+.chart{width:100%;height:auto;background:#fff;border:1px solid #dde1e6;cursor:crosshair;display:block}
+.chart .line{fill:none;stroke:#1d3557;stroke-width:1.2}.chart .gap{stroke:#d62828;stroke-width:1;opacity:.45}.chart .grid{stroke:#e6e8eb}
+.chart .tick{stroke-width:1.5}.chart .tick.s-critical{stroke:#7b1fa2}.chart .tick.s-major{stroke:#d62828}.chart .tick.s-minor{stroke:#f4a261}.chart .tick.s-neutral{stroke:#8d99ae}
+.chart text{font-size:10px;fill:#556}.chart text.label{font-size:11px;fill:#334}
+table.counts td{padding:2px 6px;font-size:12px}#more{padding:8px;color:#667;font-size:12px}
+footer{padding:10px 20px;font-size:12px;color:#556;overflow-wrap:anywhere}footer code{white-space:normal;overflow-wrap:anywhere;word-break:break-all}
 """
 
-_SCRIPT = """
+_SCRIPT = r"""
 (function(){
-  var q=function(s){return document.querySelector(s)};
-  var all=function(s){return Array.prototype.slice.call(document.querySelectorAll(s))};
-  function apply(){
-    var c=q('#f-check').value,g=q('#f-category').value,s=q('#f-severity').value,t=q('#f-search').value.toLowerCase();
-    var beads={};
-    all('li.flag').forEach(function(li){
-      var ok=(!c||li.dataset.check===c)&&(!g||li.dataset.category===g)&&(!s||li.dataset.severity===s)&&(!t||li.textContent.toLowerCase().indexOf(t)>=0);
-      li.style.display=ok?'':'none'; if(ok){beads[li.dataset.bead]=1;}
-    });
-    var filtering=c||g||s, shown=0;
-    all('tr.pair').forEach(function(tr){
-      var id=tr.id.slice(1), text=tr.textContent.toLowerCase();
-      var ok=(!filtering||beads[id])&&(!t||text.indexOf(t)>=0||beads[id]);
-      tr.classList.toggle('hidden',!ok); if(ok){shown++;}
-    });
-    q('#shown').textContent=shown;
+'use strict';
+var D=JSON.parse(document.getElementById('report-data').textContent);
+var SEV=D.severities, P=D.pairs, F=D.flags, G=D.groups;
+var q=function(s){return document.querySelector(s)};
+function el(tag,cls,text){var e=document.createElement(tag);if(cls){e.className=cls;}if(text!=null){e.textContent=text;}return e;}
+var groupOf=[]; G.forEach(function(g,k){g.forEach(function(f){groupOf[f]=k;});});
+var order=F.map(function(f,k){return k;}).sort(function(a,b){return F[a][4]-F[b][4]||a-b;});
+// ---- decisions: the run's, then this browser's on top
+var store=null; try{store=window.localStorage;}catch(e){}
+var decisions={};
+Object.keys(D.decisions).forEach(function(id){var d=D.decisions[id];decisions[id]={decision:d[0],note:d[1],reviewer:d[2],time:d[3],check:d[4],src_term:d[5],tgt_span:d[6]};});
+try{var saved=JSON.parse(store&&store.getItem(D.key)||'{}');Object.keys(saved).forEach(function(id){if(saved[id]){decisions[id]=saved[id];}else{delete decisions[id];}});}catch(e){}
+var local={}; try{local=JSON.parse(store&&store.getItem(D.key)||'{}');}catch(e){local={};}
+function save(){if(store){try{store.setItem(D.key,JSON.stringify(local));}catch(e){}}}
+function decide(k,verdict){
+  var f=F[k],id=f[0],d=decisions[id];
+  if(verdict&&(!d||d.decision!==verdict)){
+    d={decision:verdict,note:(d&&d.note)||'',reviewer:q('#reviewer').value,time:new Date().toISOString(),check:f[1],src_term:f[5],tgt_span:f[6]};
+    decisions[id]=d;local[id]=d;
+  }else if(verdict===null||d){delete decisions[id];local[id]=null;}
+  save();refreshEntry(k);updateCounts();
+}
+function decisionOf(k){var d=decisions[F[k][0]];return d?d.decision:'';}
+// ---- filters
+var view=[],rendered=0,current=-1;
+function flagOk(k,c,g,s,t){var f=F[k];return(!c||f[1]===c)&&(!g||f[2]===g)&&(!s||SEV[f[3]]===s)&&(!t||(f[5]+' '+f[6]+' '+f[7]+' '+f[8]+' '+f[1]+' '+f[2]).toLowerCase().indexOf(t)>=0);}
+var lower=null;
+function compute(){
+  var c=q('#f-check').value,g=q('#f-category').value,s=q('#f-severity').value,t=q('#f-search').value.toLowerCase(),only=q('#f-flagged').checked;
+  var okFlag=F.map(function(f,k){return flagOk(k,c,g,s,t);});
+  var okSel=F.map(function(f,k){return flagOk(k,c,g,s,'');});
+  if(t&&!lower){lower=P.map(function(p){return (p[5]+'\n'+p[6]).toLowerCase();});}
+  var filtering=c||g||s;
+  view=[];
+  for(var i=0;i<P.length;i++){
+    var p=P[i],fl=p[10],any=false,sel=false,live=false;
+    for(var j=0;j<fl.length;j++){if(okFlag[fl[j]]){any=true;}if(okSel[fl[j]]){sel=true;}if(decisionOf(fl[j])!=='dismiss'){live=true;}}
+    if(only&&!live){continue;}
+    if(filtering&&!sel){continue;}
+    if(t&&!(lower[i].indexOf(t)>=0||any)){continue;}
+    view.push(i);
   }
-  ['#f-check','#f-category','#f-severity'].forEach(function(s){q(s).addEventListener('change',apply)});
-  q('#f-search').addEventListener('input',apply);
-  all('li.flag a').forEach(function(a){a.addEventListener('click',function(){
-    all('tr.target').forEach(function(tr){tr.classList.remove('target')});
-    var tr=document.getElementById('b'+a.parentNode.dataset.bead); if(tr){tr.classList.remove('hidden');tr.classList.add('target');}
-  })});
-  apply();
+  q('#shown').textContent=view.length;
+  var groupsShown=0;
+  G.forEach(function(g,k){var li=groupItems[k];var ok=g.some(function(f){return okFlag[f];});li.hidden=!ok;if(ok){groupsShown++;}});
+  q('#groups-shown').textContent=groupsShown;
+  var body=q('#rows');body.textContent='';rendered=0;renderMore(150);
+}
+// ---- rows, built as they come into view
+function fill(cell,text,marks){
+  if(!text){cell.appendChild(el('em',null,'(nothing)'));return;}
+  var pos=0;
+  marks.forEach(function(m){
+    if(m[0]>pos){cell.appendChild(document.createTextNode(text.slice(pos,m[0])));}
+    var mk=el('mark','s'+m[2],text.slice(m[0],m[1]));
+    mk.tabIndex=0;
+    mk.setAttribute('data-tip',m[3].map(function(k){var f=F[k];return SEV[f[3]]+' · '+f[1]+': '+f[8]+(f[7]?'\nsuggestion: '+f[7]:'');}).join('\n'));
+    mk.setAttribute('aria-label',text.slice(m[0],m[1])+' — flagged: '+m[3].map(function(k){return F[k][8];}).join('; '));
+    cell.appendChild(mk);pos=m[1];
+  });
+  if(pos<text.length){cell.appendChild(document.createTextNode(text.slice(pos)));}
+}
+function row(i){
+  var p=P[i],tr=el('tr','pair'+(p[7]<SEV.length?' w'+p[7]:'')+(p[2]&&p[3]?'':' gap'));
+  tr.id='b'+p[0];tr.setAttribute('data-flags',p[10].length);
+  var n=el('td','n');n.appendChild(el('b',null,'#'+p[0]));n.appendChild(el('br'));
+  n.appendChild(el('small',null,p[1]+' · '+(p[2]||'–')+' ↔ '+(p[3]||'–')));n.appendChild(el('br'));
+  var sc=el('small','score','score '+p[4]);sc.title='alignment score, as in alignment.csv';n.appendChild(sc);
+  var s=el('td','src');s.lang='zh';fill(s,p[5],p[8]);
+  var t=el('td','tgt');t.lang='en';fill(t,p[6],p[9]);
+  tr.appendChild(n);tr.appendChild(s);tr.appendChild(t);return tr;
+}
+function renderMore(n){
+  var body=q('#rows'),frag=document.createDocumentFragment(),end=Math.min(view.length,rendered+n);
+  for(;rendered<end;rendered++){frag.appendChild(row(view[rendered]));}
+  body.appendChild(frag);
+  q('#more').textContent=rendered<view.length?('showing '+rendered+' of '+view.length+' pairs; scroll for more'):'';
+}
+if('IntersectionObserver' in window){new IntersectionObserver(function(es){if(es.some(function(e){return e.isIntersecting;})&&rendered<view.length){renderMore(300);}},{rootMargin:'800px'}).observe(q('#more'));}
+function show(bead){
+  var pos=view.indexOf(bead);
+  if(pos<0){['#f-check','#f-category','#f-severity'].forEach(function(s){q(s).value='';});q('#f-search').value='';q('#f-flagged').checked=false;compute();pos=view.indexOf(bead);}
+  if(pos<0){return;}
+  if(pos>=rendered){renderMore(pos-rendered+40);}
+  Array.prototype.forEach.call(document.querySelectorAll('tr.target'),function(tr){tr.classList.remove('target');});
+  var tr=document.getElementById('b'+bead);if(tr){tr.classList.add('target');tr.scrollIntoView({block:'center'});}
+}
+// ---- the flag list, grouped by problem
+var groupItems=[],entries={};
+function label(f){var a=f[5],b=f[6];return a&&b?a+' → '+b:(a||b||f[8]);}
+function entry(k){
+  var f=F[k],li=el('li','entry');li.setAttribute('data-flag',k);li.setAttribute('data-id',f[0]);
+  var go=el('a',null,'pair '+f[4]);go.href='#b'+f[4];go.addEventListener('click',function(e){e.preventDefault();select(order.indexOf(k));});
+  li.appendChild(go);
+  var span=f[6]||f[5];if(span){li.appendChild(document.createTextNode(' '));li.appendChild(el('span','span',span));}
+  li.appendChild(el('div',null,f[8]));
+  if(f[7]){li.appendChild(el('div','meta','suggestion: '+f[7]));}
+  if(f[10].length){var pl=el('div','meta','also: ');f[10].forEach(function(p,j){var a=el('a',null,'pair '+p[0]+(p[1]?' “'+p[1]+'”':''));a.href='#b'+p[0];a.addEventListener('click',function(e){e.preventDefault();show(p[0]);});if(j){pl.appendChild(document.createTextNode(' · '));}pl.appendChild(a);});li.appendChild(pl);}
+  li.appendChild(el('div','meta',f[1]+' · '+f[2]+' · confidence '+f[9].toFixed(2)+' · id '+f[0]));
+  var box=el('div','decide');
+  var yes=el('button','accept','✓ accept');yes.type='button';yes.title='a real error (key a)';
+  var no=el('button','dismiss','✗ dismiss');no.type='button';no.title='a false alarm (key d)';
+  yes.addEventListener('click',function(){decide(k,decisionOf(k)==='accept'?null:'accept');});
+  no.addEventListener('click',function(){decide(k,decisionOf(k)==='dismiss'?null:'dismiss');});
+  var note=el('input');note.type='text';note.placeholder='note';note.setAttribute('aria-label','note on this flag');
+  note.addEventListener('change',function(){var d=decisions[f[0]];if(d){d.note=note.value;local[f[0]]=d;save();}});
+  box.appendChild(yes);box.appendChild(no);box.appendChild(note);li.appendChild(box);
+  entries[k]=li;refreshEntry(k);return li;
+}
+function refreshEntry(k){
+  var li=entries[k];if(!li){return;}
+  var d=decisions[F[k][0]],v=d?d.decision:'';
+  li.classList.toggle('accept',v==='accept');li.classList.toggle('dismiss',v==='dismiss');
+  li.querySelector('button.accept').setAttribute('aria-pressed',v==='accept');
+  li.querySelector('button.dismiss').setAttribute('aria-pressed',v==='dismiss');
+  li.querySelector('input').value=d?d.note||'':'';
+}
+function openGroup(k){
+  var li=groupItems[k],det=li.firstChild;
+  if(!li.filled){var ul=el('ul','entries');G[k].forEach(function(f){ul.appendChild(entry(f));});det.appendChild(ul);li.filled=true;}
+  det.open=true;
+}
+(function(){
+  var list=q('#groups'),frag=document.createDocumentFragment();
+  G.forEach(function(g,k){
+    var f=F[g[0]],li=el('li','group s'+f[3]),det=el('details'),sum=el('summary');
+    var worst=Math.min.apply(null,g.map(function(m){return F[m][3];}));
+    li.className='group s'+worst;
+    var beads={};g.forEach(function(m){beads[F[m][4]]=1;F[m][10].forEach(function(p){beads[p[0]]=1;});});
+    var places=Object.keys(beads).length;
+    sum.appendChild(el('span','badge',SEV[worst]));sum.appendChild(document.createTextNode(' '+f[1]+' · '));
+    sum.appendChild(el('b',null,label(f)));
+    sum.appendChild(el('span','count',' · '+places+(places===1?' place':' places')+' · first in pair '+f[4]));
+    if(f[5]||f[6]){sum.appendChild(el('div','meta',f[8]));}
+    det.appendChild(sum);det.addEventListener('toggle',function(){if(det.open){openGroup(k);}});
+    li.appendChild(det);li.setAttribute('data-group',k);groupItems.push(li);frag.appendChild(li);
+  });
+  list.appendChild(frag);
+  var ul=q('#dismissed');
+  D.dismissed.forEach(function(f){var li=el('li','entry');var a=el('a',null,'pair '+f[4]);a.href='#b'+f[4];a.addEventListener('click',function(e){e.preventDefault();show(f[4]);});li.appendChild(a);li.appendChild(document.createTextNode(' '+f[1]+' · '+label(f)));li.setAttribute('data-id',f[0]);ul.appendChild(li);});
+})();
+function select(pos){
+  if(pos<0||pos>=order.length){return;}
+  if(current>=0&&entries[order[current]]){entries[order[current]].classList.remove('current');}
+  current=pos;var k=order[pos];openGroup(groupOf[k]);
+  var li=entries[k];li.classList.add('current');li.scrollIntoView({block:'nearest'});
+  show(F[k][4]);
+}
+function visibleFlag(k){return !groupItems[groupOf[k]].hidden;}
+function step(dir){
+  var pos=current;
+  for(var i=0;i<order.length;i++){pos+=dir;if(pos<0||pos>=order.length){return;}if(visibleFlag(order[pos])){select(pos);return;}}
+}
+function updateCounts(){
+  var a=0,d=0;F.forEach(function(f,k){var v=decisionOf(k);if(v==='accept'){a++;}else if(v==='dismiss'){d++;}});
+  q('#decided').textContent=a+' accepted · '+d+' dismissed in this review';
+}
+// ---- export decisions.csv
+function cell(v){v=String(v==null?'':v);if(/^[=+\-@\t\r]/.test(v)){v="'"+v;}return /[",\r\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v;}
+function exportCsv(){
+  var lines=['id,decision,note,reviewer,time,check,src_term,tgt_span'];
+  Object.keys(decisions).sort().forEach(function(id){var d=decisions[id];lines.push([id,d.decision,d.note,d.reviewer,d.time,d.check,d.src_term,d.tgt_span].map(cell).join(','));});
+  var blob=new Blob(['\ufeff'+lines.join('\r\n')+'\r\n'],{type:'text/csv;charset=utf-8'});
+  var a=el('a');a.href=URL.createObjectURL(blob);a.download='decisions.csv';document.body.appendChild(a);a.click();
+  setTimeout(function(){URL.revokeObjectURL(a.href);a.remove();},1000);
+}
+q('#export').addEventListener('click',exportCsv);
+try{q('#reviewer').value=store&&store.getItem('align-reviewer')||'';}catch(e){}
+q('#reviewer').addEventListener('change',function(){try{store.setItem('align-reviewer',q('#reviewer').value);}catch(e){}});
+// ---- wiring
+['#f-check','#f-category','#f-severity','#f-flagged'].forEach(function(s){q(s).addEventListener('change',compute);});
+var typing=null;q('#f-search').addEventListener('input',function(){clearTimeout(typing);typing=setTimeout(compute,150);});
+var chart=document.getElementById('chart');
+if(chart){chart.addEventListener('click',function(e){
+  var r=chart.getBoundingClientRect(),vb=chart.viewBox.baseVal,x=(e.clientX-r.left)/r.width*vb.width;
+  var left=+chart.getAttribute('data-left'),right=+chart.getAttribute('data-right'),last=+chart.getAttribute('data-last');
+  var bead=Math.round(Math.max(0,Math.min(1,(x-left)/(right-left)))*last);
+  show(Math.min(P.length-1,bead));
+});}
+document.addEventListener('keydown',function(e){
+  var tag=(e.target&&e.target.tagName)||'';
+  if(e.ctrlKey||e.metaKey||e.altKey||tag==='INPUT'||tag==='SELECT'||tag==='TEXTAREA'){if(e.key==='Escape'&&e.target.blur){e.target.blur();}return;}
+  var k=e.key;
+  if(k==='j'||k==='n'){step(1);}else if(k==='k'||k==='p'){step(-1);}
+  else if(k==='a'&&current>=0){decide(order[current],decisionOf(order[current])==='accept'?null:'accept');}
+  else if(k==='d'&&current>=0){decide(order[current],decisionOf(order[current])==='dismiss'?null:'dismiss');}
+  else if(k==='f'){var b=q('#f-flagged');b.checked=!b.checked;compute();}
+  else if(k==='/'){q('#f-search').focus();}else{return;}
+  e.preventDefault();
+});
+updateCounts();compute();
+document.documentElement.setAttribute('data-ready','1');
 })();
 """
 
@@ -173,24 +472,32 @@ _PAGE = """<!DOCTYPE html>
 <title>{title}</title><style>{style}</style></head>
 <body>
 <header><h1>Alignment and translation-quality report</h1>
-<p>Source: {source} ({nsrc} sentences) · Target: {target} ({ntgt} sentences) · {nbeads} beads · {nflags} flags {sev}</p>
+<p>Source: {source} ({nsrc} sentences) · Target: {target} ({ntgt} sentences) · {nbeads} pairs · {nflags} flags in {ngroups} problems {sev}</p>
+<p>{extra}</p>
 {warnings}</header>
 <main>
 <aside>
-<h2 style="font-size:15px;margin:4px 0">Flags</h2>
-<input id="f-search" type="search" placeholder="Search text and flags">
-<select id="f-check"><option value="">all checks</option>{checks}</select>
-<select id="f-category"><option value="">all categories</option>{categories}</select>
-<select id="f-severity"><option value="">all severities</option>{severities}</select>
-<p style="font-size:12px">Showing <span id="shown">{nbeads}</span> of {nbeads} pairs.</p>
+<h2>Flags</h2>
+<input id="f-search" type="search" placeholder="Search text and flags" aria-label="search text and flags">
+<select id="f-check" aria-label="check"><option value="">all checks</option>{checks}</select>
+<select id="f-category" aria-label="category"><option value="">all categories</option>{categories}</select>
+<select id="f-severity" aria-label="severity"><option value="">all severities</option>{severities}</select>
+<label><input id="f-flagged" type="checkbox"> flagged pairs only</label>
+<p>Showing <span id="shown">{nbeads}</span> of {nbeads} pairs · <span id="groups-shown">{ngroups}</span> of {ngroups} problems.</p>
+<p class="keys"><kbd>j</kbd>/<kbd>k</kbd> next/previous flag · <kbd>a</kbd> accept · <kbd>d</kbd> dismiss · <kbd>f</kbd> flagged pairs only · <kbd>/</kbd> search</p>
+<p><input id="reviewer" type="text" placeholder="your name (for decisions)" aria-label="reviewer">
+<button id="export" type="button">Export decisions</button> <span id="decided" class="meta"></span></p>
 <table class="counts">{summary_rows}</table>
-<ul class="flags">{flag_items}</ul>
+<ul class="groups" id="groups"></ul>
+<details><summary>Dismissed earlier ({ndismissed})</summary><ul class="dismissed" id="dismissed"></ul></details>
 </aside>
 <section>
-<h2 style="font-size:15px;margin:4px 0">Similarity along the document (red lines: unmatched sentences)</h2>
+<h2>Similarity along the document (click to jump)</h2>
 {chart}
-<table class="pairs"><thead><tr><th>bead</th><th>Chinese</th><th>English</th></tr></thead>
-<tbody>{rows}</tbody></table>
+<table class="pairs"><colgroup><col class="n"><col><col></colgroup>
+<thead><tr><th>pair</th><th>Chinese</th><th>English</th></tr></thead>
+<tbody id="rows"></tbody></table>
+<div id="more"></div>
 </section>
 </main>
 <footer>Signature: <code>{signature}</code></footer>

@@ -20,18 +20,31 @@ from .types import Pair
 CSV_COLUMNS = ["bead", "src_ids", "tgt_ids", "src_text", "tgt_text", "score", "type"]
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: temp file in the same folder, then rename."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write a whole file or nothing: temp file in the same folder, then rename.
+
+    Text is written as UTF-8. The file gets the permissions any new file gets under the
+    user's umask (mkstemp alone would leave it readable by its owner only)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(current)
+    return current
+
+
+CSV_BOM = "\ufeff"  # spreadsheet programs read a CSV as UTF-8 only when it starts with one
 
 
 def csv_text(rows: list[list[object]], columns: list[str]) -> str:
@@ -40,7 +53,7 @@ def csv_text(rows: list[list[object]], columns: list[str]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([[_cell(v) for v in row] for row in rows])
-    return "\ufeff" + out.getvalue()
+    return CSV_BOM + out.getvalue()
 
 
 # a cell starting with one of these would run as a formula in a spreadsheet
@@ -76,7 +89,8 @@ def _xml(text: str) -> str:
 
 
 def alignment_tmx(pairs: list[Pair], source_name: str, target_name: str) -> str:
-    """TMX 1.4b, one <tu> per bead; an empty side is kept as an empty <seg/>."""
+    """TMX 1.4b, one <tu> per bead with both sides; 1-0 and 0-1 beads are left out, since an
+    empty segment in a translation memory would be offered as a translation."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
              '<tmx version="1.4">',
@@ -87,6 +101,8 @@ def alignment_tmx(pairs: list[Pair], source_name: str, target_name: str) -> str:
              f'    <prop type="x-target-file">{_xml(target_name)}</prop>',
              '  </header>', '  <body>']
     for p in pairs:
+        if not (p.source_text and p.target_text):
+            continue
         lines.append(f'    <tu tuid="{p.index}">')
         lines.append(f'      <prop type="x-bead">{p.bead.type}</prop>')
         lines.append(f'      <prop type="x-score">{p.bead.score:.4f}</prop>')

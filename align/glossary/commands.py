@@ -26,6 +26,10 @@ def main(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}")
     elif command == "review":
         return review(args.glossary, args.approve, args.forbid, args.reject)
+    elif command == "add":
+        entries, added = add(args.glossary, [term_and_english(e) for e in args.entries])
+        write_atomic(args.glossary, glossary_csv(entries))
+        print(f"{added} added, {len(args.entries) - added} updated; wrote {args.glossary}")
     else:
         entries, added = build(args.corpus, args.pairs, args.out, args.top)
         write_atomic(args.out, glossary_csv(entries))
@@ -84,20 +88,52 @@ def build(corpus: list[Path], pairs: list[Path], out: Path, top: int) -> tuple[l
     return entries, added
 
 
+def term_and_english(text: str) -> tuple[str, str]:
+    """`临港新片区=Lingang Special Area` → (term, English); a bare term has no English."""
+    term, _, english = text.partition("=")
+    if not term.strip():
+        raise AlignError(f"{text!r}: give a Chinese term, optionally =English")
+    return term.strip(), english.strip()
+
+
+def add(path: Path, terms: list[tuple[str, str]]) -> tuple[list[GlossaryEntry], int]:
+    """Add terms as approved with their English, or approve and re-English existing ones."""
+    entries = load_glossary(path) if path.exists() else []
+    by_term = {e.zh: k for k, e in enumerate(entries)}
+    added = 0
+    for term, english in terms:
+        if not english:
+            raise AlignError(f"{term}: give its English as {term}=ENGLISH")
+        if term in by_term:
+            old = entries[by_term[term]]
+            variants = tuple(v for v in (*old.variants, old.en) if v and v != english)
+            entries[by_term[term]] = replace(old, en=english, status="approved",
+                                             variants=variants)
+        else:
+            by_term[term] = len(entries)
+            entries.append(GlossaryEntry(term, english, "approved", source="added by hand"))
+            added += 1
+    return entries, added
+
+
 def review(path: Path, approve: list[str], forbid: list[str], reject: list[str]) -> int:
-    """Without decisions: list candidates one per line. With them: record them in the file."""
+    """Without decisions: list candidates one per line. With them: record them in the file.
+
+    `--approve TERM=EN` approves and sets the English in one step."""
     entries = load_glossary(path)
     if not (approve or forbid or reject):
         for e in entries:
             if e.status == "candidate":
                 print(f"{e.zh}\t{e.en}\t{'|'.join(e.variants)}\t{e.frequency}")
         return 0
+    approved = dict(term_and_english(t) for t in approve)
     known = {e.zh for e in entries}
-    for term in (*approve, *forbid, *reject):
+    for term in (*approved, *forbid, *reject):
         if term not in known:
             raise AlignError(f"{path}: no term {term!r}")
-    status = {**{t: "approved" for t in approve}, **{t: "forbidden" for t in forbid}}
-    updated = [replace(e, status=status.get(e.zh, e.status)) for e in entries if e.zh not in reject]
+    status = {**{t: "approved" for t in approved}, **{t: "forbidden" for t in forbid}}
+    updated = [replace(e, status=status.get(e.zh, e.status), en=approved.get(e.zh) or e.en)
+               for e in entries if e.zh not in reject]
     write_atomic(path, glossary_csv(updated))
     print(f"{len(approve)} approved, {len(forbid)} forbidden, {len(reject)} removed")
     return 0

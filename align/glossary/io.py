@@ -16,12 +16,13 @@ import regex
 from ..errors import FormatError, GlossaryError
 from ..read import decode, read_bytes
 from ..types import GlossaryEntry
+from ..write import CSV_BOM
 
 COLUMNS = ["zh", "en", "status", "variants", "forbidden", "note", "frequency", "source"]
 STATUSES = ("candidate", "approved", "admitted", "forbidden")
 _HAN = regex.compile(r"\p{Han}")
 _TBX_STATUS = {"approved": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
-               "forbidden": "deprecatedTerm-admn-sts", "candidate": "admittedTerm-admn-sts"}
+               "forbidden": "deprecatedTerm-admn-sts", "candidate": ""}
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -103,17 +104,21 @@ def merge_duplicates(entries: list[GlossaryEntry], name: str) -> list[GlossaryEn
 
 
 def glossary_csv(entries: list[GlossaryEntry]) -> str:
+    """The glossary CSV, with a BOM so that spreadsheet programs show the Chinese."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in entries:
         writer.writerow([e.zh, e.en, e.status, "|".join(e.variants), "|".join(e.forbidden),
                          e.note, e.frequency, e.source])
-    return out.getvalue()
+    return CSV_BOM + out.getvalue()
 
 
 def glossary_tbx(entries: list[GlossaryEntry]) -> str:
-    """TBX-Basic: one termEntry per term, zh and en langSets, status as administrativeStatus."""
+    """TBX-Basic: one conceptEntry per term, zh and en langSecs, status as
+    administrativeStatus. An unreviewed candidate's terms carry processStatus unprocessed
+    and no administrativeStatus (nobody has admitted them yet); a side with no term gets no
+    langSec at all."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">',
              '  <tbxHeader><fileDesc><sourceDesc><p>align glossary</p></sourceDesc></fileDesc>'
@@ -125,19 +130,25 @@ def glossary_tbx(entries: list[GlossaryEntry]) -> str:
         lines.append(f'      <admin type="x-frequency">{e.frequency}</admin>')
         if e.source:
             lines.append(f'      <admin type="source">{escape(e.source)}</admin>')
+        process = "unprocessed" if e.status == "candidate" else "finalized"
         lines.append('      <langSec xml:lang="zh"><termSec>'
                      f'<term>{escape(e.zh)}</term>'
-                     f'<termNote type="x-status">{e.status}</termNote></termSec></langSec>')
-        lines.append('      <langSec xml:lang="en">')
+                     f'<termNote type="x-status">{e.status}</termNote>'
+                     f'<termNote type="processStatus">{process}</termNote></termSec></langSec>')
         terms = [(e.en, _TBX_STATUS[e.status] if e.status != "forbidden" else
                   "preferredTerm-admn-sts", "en")] if e.en else []
         terms += [(v, "admittedTerm-admn-sts", "variant") for v in e.variants]
         terms += [(f, "deprecatedTerm-admn-sts", "forbidden") for f in e.forbidden]
+        if terms:
+            lines.append('      <langSec xml:lang="en">')
         for term, status, role in terms:
-            lines.append(f'        <termSec><term>{escape(term)}</term>'
-                         f'<termNote type="administrativeStatus">{status}</termNote>'
+            admin = "" if e.status == "candidate" and role != "forbidden" else \
+                f'<termNote type="administrativeStatus">{status}</termNote>'
+            lines.append(f'        <termSec><term>{escape(term)}</term>{admin}'
+                         f'<termNote type="processStatus">{process}</termNote>'
                          f'<termNote type="x-role">{role}</termNote></termSec>')
-        lines.append('      </langSec>')
+        if terms:
+            lines.append('      </langSec>')
         lines.append('    </conceptEntry>')
     lines += ['  </body></text>', '</tbx>', '']
     return "\n".join(lines)

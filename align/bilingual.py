@@ -1,0 +1,223 @@
+"""Reading stage for files that are already aligned: XLIFF 1.2 / 2.x, TMX, and bilingual
+CSV / TSV / XLSX → `Segment`s (a source and a target text per unit), with no alignment step.
+
+XML is screened by defusedxml (entity expansion, external entities) before translate-toolkit
+parses it; inline codes (<x/>, <ph>, <bpt>…) are left out of the checked text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FormatError, InputError
+from .read import MAX_BYTES, decode, normalize_space, read_bytes
+
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx")
+BILINGUAL_SUFFIXES = (*XLIFF_SUFFIXES, ".tmx", *TABLE_SUFFIXES)
+
+# header names of the source and the target column of a bilingual table (case ignored)
+SOURCE_COLUMNS = ("source", "src", "zh", "zh-cn", "zh_cn", "chinese", "中文", "原文", "source text")
+TARGET_COLUMNS = ("target", "tgt", "en", "en-us", "en_us", "en-gb", "english", "英文", "译文",
+                  "target text", "translation")
+
+# inline elements whose content is text to check (<g>, <mrk>, <pc>, TMX <hi>); every other
+# inline element (<x/>, <ph>, <bpt>, <ept>, <it>, <sc/>, <ec/>, <sm/>, <em/>, <ut>, <sub>)
+# holds codes or text of another flow and is left out
+_TEXT_ELEMENTS = {"g", "mrk", "pc", "hi"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One source/target pair of a bilingual file; `position` counts every segment the file
+    has, blank ones included, so the XLIFF writer can find it again."""
+
+    source: str
+    target: str
+    unit: str  # the unit's id in the file: trans-unit id, unit id (and segment id), tuid, row
+    position: int
+
+
+@dataclass(frozen=True)
+class BilingualDocument:
+    path: Path
+    format: str  # xliff-1.2 | xliff-2.0 | tmx | table
+    segments: tuple[Segment, ...]  # those with text on at least one side
+    raw: bytes
+
+
+def is_bilingual(path: Path) -> bool:
+    return path.suffix.lower() in BILINGUAL_SUFFIXES
+
+
+def read_bilingual(path: Path, max_bytes: int = MAX_BYTES) -> BilingualDocument:
+    """Read a bilingual file; raise `InputError` (unreadable) or `FormatError` (malformed,
+    unsafe, or holding no segments) with a one-line reason."""
+    raw = read_bytes(path, max_bytes)
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        fmt, segments = "table", _table_segments(path, raw)
+    else:
+        store, fmt = parse_xml_store(raw, str(path), suffix)
+        segments = [Segment(_text(src), _text(tgt), unit, k)
+                    for k, (_, unit, src, tgt) in enumerate(xml_segments(store, fmt))]
+    kept = tuple(s for s in segments if s.source or s.target)
+    if not kept:
+        raise FormatError(f"{path}: no segments with text found")
+    return BilingualDocument(path, fmt, kept, raw)
+
+
+# ------------------------------------------------------------------------------ XML
+
+def screen_xml(raw: bytes, name: str) -> None:
+    """Refuse entity declarations and external references, and report malformed XML by line."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        ElementTree.fromstring(raw)
+    except DefusedXmlException as exc:
+        raise FormatError(f"{name}: refused unsafe XML ({type(exc).__name__}: entities or DTDs "
+                          "that could expand or reach outside)") from None
+    except ParseError as exc:
+        line, column = exc.position
+        raise FormatError(f"{name}, line {line}, column {column}: malformed XML") from None
+
+
+def parse_xml_store(raw: bytes, name: str, suffix: str):
+    """Screen, then parse with translate-toolkit; returns (store, format name)."""
+    screen_xml(raw, name)
+    from translate.storage import tmx, xliff, xliff2
+
+    head = raw[:2000].decode("utf-8", "replace")
+    try:
+        if suffix == ".tmx" or re.search(r"<tmx[\s>]", head):
+            return tmx.tmxfile.parsestring(raw), "tmx"
+        if "urn:oasis:names:tc:xliff:document:2" in head or re.search(
+                r"<xliff[^>]*\sversion=[\"']2", head):
+            return xliff2.Xliff2File.parsestring(raw), "xliff-2.0"
+        if "<xliff" not in head:
+            raise FormatError(f"{name}: not an XLIFF or TMX file (no <xliff> or <tmx> root)")
+        return xliff.xlifffile.parsestring(raw), "xliff-1.2"
+    except FormatError:
+        raise
+    except Exception as exc:  # translate-toolkit raises ValueError, lxml errors and others
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FormatError(f"{name}: cannot read as XLIFF/TMX: {first[:160]}") from None
+
+
+def _local(element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(element, name: str) -> list:
+    return [] if element is None else [c for c in element if _local(c) == name]
+
+
+def xml_segments(store, fmt: str) -> Iterator[tuple[object, str, object, object]]:
+    """(element that takes notes, unit id, source element, target element) per segment, in
+    file order. The same walk serves reading and writing notes, so position k is the same
+    segment both times."""
+    if fmt == "tmx":
+        source_lang = (store.sourcelanguage or "zh").lower()
+        for k, unit in enumerate(store.units):
+            tu = unit.xmlelement
+            by_lang: dict[str, object] = {}
+            for tuv in _children(tu, "tuv"):
+                lang = (tuv.get("{http://www.w3.org/XML/1998/namespace}lang") or
+                        tuv.get("lang") or "").lower()
+                seg = next(iter(_children(tuv, "seg")), None)
+                by_lang.setdefault(lang, seg)
+            source = next((s for lang, s in by_lang.items() if lang.startswith("zh")),
+                          by_lang.get(source_lang))
+            target = next((s for lang, s in by_lang.items() if lang.startswith("en")), None)
+            yield tu, tu.get("tuid") or str(k + 1), source, target
+        return
+    for unit in store.units:
+        if unit.isheader() or not unit.istranslatable():
+            continue
+        element = unit.xmlelement
+        if fmt == "xliff-2.0":  # translate-toolkit's unit is the <segment>; notes go on <unit>
+            parent = element.getparent()
+            unit_id = f"{parent.get('id', '')}/{element.get('id', '')}".rstrip("/")
+            yield parent, unit_id, _first(element, "source"), _first(element, "target")
+            continue
+        seg_source = _first(element, "seg-source")
+        marks = [m for m in seg_source.iter() if _local(m) == "mrk" and m.get("mtype") == "seg"] \
+            if seg_source is not None else []
+        if not marks:
+            yield element, element.get("id", ""), _first(element, "source"), \
+                _first(element, "target")
+            continue
+        target = _first(element, "target")
+        target_marks = {m.get("mid"): m for m in (target.iter() if target is not None else [])
+                        if _local(m) == "mrk" and m.get("mtype") == "seg"}
+        for mark in marks:  # a segmented trans-unit (Trados, memoQ): one segment per <mrk>
+            yield element, f"{element.get('id', '')}/{mark.get('mid', '')}", mark, \
+                target_marks.get(mark.get("mid"))
+
+
+def _first(element, name: str):
+    found = _children(element, name)
+    return found[0] if found else None
+
+
+def _text(element) -> str:
+    """The translatable text of a source/target element, inline codes left out."""
+    if element is None:
+        return ""
+    return normalize_space("".join(_text_parts(element)))
+
+
+def _text_parts(element) -> Iterator[str]:
+    yield element.text or ""
+    for child in element:
+        name = _local(child)
+        if name in _TEXT_ELEMENTS:
+            yield from _text_parts(child)
+        elif name == "cp":  # XLIFF 2 code point element stands for one character
+            try:
+                yield chr(int(child.get("hex", ""), 16))
+            except ValueError:
+                pass
+        yield child.tail or ""
+
+
+# ---------------------------------------------------------------------------- tables
+
+def _table_segments(path: Path, raw: bytes) -> list[Segment]:
+    import pandas as pd
+
+    name = str(path)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            table = pd.read_excel(io.BytesIO(raw), sheet_name=0, dtype=str, header=None,
+                                  keep_default_na=False, engine="openpyxl")
+        else:
+            text = decode(raw, name=name)
+            sep = "," if path.suffix.lower() == ".csv" else "\t"
+            table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, header=None,
+                                keep_default_na=False, skip_blank_lines=True, quoting=0)
+    except InputError:
+        raise
+    except Exception as exc:  # pandas and openpyxl raise many kinds for a damaged file
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FormatError(f"{name}: cannot read as a table: {first[:160]}") from None
+    if table.empty:
+        raise FormatError(f"{name}: the table is empty")
+    header = [str(h).strip().lower() for h in table.iloc[0]]
+    src = next((k for k, h in enumerate(header) if h in SOURCE_COLUMNS), None)
+    tgt = next((k for k, h in enumerate(header) if h in TARGET_COLUMNS), None)
+    if src is None or tgt is None:
+        raise FormatError(f"{name}, line 1: a bilingual table needs a header naming its source "
+                          f"and target columns (source/zh/中文 and target/en/译文; found "
+                          f"{','.join(header)[:80]})")
+    return [Segment(normalize_space(str(row[src])), normalize_space(str(row[tgt])), str(k + 2), k)
+            for k, row in enumerate(table.iloc[1:].itertuples(index=False))]
