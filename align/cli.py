@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, batch_command
 from .errors import AlignError, InputError
 from .types import Severity
 
@@ -130,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = gsub.add_parser("import", help="TBX → CSV")
     imp.add_argument("tbx", type=Path, help="TBX file")
     imp.add_argument("--out", type=Path, required=True, help="glossary CSV to write")
+    batch_command.add_parser(sub)
     return parser
 
 
@@ -223,9 +224,13 @@ def _glossary(args: argparse.Namespace) -> int:
     return commands.main(args)
 
 
+def _batch(args: argparse.Namespace) -> int:
+    return batch_command.main(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"run": _run, "score": _score, "glossary": _glossary}
+    handlers = {"run": _run, "score": _score, "glossary": _glossary, "batch": _batch}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

@@ -1,0 +1,173 @@
+"""Execution stage of a batch: runs `PairJob`s in this process, in N local processes, or on a
+Dask cluster, biggest first, and hands on each `PairOutcome` as it completes.
+
+A worker that dies takes the pairs it was running with it: those are run again at the end,
+one at a time, so the pair that killed it is known; if it dies again, the pair is failed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from .batch import PairJob, PairOutcome, process_pair, start_worker
+from .errors import AlignError
+
+Work = Callable[[PairJob], PairOutcome]
+OnDone = Callable[[PairOutcome], None]
+LOCAL_CLUSTER = "local"
+
+
+class ClusterError(AlignError):
+    """The Dask scheduler cannot be reached or refuses the job."""
+
+    exit_code = 9
+
+
+def biggest_first(jobs: Iterable[PairJob]) -> list[PairJob]:
+    """Large pairs start first, so no worker is left with one at the end while others idle."""
+    return sorted(jobs, key=lambda job: (-job.size, job.spec.id))
+
+
+def run_jobs(jobs: list[PairJob], on_done: OnDone, workers: int = 1, dask: str | None = None,
+             dask_timeout: float = 20.0, work: Work = process_pair) -> None:
+    """Run every job once (twice after a worker death) and call `on_done` with each outcome.
+
+    `workers` 1 runs in this process; more runs that many local processes; `dask` names a
+    scheduler address (or "local" for a LocalCluster of `workers` processes)."""
+    ordered = biggest_first(jobs)
+    if not ordered:
+        return
+    if dask:
+        _run_dask(ordered, on_done, dask, max(1, workers), dask_timeout, work)
+    elif workers <= 1:
+        start_worker(ordered[0].options, blas_threads=None)
+        for job in ordered:
+            on_done(work(job))
+    else:
+        _run_processes(ordered, on_done, workers, work)
+
+
+def _worker_died(job: PairJob) -> PairOutcome:
+    return PairOutcome(job.spec.id, "failed", "worker_died", None,
+                       "the worker process died twice while running this pair "
+                       "(out of memory, or a crash in a native library)", attempts=2)
+
+
+# ------------------------------------------------------------------ local processes
+
+def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: Work) -> None:
+    import multiprocessing
+
+    # spawn: a fresh interpreter per worker, safe whatever threads this process runs
+    context = multiprocessing.get_context("spawn")
+    options = ordered[0].options
+
+    def pool(size: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(size, mp_context=context, initializer=start_worker,
+                                   initargs=(options,))
+
+    pending = deque(ordered)
+    suspects: list[PairJob] = []
+    executor = pool(workers)
+    try:
+        running: dict[Future, PairJob] = {}
+        while pending or running:
+            while pending and len(running) < workers:
+                job = pending.popleft()
+                running[executor.submit(work, job)] = job
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                job = running.pop(future)
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    suspects.append(job)
+                    continue
+                on_done(outcome)
+            if broken:  # every pair still running went down with the pool
+                suspects += running.values()
+                running.clear()
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = pool(workers)
+        executor.shutdown(wait=True)
+        executor = pool(1)
+        for job in suspects:  # alone now, so a second death names its pair
+            try:
+                outcome = executor.submit(work, job).result()
+            except BrokenProcessPool:
+                executor.shutdown(wait=True)
+                executor = pool(1)
+                outcome = _worker_died(job)
+            on_done(dataclasses.replace(outcome, attempts=2))
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+# ------------------------------------------------------------------ Dask
+
+def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: int,
+              timeout: float, work: Work) -> None:
+    try:
+        import dask
+        from distributed import Client, LocalCluster, as_completed
+        from distributed.diagnostics.plugin import WorkerPlugin
+    except ImportError:
+        raise ClusterError("--dask needs dask.distributed: pip install distributed") from None
+    from distributed.scheduler import KilledWorker
+
+    class EncoderPlugin(WorkerPlugin):
+        """Loads the encoder once in each worker, as it joins."""
+
+        name = "align-encoder"
+
+        def __init__(self, options) -> None:
+            self.options = options
+
+        def setup(self, worker) -> None:
+            start_worker(self.options)
+
+    cluster = None
+    # a worker death is retried by this module, alone, not by the scheduler beside others
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        try:
+            if address == LOCAL_CLUSTER:
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+                client = Client(cluster, timeout=timeout)
+            else:
+                client = Client(address, timeout=timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            if cluster is not None:
+                cluster.close()
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
+        try:
+            client.register_plugin(EncoderPlugin(ordered[0].options))
+            futures = {client.submit(work, job, key=f"align-pair-{k}-{job.fingerprint[:16]}",
+                                     priority=len(ordered) - k, pure=False): job
+                       for k, job in enumerate(ordered)}
+            suspects = []
+            for future in as_completed(futures):
+                try:
+                    on_done(future.result())
+                except KilledWorker:
+                    suspects.append(futures[future])
+            for job in suspects:
+                future = client.submit(work, job, key=f"align-retry-{job.fingerprint[:16]}",
+                                       pure=False)
+                try:
+                    outcome = future.result()
+                except KilledWorker:
+                    outcome = _worker_died(job)
+                on_done(dataclasses.replace(outcome, attempts=2))
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
