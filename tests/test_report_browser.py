@@ -1,69 +1,257 @@
-"""report.html end to end in real headless Chromium: it loads with no console errors, the
-filters and the search change what is shown, and hostile input text never runs."""
+"""report.html end to end in Debian's headless Chromium, driven by Playwright: it loads with
+no console errors, filters, groups, the flagged-pairs toggle, keyboard navigation, decisions
+and their export, the chart, tooltips, layout at 1,280 px, hostile input, and 20,000 pairs."""
 
 from __future__ import annotations
 
-import json
+import csv
+import io
+import shutil
+import time
 
 import pytest
 
+from align.decisions import load_decisions
 from align.encoders import ENCODERS
+from align.flags import flag_id
 from align.pipeline import RunOptions, run, write_report
+from align.report_html import render_report
+from align.types import Bead, Flag, Pair, Place, Severity
 
-from browser import CHROMIUM, Browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
+                                 "(.ci/run installs Debian's with apt-get)")]
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
-                                "(.ci/run installs it with apt-get)")
-
-VISIBLE_ROWS = "document.querySelectorAll('tr.pair:not(.hidden)').length"
-VISIBLE_FLAGS = "Array.from(document.querySelectorAll('li.flag')).filter(l => l.style.display !== 'none').length"
+SHOWN = "+document.querySelector('#shown').textContent"
+ROWS = "document.querySelectorAll('#rows tr.pair').length"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    b = Browser()
-    yield b
-    b.close()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
 
 
-def _choose(browser, select: str, value: str) -> None:
-    browser.evaluate(f"(() => {{ const s = document.querySelector('{select}'); s.value = {json.dumps(value)};"
-                     " s.dispatchEvent(new Event('change')); })()")
+class Page:
+    """A page at 1,280 px that records every console error, warning and uncaught exception."""
+
+    def __init__(self, browser, path, **context):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                           accept_downloads=True, **context)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on("console", lambda m: self.problems.append(f"{m.type}: {m.text}")
+                     if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.problems.append(f"exception: {e}"))
+        self.open(path)
+
+    def open(self, path):
+        started = time.perf_counter()
+        self.page.goto(path.resolve().as_uri())
+        self.page.wait_for_selector("html[data-ready]")
+        self.load_seconds = time.perf_counter() - started
+
+    def js(self, expression):
+        return self.page.evaluate(expression)
+
+    def wait_for(self, expression, seconds=5.0):
+        """Poll an expression (the page's CSP forbids the eval that wait_for_function uses)."""
+        deadline = time.monotonic() + seconds
+        while not self.js(expression):
+            assert time.monotonic() < deadline, f"never true: {expression}"
+            time.sleep(0.05)
+
+    def choose(self, select, value):
+        self.page.select_option(select, value)
+
+    def close(self):
+        self.context.close()
 
 
-def test_seed_report_loads_and_filters(seed_run, browser):
+@pytest.fixture()
+def seed_page(seed_run, browser):
     result, out = seed_run
-    browser.events.clear()
-    browser.open(out / "report.html")
-    assert browser.problems() == []
+    page = Page(browser, out / "report.html")
+    yield result, page
+    assert page.problems == []
+    page.close()
+
+
+def test_filters_and_search(seed_page):
+    result, page = seed_page
     total = len(result.pairs)
-    assert browser.evaluate(VISIBLE_ROWS) == total
-    assert browser.evaluate(VISIBLE_FLAGS) == len(result.flags)
+    assert page.js(SHOWN) == page.js(ROWS) == total
+    page.choose("#f-check", "pinyin")
+    pinyin_beads = {b for f in result.flags if f.check == "pinyin"
+                    for b in (f.bead, *(p.bead for p in f.places))}
+    assert 0 < page.js(SHOWN) == page.js(ROWS) == len(pinyin_beads) < total
+    assert page.js("[...document.querySelectorAll('li.group')].filter(g => !g.hidden)"
+                   ".every(g => g.textContent.includes('pinyin'))")
+    page.choose("#f-check", "")
+    page.choose("#f-severity", "major")
+    assert page.js(SHOWN) == len({b for f in result.flags if f.severity.value == "major"
+                                  for b in (f.bead, *(p.bead for p in f.places))})
+    page.choose("#f-severity", "")
+    page.page.fill("#f-search", "Kechuang")
+    page.wait_for(f"{SHOWN} < {total}")
+    assert page.js(SHOWN) > 0
+    assert page.js("[...document.querySelectorAll('#rows tr.pair')].every(tr => "
+                   "tr.textContent.includes('Kechuang'))")
 
-    _choose(browser, "#f-check", "pinyin")
-    pinyin_beads = {f.bead for f in result.flags if f.check == "pinyin"}
-    assert browser.evaluate(VISIBLE_ROWS) == len(pinyin_beads) < total
-    assert browser.evaluate(VISIBLE_FLAGS) == sum(f.check == "pinyin" for f in result.flags)
-    assert browser.evaluate("document.querySelector('#shown').textContent") == str(len(pinyin_beads))
 
-    _choose(browser, "#f-check", "")
-    _choose(browser, "#f-severity", "major")
-    assert browser.evaluate(VISIBLE_FLAGS) == sum(f.severity.value == "major" for f in result.flags)
-    _choose(browser, "#f-severity", "")
-    assert browser.evaluate(VISIBLE_ROWS) == total
+def test_flags_are_grouped_by_problem_with_their_places(seed_page):
+    result, page = seed_page
+    groups = page.js("document.querySelectorAll('li.group').length")
+    assert 0 < groups < len(result.flags)  # the seed renders 长三角 "long triangle" many times
+    literal = [f for f in result.flags if f.check == "literal" and f.src_term == "长三角"
+               and f.tgt_span.lower() == "long triangle"]
+    assert len(literal) >= 2
+    summary = page.page.locator("li.group summary", has_text="长三角 → long triangle").filter(
+        has_text="literal")
+    assert summary.count() == 1
+    assert f"{len({f.bead for f in literal})} places" in summary.inner_text()
+    summary.click()
+    entries = page.page.locator("li.group details[open] li.entry")
+    assert entries.count() == len(literal)
+    # each entry names its pair and the flagged text, and jumps there
+    first = entries.nth(1)
+    assert first.locator("a").first.inner_text() == f"pair {literal[1].bead}"
+    assert "long triangle" in first.inner_text()
+    first.locator("a").first.click()
+    assert page.js(f"document.getElementById('b{literal[1].bead}').classList.contains('target')")
 
-    browser.evaluate("(() => { const i = document.querySelector('#f-search'); i.value = 'Kechuang';"
-                     " i.dispatchEvent(new Event('input')); })()")
-    shown = browser.evaluate(VISIBLE_ROWS)
-    assert 0 < shown < total
-    assert browser.evaluate("Array.from(document.querySelectorAll('tr.pair:not(.hidden)'))"
-                            ".every(tr => tr.textContent.includes('Kechuang'))")
 
-    # a flag jumps to its pair
-    browser.evaluate("document.querySelector('li.flag a').click()")
-    first = result.flags[0].bead
-    assert browser.evaluate(f"document.getElementById('b{first}').classList.contains('target')")
-    assert browser.problems() == []
+def test_flagged_pairs_only_toggle(seed_page):
+    result, page = seed_page
+    flagged = {b for f in result.flags for b in (f.bead, *(p.bead for p in f.places))}
+    assert len(flagged) < len(result.pairs)
+    page.page.check("#f-flagged")
+    assert page.js(SHOWN) == page.js(ROWS) == len(flagged)
+    assert page.js("[...document.querySelectorAll('#rows tr.pair')].every(tr => "
+                   "+tr.dataset.flags > 0)")
+    page.page.keyboard.press("Escape")  # leave the checkbox: keys typed into a control are its own
+    page.page.keyboard.press("f")  # the same toggle from the keyboard
+    assert page.js(SHOWN) == len(result.pairs)
+
+
+def test_keyboard_moves_from_flag_to_flag(seed_page):
+    result, page = seed_page
+    in_order = sorted(range(len(result.flags)), key=lambda k: (result.flags[k].bead, k))
+    page.page.keyboard.press("j")
+    first = result.flags[in_order[0]]
+    assert page.js("document.querySelector('li.entry.current').dataset.id") == \
+        flag_id(first, result.pairs[first.bead])
+    assert page.js(f"document.getElementById('b{first.bead}').classList.contains('target')")
+    for _ in range(3):
+        page.page.keyboard.press("j")
+    fourth = result.flags[in_order[3]]
+    assert page.js("document.querySelector('li.entry.current').dataset.id") == \
+        flag_id(fourth, result.pairs[fourth.bead])
+    page.page.keyboard.press("k")
+    third = result.flags[in_order[2]]
+    assert page.js("document.querySelector('li.entry.current').dataset.id") == \
+        flag_id(third, result.pairs[third.bead])
+    assert page.js("document.querySelectorAll('li.entry.current').length") == 1
+    # keys typed into the search box are text, not commands
+    page.page.fill("#f-search", "jk")
+    assert page.js("document.querySelector('li.entry.current').dataset.id") == \
+        flag_id(third, result.pairs[third.bead])
+
+
+def test_decisions_are_kept_exported_and_hide_flags_on_the_next_run(seed_run, browser, tmp_path,
+                                                                   encoder):
+    result, out = seed_run
+    page = Page(browser, out / "report.html")
+    page.page.fill("#reviewer", "Li Wei")
+    page.page.dispatch_event("#reviewer", "change")
+    page.page.keyboard.press("Escape")  # out of the name box, so keys are commands again
+    page.page.keyboard.press("j")
+    page.page.keyboard.press("d")  # dismiss the first flag
+    page.page.keyboard.press("j")
+    page.page.keyboard.press("a")  # accept the second
+    current = page.page.locator("li.entry.current")
+    current.locator("input").fill("=SUM(A1) real error")  # formula-like notes stay text
+    current.locator("input").dispatch_event("change")
+    assert "1 accepted · 1 dismissed" in page.js("document.querySelector('#decided').textContent")
+    assert page.js("document.querySelectorAll('li.entry.dismiss').length") == 1
+    # kept in the browser: a reload shows the same decisions
+    page.open(out / "report.html")
+    assert "1 accepted · 1 dismissed" in page.js("document.querySelector('#decided').textContent")
+    with page.page.expect_download() as download:
+        page.page.click("#export")
+    assert download.value.suggested_filename == "decisions.csv"
+    saved = tmp_path / "decisions.csv"
+    download.value.save_as(saved)
+    assert page.problems == []
+    page.close()
+
+    rows = list(csv.DictReader(io.StringIO(saved.read_text("utf-8-sig"))))
+    assert [r["decision"] for r in rows].count("dismiss") == 1
+    assert {r["reviewer"] for r in rows} == {"Li Wei"}
+    decisions = load_decisions(saved)
+    accepted = next(d for d in decisions.values() if d.decision == "accept")
+    assert accepted.note == "=SUM(A1) real error"
+    dismissed_id = next(k for k, d in decisions.items() if d.decision == "dismiss")
+
+    ENCODERS["session-use"] = lambda _arg: encoder
+    from conftest import SEED_EN, SEED_ZH
+    again = run(SEED_ZH, SEED_EN, RunOptions(model="session-use", cache=False,
+                                             decisions=saved))
+    ids = [flag_id(f, again.pairs[f.bead]) for f in again.flags]
+    assert dismissed_id not in ids
+    assert [flag_id(f, again.pairs[f.bead]) for f in again.dismissed] == [dismissed_id]
+    assert again.summary["flags_dismissed"] == 1 and again.summary["flags_accepted"] == 1
+    assert len(again.flags) == len(result.flags) - 1
+    write_report(again, tmp_path / "again", SEED_ZH.name, SEED_EN.name)
+    flags_csv = list(csv.DictReader(open(tmp_path / "again" / "flags.csv", encoding="utf-8-sig")))
+    assert [r["decision"] for r in flags_csv].count("accept") == 1
+    page = Page(browser, tmp_path / "again" / "report.html")
+    assert page.js("document.querySelectorAll('#dismissed li').length") == 1
+    assert page.js("document.querySelector('#dismissed li').dataset.id") == dismissed_id
+    assert page.js("document.querySelectorAll('#groups li.group').length") > 0
+    for group in page.page.locator("#groups li.group summary").all():
+        group.click()
+    listed = page.js("[...document.querySelectorAll('#groups li.entry')].map(li => li.dataset.id)")
+    assert len(listed) == len(again.flags) and dismissed_id not in listed
+    assert page.problems == []
+    page.close()
+
+
+def test_layout_tooltips_chart_and_scores(seed_page):
+    result, page = seed_page
+    assert page.js("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    # the hovered or focused mark shows its flag's message
+    mark = page.page.locator("#rows mark").first
+    tip = mark.get_attribute("data-tip")
+    assert tip and any(f.message in tip for f in result.flags)
+    mark.focus()
+    shown = page.js("getComputedStyle(document.querySelector('#rows mark:focus'), '::after')"
+                    ".content")
+    first_message = tip.split("\n")[0]
+    assert first_message.replace('"', '\\"') in shown  # CSS quotes its content
+    # each pair's score is labelled and is the number alignment.csv has
+    rows = page.js("[...document.querySelectorAll('#rows tr.pair')].map(tr => "
+                   "[tr.id, tr.querySelector('.score').textContent])")
+    assert all(text == f"score {round(result.pairs[int(i[1:])].bead.score, 4)}"
+               for i, text in rows)
+    # the chart: labelled axes, flagged pairs marked, a click jumps to that part
+    assert page.js("document.querySelector('#chart').textContent").count("similarity") >= 1
+    assert "pair number" in page.js("document.querySelector('#chart').textContent")
+    assert page.js("document.querySelectorAll('#chart line.tick').length") > 0
+    box = page.page.locator("#chart").bounding_box()
+    left, right = (page.js(f"+document.querySelector('#chart').dataset.{k}") for k in ("left", "right"))
+    x = box["x"] + box["width"] * (left + 0.75 * (right - left)) / 900
+    page.page.mouse.click(x, box["y"] + box["height"] / 2)
+    target = page.js("document.querySelector('tr.target').id")
+    assert abs(int(target[1:]) - 0.75 * (len(result.pairs) - 1)) <= 1.5
+    # CJK fonts for Windows, macOS and Linux are in the stack
+    family = page.js("getComputedStyle(document.body).fontFamily")
+    assert all(name in family for name in ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC"))
 
 
 HOSTILE_ZH = """上海推动长三角一体化发展<script>window.__xss = 1</script>。
@@ -90,16 +278,67 @@ def test_hostile_input_is_shown_as_text_and_never_runs(encoder, browser, tmp_pat
                          glossary=tmp_path / "glossary.csv")
     result = run(tmp_path / "zh.txt", tmp_path / "en.txt", options)
     write_report(result, tmp_path / "out", "zh<script>.txt", "en.txt")
-    html = (tmp_path / "out" / "report.html").read_text("utf-8")
-    assert "glossary note: &lt;img" in html  # the note is shown, escaped
-    browser.events.clear()
-    browser.open(tmp_path / "out" / "report.html")
-    # click every link and flag, then look for any trace of the payloads
-    browser.evaluate("document.querySelectorAll('a').forEach(a => a.click())")
-    assert browser.evaluate("typeof window.__xss") == "undefined"
-    assert browser.evaluate("document.querySelectorAll('img, iframe, svg[onload], a[href^=\"javascript\"]').length") == 0
-    assert browser.evaluate("document.scripts.length") == 2  # the report's data and its own code
-    text = browser.evaluate("document.body.innerText")
+    page = Page(browser, tmp_path / "out" / "report.html")
+    for group in page.page.locator("li.group summary").all():
+        group.click()
+    page.js("document.querySelectorAll('a').forEach(a => a.click())")
+    assert page.js("typeof window.__xss") == "undefined"
+    assert page.js("document.querySelectorAll('img, iframe, svg[onload], "
+                   "a[href^=\"javascript\"]').length") == 0
+    assert page.js("document.scripts.length") == 2  # the report's data and its own code
+    text = page.js("document.body.innerText")
     assert "<script>window.__xss = 1</script>" in text and 'onerror="window.__xss = 6"' in text
-    assert browser.problems() == []
+    assert "glossary note: <img" in text  # the note is shown, as text
+    assert page.problems == []
+    page.close()
 
+
+# ----------------------------------------------------------------- 20,000 pairs
+
+ZH = "上海推动长三角一体化发展，建设科创走廊，2023年合肥的GDP增长了5.8%（第{k}句）。"
+EN = ("Shanghai promotes the integration of the long triangle and builds the Kechuang "
+      "corridor; in 2022 Hefei's GDP grew by 8.5% (sentence {k}).")
+
+
+def synthetic(n: int) -> tuple[list[Pair], list[Flag]]:
+    """n pairs with a literal flag on every fourth and a number flag on every twelfth."""
+    pairs = [Pair(k, Bead((k,), (k,), 0.5 + (k % 7) / 20, 0.6 + (k % 5) / 20),
+                  ZH.format(k=k), EN.format(k=k)) for k in range(n)]
+    flags = []
+    for k in range(0, n, 4):
+        flags.append(Flag("literal", "accuracy/mistranslation", Severity.MAJOR, k, (k,), (k,),
+                          "长三角", "long triangle", "Yangtze River Delta",
+                          '"long triangle" renders 长三角 character by character', 0.9))
+        if k % 12 == 0:
+            flags.append(Flag("numbers", "locale/number", Severity.MAJOR, k, (k,), (k,), "2023",
+                              "2022", "2023", "source says 2023, target says 2022", 0.95))
+    flags.append(Flag("consistency", "terminology/inconsistent", Severity.MINOR, 1, (1,), (1,),
+                      "科创走廊", "Kechuang corridor", "", "科创走廊 rendered 3 ways", 0.7,
+                      places=tuple(Place(b, "Kechuang corridor") for b in range(5, n, 997))))
+    return sorted(flags, key=lambda f: f.bead), pairs
+
+
+def test_twenty_thousand_pairs_are_interactive_within_two_seconds(browser, tmp_path):
+    flags, pairs = synthetic(20_000)
+    summary = {"source": "zh.txt", "target": "en.txt", "source_sentences": 20_000,
+               "target_sentences": 20_000, "signature": "synthetic"}
+    path = tmp_path / "report.html"
+    path.write_text(render_report(pairs, flags, summary), encoding="utf-8")
+    page = Page(browser, path)
+    started = time.perf_counter()
+    page.page.keyboard.press("j")  # interactive: the first flag is one key away
+    page.page.wait_for_selector("li.entry.current")
+    interactive = page.load_seconds + time.perf_counter() - started
+    print(f"\n20,000 pairs, {len(flags)} flags, {path.stat().st_size / 1e6:.1f} MB: "
+          f"ready in {page.load_seconds:.2f} s, interactive in {interactive:.2f} s")
+    assert interactive <= 2.0
+    assert page.js(ROWS) < 1000  # rows are built as they are needed
+    assert page.js(SHOWN) == 20_000
+    # a jump far down the document builds the rows up to it
+    page.page.locator("li.group summary", has_text="Kechuang corridor").click()
+    page.page.locator("li.group details[open] li.entry a", has_text="pair 19945").click()
+    assert page.js("document.querySelector('tr.target').id") == "b19945"
+    page.page.check("#f-flagged")
+    assert page.js(SHOWN) == len({b for f in flags for b in (f.bead, *(p.bead for p in f.places))})
+    assert page.problems == []
+    page.close()
