@@ -101,7 +101,7 @@ def alignment_tmx(pairs: list[Pair], source_name: str, target_name: str) -> str:
              f'    <prop type="x-target-file">{_xml(target_name)}</prop>',
              '  </header>', '  <body>']
     for p in pairs:
-        if not (p.source_text and p.target_text):
+        if not (p.source_ids and p.target_ids):
             continue
         lines.append(f'    <tu tuid="{p.index}">')
         lines.append(f'      <prop type="x-bead">{p.bead.type}</prop>')
