@@ -1,35 +1,79 @@
-"""Numbers, dates and percentages in Chinese and English text, as comparable values.
+"""Numbers, dates and percentages in Chinese and English text, as comparable quantities.
 
-2018年11月5日 and "November 5, 2018" both give {2018, 11, 5}; 五个 and "five" both give 5.
+2018年11月5日 and "November 5, 2018" give the same values; 第二次 matches "second",
+50万 matches "half a million", 十余年 "more than a decade", 一两个 "one or two". A number
+inside a word (三维 three-dimensional, 十四五, 九二共识 the 1992 Consensus) or a vague one
+(一 "a", 两国 "both countries", 几十 "dozens") is *soft*: it may match, but its absence is
+no error. `match` pairs the two sides' quantities and returns what is left over.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-# a Chinese numeral counts as a quantity only before a unit or classifier (一体化 is no number)
-_ZH_UNITS = "个年月日号时点分秒岁项次名家位条件种类批座所省市区县国人元倍户套台辆架艘场届期季度周天米里吨斤城大项只张本篇部万亿千百%％"
-_ZH_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_ZH_NUMERAL = regex.compile(rf"百分之([{_ZH_DIGITS}]+)|(第)?([{_ZH_DIGITS}]+)(?=[{_ZH_UNITS}])")
-_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
-_EN_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1e6, "billion": 1e9,
-    "dozen": 12,
-}  # ordinals are left out: "Second, ..." renders 二是, which is no quantity
+from . import lexicon
+
+_DIGITS = "零〇一二两三四五六七八九"
+_NUMERAL_CHARS = _DIGITS + "十百千万亿"
+# a Chinese numeral counts as a quantity before a unit or classifier (一体化 is no number)
+_UNITS = ("个年月日号时点分秒岁项次名家位条件种类批座所省市区县国人元倍户套台辆架艘场届期"
+          "季度周天米里吨斤只张本篇部层级股份笔口头匹棵株支枚颗首幅间栋楼处例起宗轮代辈"
+          "英公千克升斤亩寸尺码")
+_ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
+_ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d\p{Latin}])"
+                           r"(\s*[万亿千百])?(\s*[%％])?")
+_EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+                           r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
+_ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
+# 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two"
+_PAIRED = "国岸会地市省党军院方边"
+_ZH_PAIR = regex.compile(r"[双俩半]")
+_WEEKDAY_BEFORE = ("周", "星期", "礼拜")
+# words around a Chinese numeral that make it vague: 几十, 数百, 十余, 十多, 十来
+_APPROX_BEFORE = ("几", "数", "上", "近")
+_APPROX_AFTER = ("余", "多", "来", "几")
+_MONEY_AFTER = ("元", "美元", "欧元", "英镑", "日元", "港元", "港币", "新元", "令吉", "卢布", "块")
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "thirtieth": 30, "hundredth": 100,
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_OTHER = {  # words that name a value: (value, soft)
+    "half": (0.5, False), "twice": (2, False), "double": (2, True), "doubled": (2, True),
+    "triple": (3, True), "tripled": (3, True), "dozen": (12, False), "decade": (10, True),
+    "both": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
+    "dozens": (12, True), "hundreds": (100, True), "thousands": (1e3, True),
+    "millions": (1e6, True), "billions": (1e9, True), "tens": (10, True), "decades": (10, True),
+    "once": (1, True), "thrice": (3, True),
+}
+_EN_WORD = regex.compile(r"\b(" + "|".join(sorted([*_EN_UNITS, *_EN_ORDINALS, *_EN_SCALES,
+                                                    *_EN_OTHER, "quarter", "quarters", "thirds",
+                                                    "fifths", "tenths"], key=len, reverse=True))
+                         + r")\b", regex.I)
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december"
     .split(), 1)}
 _MONTH_RE = regex.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) +
-                          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s+\d)")
-_EN_WORD_RE = regex.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) +
-                            r")(?:-(one|two|three|four|five|six|seven|eight|nine))?\b", regex.I)
-_SCALE = {"万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9, "thousand": 1e3}
+                          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+# numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5 (not RM476.5, 14th,
+# 1980s, 500Mbps, 16-year-old)
+_UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|t|mg|ml|l|mph|kmh|kph|mbps|gbps|kbps|gb|mb|kb|tb|"
+               "mw|kw|gw|w|mhz|ghz|hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2")
+_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CNY|GBP|S)\$?\d)"
+                            r"\p{Latin}+-?\d+(?:\.\d+)?"
+                            rf"|\b\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*", regex.I)
 
 
 @dataclass(frozen=True)
@@ -38,60 +82,325 @@ class Quantity:
     text: str  # as written
     start: int
     end: int
+    kind: str = "cardinal"  # cardinal | ordinal | percent | year | month | day | decade | range
+    soft: bool = False  # vague or inside a word: may go unrendered in a correct translation
+    money: bool = False
+    also: frozenset[float] = field(default_factory=frozenset)  # other values that render it
+
+    @property
+    def values(self) -> frozenset[float]:
+        return self.also | {self.value}
 
 
-def _zh_value(numeral: str) -> float | None:
+def _zh_numeral_value(numeral: str) -> float | None:
     import cn2an
 
-    if numeral in ("一", "两") or numeral.startswith(("一一", "二二")):
-        return 2.0 if numeral == "两" else None  # bare 一 is "a"/"one": too vague to compare
     try:
         return float(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
-        # digit strings such as 二〇一八 read digit by digit
         digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-        if all(c in digits or c == "零" for c in numeral):
+        if all(c in digits or c == "零" for c in numeral):  # 二〇一八 read digit by digit
             return float("".join(str(digits.get(c, 0)) for c in numeral))
         return None
 
 
-def quantities(text: str, lang: str) -> list[Quantity]:
-    """Every number-like value in a text, with its span."""
+def _readings(numeral: str) -> frozenset[float]:
+    """Every value a numeral run might be rendered by: the whole, each digit, adjacent pairs
+    as a range (一两 one or two), and two-digit years (九二 → 1992, 八〇 → 1980)."""
+    values: set[float] = set()
+    whole = _zh_numeral_value(numeral)
+    if whole is not None:
+        values.add(whole)
+        if 10 <= whole < 100:
+            values.update({1900 + whole, 2000 + whole})
+    for k, c in enumerate(numeral):
+        v = _zh_numeral_value(c)
+        if v is not None:
+            values.add(v)
+        if k and numeral[k - 1:k + 1] not in ("十万", "百万", "千万"):
+            pair = _zh_numeral_value(numeral[k - 1:k + 1])
+            if pair is not None:
+                values.add(pair)
+    for cut in range(1, len(numeral)):  # 十四五 → 14 and 5
+        head, tail = _zh_numeral_value(numeral[:cut]), _zh_numeral_value(numeral[cut:])
+        if head is not None and tail is not None:
+            values.update({head, tail})
+    return frozenset(values)
+
+
+@lru_cache(maxsize=20_000)
+def _word_numbers(word: str) -> frozenset[float]:
+    """Numbers a dictionary gloss of a word gives (九二共识 → 1992, 三维 → 3)."""
+    found: set[float] = set()
+    for sense in lexicon.senses(word)[:6]:
+        for q in _english(sense):
+            found.add(q.value)
+    return frozenset(found)
+
+
+def _zh(text: str) -> list[Quantity]:
     found: list[Quantity] = []
-    for m in _ARABIC.finditer(text):
+    taken = [False] * len(text)
+    for m in _ZH_ARABIC.finditer(text):
         whole = m.group(1).replace(",", "")
         value = float(whole + ("." + m.group(2) if m.group(2) else ""))
-        end = m.end()
-        rest = text[end:end + 8]
-        scale = next((s for s in _SCALE if rest.lstrip().lower().startswith(s)), None)
-        if scale and lang == "zh" and rest.startswith(scale):
-            value *= _SCALE[scale]
-        elif scale and lang == "en" and scale in ("million", "billion", "thousand"):
-            value *= _SCALE[scale]
-        found.append(Quantity(value, m.group(0), m.start(), end))
-    if lang == "zh":
-        for m in _ZH_NUMERAL.finditer(text):
-            numeral = m.group(1) or m.group(3)
-            value = _zh_value(numeral)
-            if value is not None and value != 0:
-                found.append(Quantity(value, m.group(0), m.start(), m.end()))
-    else:
-        for m in _MONTH_RE.finditer(text):
-            name = m.group(1).lower()
-            month = next(v for k, v in _MONTHS.items() if k.startswith(name[:3]))
-            found.append(Quantity(float(month), m.group(0), m.start(), m.end()))
-        for m in _EN_WORD_RE.finditer(text):
-            word = m.group(1).lower()
-            value = float(_EN_WORDS[word])
-            if m.group(2):
-                value += _EN_WORDS.get(m.group(2).lower(), 1 if m.group(2) == "one" else 0)
-            if word in ("million", "billion", "thousand", "hundred") and \
-                    any(0 <= m.start() - q.end <= 1 for q in found):
-                continue  # "3 million" was already scaled above
-            found.append(Quantity(value, m.group(0), m.start(), m.end()))
+        scale = (m.group(3) or "").strip()
+        value *= {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}.get(scale, 1)
+        after = text[m.end():m.end() + 3]
+        kind = "percent" if m.group(4) else "cardinal"
+        if after.startswith("年") and 1000 <= value <= 2100 and not scale:
+            kind = "year"
+        elif after.startswith("年代"):
+            kind, value = "decade", value
+        elif after.startswith("月"):
+            kind = "month"
+        elif after[:1] and after[:1] in "日号":
+            kind = "day"
+        also = frozenset({1900 + value, 2000 + value}) if kind == "decade" and value < 100 else frozenset()
+        money = after.startswith(_MONEY_AFTER) or (m.start() > 0 and text[m.start() - 1] in "$¥￥")
+        # a bare 1 is often "a" or "an" in English: it may go unwritten
+        found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, soft=value == 1,
+                              money=money, also=also))
+        taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in _ZH_MEASURE.finditer(text):  # 一米九 = 1.9 m, 三块五 = 3.5
+        whole, tenth = _zh_numeral_value(m.group(1)), _zh_numeral_value(m.group(3))
+        if whole is not None and tenth is not None and not any(taken[m.start():m.end()]):
+            found.append(Quantity(whole + tenth / 10, m.group(0), m.start(), m.end()))
+            taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in _ZH_NUMERAL.finditer(text):
+        if any(taken[m.start():m.end()]):
+            continue
+        q = _zh_numeral(text, m)
+        if q is not None:
+            found.append(q)
+    for m in _ZH_PAIR.finditer(text):  # 双方 "the two sides", 一半 "half": readings only
+        found.append(Quantity(0.5 if m.group() == "半" else 2.0, m.group(), m.start(), m.end(),
+                              soft=True))
+    return found
+
+
+def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
+    numeral, start, end = m.group(), m.start(), m.end()
+    before, after = text[max(0, start - 2):start], text[end:end + 3]
+    if before.endswith(_WEEKDAY_BEFORE) or (before.endswith("礼拜")):
+        return None  # 周三 is Wednesday, not 3
+    readings = _readings(numeral)
+    word = _containing_word(text, start, end)
+    if before.endswith("百分之"):
+        value = _zh_numeral_value(numeral)
+        return None if value is None else Quantity(value, "百分之" + numeral, start - 3, end, "percent")
+    if after.startswith("分之"):
+        denominator = _zh_numeral_value(numeral)
+        numerator_m = _ZH_NUMERAL.match(text, end + 2)
+        if denominator and numerator_m:
+            numerator = _zh_numeral_value(numerator_m.group())
+            if numerator is not None:
+                return Quantity(numerator / denominator, text[start:numerator_m.end()], start,
+                                numerator_m.end(), "cardinal")
+        return None
+    ordinal = before.endswith("第")
+    vague = before.endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER) or \
+        numeral == "一" or (numeral in ("两", "二") and after[:1] in _PAIRED) or (len(numeral) == 2 and numeral[0] in _DIGITS and numeral[1] in _DIGITS
+                                         and numeral not in ("二〇",) and _zh_numeral_value(numeral[1]) ==
+                                         (_zh_numeral_value(numeral[0]) or 0) + 1)
+    value = _zh_numeral_value(numeral)
+    if value is None:
+        return Quantity(min(readings) if readings else 0.0, numeral, start, end, "range", soft=True,
+                        also=readings) if readings else None
+    if word and len(word) > len(numeral) and not ordinal:
+        # inside a word (三维, 两会, 一体化): the word's gloss may carry the number
+        return Quantity(value, numeral, start, end, "cardinal", soft=True,
+                        also=readings | _word_numbers(word))
+    if ordinal:
+        return Quantity(value, "第" + numeral, start - 1, end, "ordinal", soft=value <= 1,
+                        also=readings)
+    if after.startswith("成") and value < 10:
+        return Quantity(value * 10, numeral + "成", start, end + 1, "percent", soft=True, also=readings)
+    if after.startswith("倍"):
+        return Quantity(value, numeral + "倍", start, end + 1, "cardinal", also=readings)
+    if not after.startswith(tuple(_UNITS)) and not after.startswith(_APPROX_AFTER) \
+            and not (after.startswith("大") and len(numeral) == 1):
+        # a numeral in a name or idiom (伤敌一千自损八百, 十四五): its readings match, but
+        # its absence says nothing
+        return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings)
+    kind = "year" if after.startswith("年") and value >= 1000 else "cardinal"
+    money = after.startswith(_MONEY_AFTER)
+    if after.startswith(("万", "亿")):
+        pass  # the scale is part of the numeral already (五十万)
+    return Quantity(value, numeral, start, end, kind, soft=vague, money=money, also=readings)
+
+
+def _containing_word(text: str, start: int, end: int) -> str:
+    """The dictionary word that holds text[start:end] together with the characters next to
+    it (三维, 九二共识), or ''."""
+    table = lexicon.cedict()
+    best = ""
+    for left in range(max(0, start - 3), start + 1):
+        for right in range(end, min(len(text), end + 4) + 1):
+            piece = text[left:right]
+            if len(piece) > len(best) and piece in table and piece != text[start:end] \
+                    and not all(c in _NUMERAL_CHARS for c in piece) \
+                    and not _is_counted(piece, text[start:end]):
+                best = piece
+    return best
+
+
+def _is_counted(word: str, numeral: str) -> bool:
+    """三个, 五年 or 四大 (四大功能 four major functions) in the dictionary is still a count,
+    not a word that holds a number."""
+    rest = word.replace(numeral, "", 1)
+    return len(rest) == 1 and (rest in _UNITS or rest == "大") and word.startswith(numeral)
+
+
+def _english(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    glued = [range(m.start(), m.end()) for m in _LATIN_GLUE.finditer(text)]
+
+    def inside_name(at: int) -> bool:
+        return any(at in r for r in glued)
+
+    for m in _EN_ARABIC.finditer(text):
+        if inside_name(m.start()):
+            continue
+        value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+        rest = text[m.end():m.end() + 12].lower()
+        kind = "ordinal" if m.group(3) else "decade" if m.group(4) else "cardinal"
+        scale = next((s for s in _EN_SCALES if regex.match(rf"\s*{s}\b", rest)), None)
+        if scale and kind == "cardinal":
+            value *= _EN_SCALES[scale]
+        if regex.match(r"\s*(%|per\s*cent|percent)", rest):
+            kind = "percent"
+        money = text[max(0, m.start() - 3):m.start()].rstrip().endswith(("$", "¥", "€", "£", "RM", "S$", "HK$"))
+        also = frozenset({value % 100}) if kind == "decade" else frozenset()
+        if kind == "cardinal" and 1000 <= value <= 2100 and "." not in m.group(0) and "," not in m.group(0):
+            kind = "year"
+        found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, money=money, also=also))
+    for m in _MONTH_RE.finditer(text):
+        name = m.group(1).lower()
+        if name == "may" and not regex.match(r"\s+\d", text[m.end():]):
+            continue  # the verb
+        month = next(v for k, v in _MONTHS.items() if k.startswith(name[:3]))
+        found.append(Quantity(float(month), m.group(0), m.start(), m.end(), "month"))
+    found.extend(_english_words(text, found))
     found.sort(key=lambda q: q.start)
     return found
 
 
+def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
+    """Number words, compounds read as one ("twenty-five", "one hundred and twenty")."""
+    out: list[Quantity] = []
+    matches = list(_EN_WORD.finditer(text))
+    k = 0
+    while k < len(matches):
+        m = matches[k]
+        word = m.group(1).lower()
+        if word == "half" and regex.match(r"\s+an?\s+(?:million|billion|thousand|hundred|dozen)\b",
+                                           text[m.end():], regex.I):
+            k += 1
+            continue  # "half a million": read with the scale word
+        fraction = _fraction(text, m)
+        if fraction is not None:
+            out.append(fraction)
+            k += 1
+            continue
+        if word not in _EN_UNITS and word not in _EN_ORDINALS and word not in _EN_SCALES \
+                and word not in _EN_OTHER:
+            k += 1
+            continue  # "quarter" alone is a season of the year, not a number
+        if word in _EN_OTHER:
+            value, soft = _EN_OTHER[word]
+            out.append(Quantity(float(value), m.group(0), m.start(), m.end(), "cardinal", soft=soft))
+            k += 1
+            continue
+        if word in _EN_ORDINALS:
+            if word == "second" and regex.match(r"s?\b", text[m.end():]) and \
+                    regex.search(r"\b(a|one|per|split)\s+$", text[:m.start()], regex.I):
+                k += 1
+                continue  # a second of time
+            out.append(Quantity(float(_EN_ORDINALS[word]), m.group(0), m.start(), m.end(),
+                                "ordinal", soft=word == "first"))
+            k += 1
+            continue
+        if word in _EN_SCALES and any(0 <= m.start() - q.end <= 1 for q in digits):
+            k += 1
+            continue  # "3 million": scaled with its digits already
+        # a run of number words: twenty-five, one hundred and twenty, half a million
+        total, current, end, j = 0.0, 0.0, m.end(), k
+        while j < len(matches):
+            w = matches[j].group(1).lower()
+            if j > k and not regex.fullmatch(r"[\s-]*(?:and\s+)?", text[end:matches[j].start()]):
+                break
+            if w in _EN_UNITS:
+                current += _EN_UNITS[w]
+            elif w == "hundred":
+                current = (current or 1) * 100
+            elif w in _EN_SCALES:
+                total += (current or 1) * _EN_SCALES[w]
+                current = 0.0
+            else:
+                break
+            end = matches[j].end()
+            j += 1
+        value = total + current
+        if j == k:
+            j = k + 1
+        half = regex.search(r"half\s+an?\s+$", text[:m.start()], regex.I)
+        if half and word in _EN_SCALES:
+            value = 0.5 * _EN_SCALES[word]
+        soft = word == "one" and j == k + 1
+        out.append(Quantity(value, text[m.start():end], m.start(), end, "cardinal", soft=soft))
+        k = j
+    return out
+
+
+_FRACTION_HEAD = regex.compile(r"\b(a|an|one|two|three|four)[\s-]+$", regex.I)
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+
+def _fraction(text: str, m: regex.Match) -> Quantity | None:
+    """"one third", "two-thirds", "a quarter" as values (1/3, 2/3, 1/4)."""
+    word = m.group(1).lower()
+    head = _FRACTION_HEAD.search(text[:m.start()])
+    if word not in _DENOMINATORS or word == "half" or not head:
+        return None
+    if word.startswith(("quarter", "fourth")) and not regex.match(r"\s+of\b", text[m.end():]):
+        return None  # "two quarters": half a year, not 2/4
+    numerator = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}[head.group(1).lower()]
+    return Quantity(numerator / _DENOMINATORS[word], text[head.start():m.end()], head.start(), m.end())
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """Every number-like value in a text, with its span, in order."""
+    found = _zh(text) if lang == "zh" else _english(text)
+    return sorted(found, key=lambda q: q.start)
+
+
 def numbers_in(text: str, lang: str) -> list[float]:
-    return [q.value for q in quantities(text, lang)]
+    """Values of the firm quantities (what the aligner's lexical signal compares)."""
+    return [q.value for q in quantities(text, lang) if not q.soft]
+
+
+@dataclass(frozen=True)
+class Matching:
+    pairs: tuple[tuple[Quantity, Quantity], ...]  # (source, target) rendering each other
+    source_left: tuple[Quantity, ...]
+    target_left: tuple[Quantity, ...]
+
+
+def match(source: list[Quantity], target: list[Quantity]) -> Matching:
+    """Pair quantities that share a value, firm ones first, in order; the rest is left."""
+    pairs: list[tuple[Quantity, Quantity]] = []
+    used: set[int] = set()
+    left: list[Quantity] = []
+    for q in sorted(source, key=lambda q: (q.soft, q.start)):
+        for k, t in enumerate(target):
+            if k not in used and q.values & t.values:
+                used.add(k)
+                pairs.append((q, t))
+                break
+        else:
+            left.append(q)
+    return Matching(tuple(sorted(pairs, key=lambda p: p[0].start)),
+                    tuple(sorted(left, key=lambda q: q.start)),
+                    tuple(t for k, t in enumerate(target) if k not in used))

@@ -17,7 +17,8 @@ import regex
 from . import __version__
 from .aligner import AlignSettings, Side, align
 from .bilingual import BilingualDocument, read_bilingual
-from .checks import DEFAULT_MIN_CONFIDENCE, CheckContext, run_checks, select_checks
+from .checks import CheckContext, run_checks, select_checks
+from .checks.calibration import default_min_confidence
 from .decisions import ACCEPT, DISMISS, Decision, load_decisions
 from .encoders import DEFAULT_MODEL, Encoder, default_cache_dir, embed_cached, load_encoder
 from .errors import AlignError, InputError, LanguageError
@@ -101,7 +102,7 @@ class RunOptions:
     skip_checks: tuple[str, ...] = ()
     cache: bool = True
     max_bytes: int = MAX_BYTES
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # flags below it are hidden, not lost
+    min_confidence: float = field(default_factory=default_min_confidence)  # below: hidden, not lost
     settings: AlignSettings = AlignSettings()
     decisions: Path | None = None  # decisions.csv from report.html: dismissed flags are hidden
     allow_download: bool = False  # let sentence-transformers fetch a model it does not have

@@ -48,6 +48,8 @@ def sense_stems(word: str, limit: int = 12) -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def parts(term: str) -> tuple[tuple[str, ...], ...]:
     """Ways to split a term into shorter dictionary words: greedy from the left and the right."""
+    if len(term) < 2:
+        return ()
     table = lexicon.cedict()
     splits = set()
     for from_left in (True, False):

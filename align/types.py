@@ -103,6 +103,12 @@ class Flag:
     source_offsets: tuple[int, int] | None = None
     target_offsets: tuple[int, int] | None = None
     places: tuple[Place, ...] = ()  # further places of one finding, e.g. inconsistent renderings
+    kind: str = ""  # the check's own rule that fired (numbers: changed, missing, added, ...)
+
+    @property
+    def rule(self) -> str:
+        """check/kind: the key its confidence is calibrated under."""
+        return f"{self.check}/{self.kind}" if self.kind else self.check
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,7 @@ class Placed:
     """A flag placed on one segment, with its spans there (None: no span on that side)."""
 
     check: str
+    rule: str
     category: str
     severity: str
     confidence: float
@@ -255,16 +256,36 @@ def run_tool(docs: dict[tuple[str, str], list[Segment]], checks: tuple[str, ...]
 
 
 def _place(flag, doc: tuple[str, str], segments: list[Segment]) -> Placed:
-    tgt_texts = [(j, segments[j].target) for j in flag.target_ids]
-    src_texts = [(i, segments[i].source) for i in flag.source_ids]
+    """The flag's segment and its spans there: from its offsets in the pair's joined text
+    (sentences joined by a space on the English side, by nothing on the Chinese side), else
+    by finding its span text."""
     covered = tuple(sorted(set(flag.source_ids) | set(flag.target_ids)))
-    target = _locate(flag.tgt_span, tgt_texts)
-    source = _locate(flag.src_term, src_texts) if not target else None
+    target = _from_offsets(flag.target_offsets, [(j, segments[j].target) for j in flag.target_ids], 1)
+    if target is None and flag.target_offsets is None:
+        target = _locate(flag.tgt_span, [(j, segments[j].target) for j in flag.target_ids])
+    source = None
+    if not target:
+        source = _from_offsets(flag.source_offsets,
+                               [(i, segments[i].source) for i in flag.source_ids], 0)
+        if source is None and flag.source_offsets is None:
+            source = _locate(flag.src_term, [(i, segments[i].source) for i in flag.source_ids])
     seg = target[0] if target else source[0] if source else covered[0]
-    return Placed(flag.check, flag.category, flag.severity.value,
+    return Placed(flag.check, flag.rule, flag.category, flag.severity.value,
                   flag.confidence, doc, seg,
                   target[1] if target else None, source[1] if source else None, covered,
                   flag.message, flag.tgt_span, flag.src_term)
+
+
+def _from_offsets(offsets, texts: list[tuple[int, str]], gap: int):
+    """(segment, span within it) for offsets in the texts joined with `gap` characters."""
+    if offsets is None:
+        return None
+    at = 0
+    for seg, text in texts:
+        if at <= offsets[0] < at + len(text) or (offsets[0] == at and not text):
+            return seg, (offsets[0] - at, min(offsets[1], at + len(text)) - at)
+        at += len(text) + gap
+    return None
 
 
 # ------------------------------------------------------------------ scoring
@@ -405,6 +426,52 @@ def dump(path: Path, docs, flags: list[Placed]) -> None:
                           f.tgt_span, f.message, seg.source, seg.target, errors])
 
 
+def calibrate(docs, flags: list[Placed], target: float = 0.85, per_check: float = 0.6) -> None:
+    """Write the calibration table: right / flags per rule and per check on this split, and
+    the lowest confidence threshold at which the shown flags reach `target` precision with
+    every check that still shows flags at `per_check` or more."""
+    import json
+
+    from align.checks import calibration
+
+    rules: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    checks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for f in flags:
+        ok = int(flag_is_right(f, docs))
+        for table, key in ((rules, f.rule), (checks, f.check)):
+            table[key][0] += ok
+            table[key][1] += 1
+    data = {"dataset": "MQM news zh-en dev split (bench/mqm.py): "
+                       f"{len(docs)} (system, document) runs, {len(flags)} flags",
+            "rules": dict(sorted(rules.items())), "checks": dict(sorted(checks.items()))}
+    calibration.TABLE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                                 encoding="utf-8")
+    calibration.table.cache_clear()
+    scored = recalibrated(flags)
+    for threshold in sorted({f.confidence for f in scored}):
+        shown = [f for f in scored if f.confidence >= threshold]
+        right = [flag_is_right(f, docs) for f in shown]
+        by_check: dict[str, list[bool]] = defaultdict(list)
+        for f, ok in zip(shown, right):
+            by_check[f.check].append(ok)
+        if right and sum(right) / len(right) >= target and \
+                all(sum(v) / len(v) >= per_check for v in by_check.values()):
+            data["min_confidence"] = threshold
+            break
+    calibration.TABLE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                                 encoding="utf-8")
+    calibration.table.cache_clear()
+    print(f"wrote {calibration.TABLE}; default minimum confidence {data.get('min_confidence')}")
+
+
+def recalibrated(flags: list[Placed]) -> list[Placed]:
+    from dataclasses import replace
+
+    from align.checks.calibration import confidence
+
+    return [replace(f, confidence=confidence(f.rule, f.check)) for f in flags]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -414,6 +481,11 @@ def main() -> int:
                         help="hide flags below this (default: the tool's default)")
     parser.add_argument("--systems", nargs="*")
     parser.add_argument("--dump", type=Path, help="write every flag with its verdict to a CSV")
+    parser.add_argument("--reuse", type=Path,
+                        help="keep the run's flags in this file and read them from it next "
+                             "time (re-scoring without re-running the pipeline)")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="write align/checks/calibration.json from this split (dev only)")
     args = parser.parse_args()
     if not args.data.exists():
         raise SystemExit(f"no MQM data at {args.data}")
@@ -422,14 +494,34 @@ def main() -> int:
             if (args.split == "all" or held_out(k[1]) == (args.split == "held"))
             and (not args.systems or k[0] in args.systems)}
     checks = tuple(args.checks.split(",")) if args.checks else None
-    from align.checks import DEFAULT_MIN_CONFIDENCE
-
-    minimum = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
-    flags, spent = run_tool(docs, checks, -1.0)  # every flag, so the dump has the hidden ones too
+    if args.calibrate and args.split != "dev":
+        raise SystemExit("calibrate on the dev split only: the held-out part stays unseen")
+    if args.reuse and args.reuse.exists():
+        import pickle
+        flags, spent = pickle.loads(args.reuse.read_bytes())
+        flags = recalibrated(flags)
+    else:
+        flags, spent = run_tool(docs, checks, -1.0)  # every flag, hidden ones too
+        if args.reuse:
+            import pickle
+            args.reuse.write_bytes(pickle.dumps((flags, spent)))
+    if args.calibrate:
+        calibrate(docs, flags)
+        flags = recalibrated(flags)
+    from align.checks.calibration import default_min_confidence
+    minimum = default_min_confidence() if args.min_confidence is None else args.min_confidence
     shown = [f for f in flags if f.confidence >= minimum]
     print(f"MQM news zh→en, split {args.split}: {len(docs)} (system, document) runs, "
           f"{len({d for _, d in docs})} documents; pipeline {spent:.1f} s")
     print_figures(f"flags shown at confidence >= {minimum}", figures(docs, shown))
+    print("\nper rule, all flags (right / flags, confidence):")
+    by_rule: dict[str, list[Placed]] = defaultdict(list)
+    for f in flags:
+        by_rule[f.rule].append(f)
+    for rule, found in sorted(by_rule.items()):
+        right = sum(flag_is_right(f, docs) for f in found)
+        print(f"  {rule:28s} {right:4d} / {len(found):4d}  = {right / len(found):.2f}   "
+              f"confidence {found[0].confidence:.2f}")
     if args.dump:
         dump(args.dump, docs, flags)
     return 0

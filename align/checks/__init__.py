@@ -6,13 +6,14 @@ A check is a function `(context) -> list[Flag]` registered by name in `CHECKS`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
 
 from ..errors import AlignError
 from ..english import Token, tokens
+from ..links import TermAlignment, align_terms
 from ..terms import TermHit, dictionary_terms, literal_spans
 from ..types import Flag, GlossaryEntry, Pair, Sentence
 
@@ -59,10 +60,14 @@ class CheckContext:
             self._cache[key] = literal_spans(term, self.target_tokens(pair))
         return self._cache[key]
 
+    def links(self, pair: Pair) -> TermAlignment:
+        """The pair's term alignment: which English words render which Chinese words."""
+        key = ("links", pair.index)
+        if key not in self._cache:
+            self._cache[key] = align_terms(pair.source_text, pair.target_text, self.glossary)
+        return self._cache[key]
 
-# flags whose calibrated confidence (the share of such flags that were real errors on the
-# MQM news development set) is below this are hidden by default
-DEFAULT_MIN_CONFIDENCE = 0.0
+
 
 Check = Callable[[CheckContext], list[Flag]]
 CHECKS: dict[str, Check] = {}
@@ -78,7 +83,8 @@ def register(name: str) -> Callable[[Check], Check]:
 def _load_all() -> None:
     # importing registers; one line per check
     from . import (  # noqa: F401
-        consistency, glossary, literal, numbers, omission, pinyin, repetition, sense, weak)
+        consistency, glossary, literal, negation, numbers, omission, pinyin, repetition, sense,
+        weak)
 
 
 def select_checks(only: tuple[str, ...] | None, skip: tuple[str, ...] = ()) -> list[str]:
@@ -89,9 +95,44 @@ def select_checks(only: tuple[str, ...] | None, skip: tuple[str, ...] = ()) -> l
     return [name for name in CHECKS if (only is None or name in only) and name not in skip]
 
 
+# when several checks flag one span, the most specific one speaks for all
+SPECIFICITY = ("glossary", "literal", "pinyin", "numbers", "negation", "sense", "omission",
+               "consistency", "repetition", "weak")
+
+
 def run_checks(context: CheckContext, names: list[str]) -> list[Flag]:
-    """Run the named checks; flags come out in document order, then by check order."""
+    """Run the named checks, calibrate each flag's confidence, and keep one finding per
+    problem; flags come out in document order, then by check order."""
+    from .calibration import calibrated
+
     _load_all()
-    flags = [flag for name in names for flag in CHECKS[name](context)]
+    flags = one_per_problem(calibrated([flag for name in names for flag in CHECKS[name](context)]))
     order = {name: k for k, name in enumerate(CHECKS)}
     return sorted(flags, key=lambda f: (f.bead, order[f.check]))
+
+
+def one_per_problem(flags: list[Flag]) -> list[Flag]:
+    """Flags on the same span of one pair fold into the most specific one: its message lists
+    the others, its confidence is the highest of them. A finding with several places
+    (inconsistent renderings) stands on its own."""
+    rank = {name: k for k, name in enumerate(SPECIFICITY)}
+    kept: list[Flag] = []
+    for flag in sorted(flags, key=lambda f: (f.bead, rank.get(f.check, len(rank)))):
+        host = next((k for k, other in enumerate(kept) if other.bead == flag.bead
+                     and not flag.places and not other.places and _same_span(other, flag)), None)
+        if host is None:
+            kept.append(flag)
+            continue
+        other = kept[host]
+        kept[host] = replace(other, confidence=max(other.confidence, flag.confidence),
+                             message=f"{other.message} (also {flag.check}: {flag.message})")
+    return kept
+
+
+def _same_span(a: Flag, b: Flag) -> bool:
+    def overlap(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
+        return x is not None and y is not None and x[0] < y[1] and y[0] < x[1]
+
+    if overlap(a.target_offsets, b.target_offsets) or overlap(a.source_offsets, b.source_offsets):
+        return True
+    return bool(a.tgt_span) and a.tgt_span == b.tgt_span

@@ -1,13 +1,14 @@
 """Inconsistent rendering: one source term rendered several ways across the document
 (长三角 → "long triangle", "Yangtze River Triangulation", "Yangtze River Delta").
 
-For each term with a meaning of its own (CC-CEDICT, not built from its parts, or a proper
-name), the rendering in each pair is the run of target words that carry the term's senses or
-its parts' senses. When a document shows two or more renderings that are not inflections of
-one another, every occurrence that differs from the suggested one is flagged with the counts.
-The suggestion is, in order: the dictionary meaning if the text uses it, the rendering of the
-term's full form where the text has one (长江三角洲 for 长三角), the dictionary meaning,
-the most frequent rendering.
+Reads the term alignment. A term is followed when it has a meaning to translate (not a name,
+see `align.names`) and two or more characters. Its renderings are grouped (a rendering whose
+content words lie inside another's joins it: "Delta" with "Yangtze River Delta"); dictionary
+synonyms ("EU" and "European Union" are both senses of 欧盟) are one rendering. Two or more
+groups give one finding, at the first place that differs from the suggestion, listing all the
+other places. The suggestion is the dictionary meaning if the text uses it, the meaning of
+the term's full form where the text has it (长江三角洲 for 长三角), else the rendering backed
+by the dictionary that is used most.
 """
 
 from __future__ import annotations
@@ -15,97 +16,107 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .. import lexicon
-from ..terms import dictionary_meaning, full_form, is_compositional, rendering_key, renderings_in
-from ..types import Flag, Pair, Severity
+from ..terms import dictionary_meaning, full_form, rendering_key
+from ..types import Flag, Pair, Place, Severity
 from . import CheckContext, register
+
+# evidence that ties a rendering to the term itself: a dictionary sense or the glossary
+_WORD_LEVEL = frozenset({"phrase", "sense", "glossary"})
 
 
 @dataclass(frozen=True)
 class Rendering:
+    term: str
     pair: Pair
     text: str
+    evidence: str  # the link's strongest evidence
+    offsets: tuple[int, int]
 
     @property
     def key(self) -> frozenset[str]:
         return rendering_key(self.text)
 
 
+def followed_renderings(context: CheckContext) -> list[Rendering]:
+    """Every rendering, in document order, of the terms this check follows."""
+    found = []
+    for pair in context.matched:
+        alignment = context.links(pair)
+        for link in alignment.links:
+            if len(link.units) != 1 or link.evidence in ("number", "latin"):
+                continue
+            unit = alignment.units[link.units[0]]
+            if unit.name or not unit.han or len(unit.text) < 2:
+                continue
+            found.append(Rendering(unit.text, pair, alignment.text_of(link), link.evidence,
+                                   alignment.target_offsets(link)))
+    return found
+
+
 def same_rendering(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 
-def _qualifies(term: str, pair: Pair, context: CheckContext) -> bool:
-    """Proper terms (the dictionary meaning is capitalised: 长三角 → Yangtze River Delta), and
-    terms with their own meaning that this target renders literally somewhere."""
-    meaning = dictionary_meaning(term)
-    if len(term) < 2 or not meaning:
-        return False
-    if meaning[:1].isupper():
-        # a transliterated name (上海 → Shanghai, 安徽 → Anhui Province) has one obvious
-        # rendering, and its dictionary notes ("capital of Anhui") are not renderings
-        return not meaning.replace(" ", "").lower().startswith(lexicon.pinyin(term))
-    return len(term) <= 4 and bool(context.literal_spans(pair, term)) and not is_compositional(term)
-
-
 @register("consistency")
 def check(context: CheckContext) -> list[Flag]:
-    seen: dict[str, list[Rendering]] = defaultdict(list)
-    qualified: set[str] = set()
+    by_term: dict[str, list[Rendering]] = defaultdict(list)
+    for r in followed_renderings(context):
+        by_term[r.term].append(r)
     source_text = "".join(s.text for s in context.source)
-    for pair in context.matched:  # first the terms worth following
-        qualified.update(hit.term for hit in context.source_terms(pair)
-                         if hit.term not in qualified and _qualifies(hit.term, pair, context))
-    for pair in context.matched:  # then their renderings, pair by pair
-        target = context.target_tokens(pair)
-        for term in {hit.term for hit in context.source_terms(pair)} & qualified:
-            for text in renderings_in(term, target, pair.target_text):
-                seen[term].append(Rendering(pair, text))
     flags: list[Flag] = []
-    for term, found in seen.items():
-        groups = _group(found)
+    for term, found in by_term.items():
+        groups = group_renderings(found)
         if len(groups) < 2:
             continue
-        suggestion, why = _suggest(term, groups, source_text)
-        counts = ", ".join(f'"{_surface(g)}" ×{len(g)}' for g in groups)
-        for group in groups:
-            if same_rendering(group[0].key, rendering_key(suggestion)):
-                continue
-            for r in group:
-                flags.append(Flag("consistency", "terminology/inconsistent", Severity.MINOR,
-                                  r.pair.index, r.pair.source_ids, r.pair.target_ids,
-                                  src_term=term, tgt_span=r.text, suggestion=suggestion,
-                                  message=f"{term} is rendered {len(groups)} ways in this "
-                                          f'document: {counts}; use "{suggestion}" ({why})'))
+        if all(any(r.evidence in _WORD_LEVEL for r in g) for g in groups):
+            continue  # every rendering carries a dictionary sense: synonyms, not a problem
+        suggestion, why = suggest(term, groups, source_text)
+        wanted = rendering_key(suggestion)
+        differing = [r for g in groups if not same_rendering(g[0].key, wanted) for r in g]
+        if not differing:
+            continue
+        differing.sort(key=lambda r: r.pair.index)
+        counts = ", ".join(f'"{surface(g)}" ×{len(g)}' for g in groups)
+        first, rest = differing[0], differing[1:]
+        flags.append(Flag(
+            "consistency", "terminology/inconsistent", Severity.MINOR, first.pair.index,
+            first.pair.source_ids, first.pair.target_ids, src_term=term, tgt_span=first.text,
+            suggestion=suggestion, target_offsets=first.offsets, kind="renderings",
+            places=tuple(Place(r.pair.index, r.text, r.offsets) for r in rest),
+            message=f'{term} is rendered {len(groups)} ways in this document: {counts}; '
+                    f'use "{suggestion}" ({why}); {len(differing)} place(s) differ'))
     return flags
 
 
-def _group(found: list[Rendering]) -> list[list[Rendering]]:
+def group_renderings(found: list[Rendering]) -> list[list[Rendering]]:
     """Renderings grouped by key, most frequent first; a key inside another joins it."""
     groups: list[list[Rendering]] = []
-    for r in sorted(found, key=lambda r: -len(r.key)):
+    for r in sorted(found, key=lambda r: (-len(r.key), r.pair.index)):
         for group in groups:
             if same_rendering(group[0].key, r.key):
                 group.append(r)
                 break
         else:
             groups.append([r])
-    return sorted(groups, key=lambda g: -len(g))
+    return sorted(groups, key=lambda g: (-len(g), g[0].pair.index))
 
 
-def _surface(group: list[Rendering]) -> str:
+def surface(group: list[Rendering]) -> str:
     return Counter(r.text for r in group).most_common(1)[0][0]
 
 
-def _suggest(term: str, groups: list[list[Rendering]], source_text: str) -> tuple[str, str]:
+def suggest(term: str, groups: list[list[Rendering]], source_text: str) -> tuple[str, str]:
     meaning = dictionary_meaning(term)
     key = rendering_key(meaning)
     for group in groups:
-        if key and group[0].key == key:
-            return _surface(group), "the dictionary meaning, used in this text"
+        if key and same_rendering(group[0].key, key):
+            return surface(group), "the dictionary meaning, used in this text"
     full = full_form(term)
     if full and full in source_text and dictionary_meaning(full):
         return dictionary_meaning(full), f"the meaning of its full form {full}, which this text uses"
+    backed = [g for g in groups if any(r.evidence in _WORD_LEVEL for r in g)]
+    if backed:
+        return surface(backed[0]), "the rendering the dictionary backs, used most in this text"
     if meaning:
         return meaning, "the dictionary meaning"
-    return _surface(groups[0]), "the most frequent rendering"
+    return surface(groups[0]), "the most frequent rendering"

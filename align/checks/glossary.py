@@ -4,53 +4,20 @@ or a forbidden rendering present. Runs only when a glossary is given.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import regex
-
+from ..glossary.match import enforced, find_rendering, source_matches
 from ..terms import renderings_in
 from ..types import Flag, GlossaryEntry, Severity
 from . import CheckContext, register
-
-
-@lru_cache(maxsize=4096)
-def rendering_pattern(rendering: str) -> regex.Pattern:
-    """Tolerates case, plurals, possessives and hyphen/space: 'pilot zone' ~ "Pilot-Zones'"."""
-    words = regex.findall(r"[\p{L}\d]+", rendering)
-    if not words:
-        return regex.compile(r"(?!x)x")
-    body = r"[\s\-‐–]+".join(regex.escape(w) + r"(?:e?s)?(?:['’]s?)?" for w in words)
-    return regex.compile(rf"(?<![\p{{L}}\d]){body}(?![\p{{L}}\d])", regex.I)
-
-
-def find_rendering(rendering: str, text: str) -> regex.Match | None:
-    return rendering_pattern(rendering).search(text)
-
-
-def source_matches(entries: list[GlossaryEntry], text: str) -> list[tuple[GlossaryEntry, int]]:
-    """Glossary terms in a Chinese text, longest first, each character claimed once."""
-    claimed = [False] * len(text)
-    found = []
-    for entry in sorted(entries, key=lambda e: -len(e.zh)):
-        start = text.find(entry.zh)
-        while start >= 0:
-            end = start + len(entry.zh)
-            if not any(claimed[start:end]):
-                claimed[start:end] = [True] * (end - start)
-                found.append((entry, start))
-            start = text.find(entry.zh, end)
-    return sorted(found, key=lambda x: x[1])
 
 
 @register("glossary")
 def check(context: CheckContext) -> list[Flag]:
     if not context.glossary:
         return []
-    enforced = [e for e in context.glossary if e.status in ("approved", "admitted", "forbidden")]
     flags: list[Flag] = []
     for pair in context.matched:
         reported: set[str] = set()
-        for entry, _ in source_matches(enforced, pair.source_text):
+        for entry, start in source_matches(enforced(context.glossary), pair.source_text):
             if entry.zh in reported:
                 continue
             reported.add(entry.zh)
@@ -69,8 +36,8 @@ def check(context: CheckContext) -> list[Flag]:
                 continue  # a forbidden rendering found already says what to use instead
             if not any(find_rendering(r, pair.target_text) for r in entry.renderings):
                 # point at what the target wrote instead, where the dictionary can find it
-                found = renderings_in(entry.zh, context.target_tokens(pair), pair.target_text)
-                span = found[0] if found else ""
+                span = _rendered_as(context, pair, start, start + len(entry.zh)) or next(
+                    iter(renderings_in(entry.zh, context.target_tokens(pair), pair.target_text)), "")
                 flags.append(Flag("glossary", "terminology", Severity.MAJOR, pair.index,
                                   pair.source_ids, pair.target_ids, src_term=entry.zh,
                                   tgt_span=span, suggestion=entry.en,
@@ -79,6 +46,19 @@ def check(context: CheckContext) -> list[Flag]:
                                              "; no approved rendering found in the target")
                                           + _note(entry)))
     return flags
+
+
+def _rendered_as(context: CheckContext, pair, start: int, end: int) -> str:
+    """The English the term alignment links to the source words in [start, end), when it is
+    one stretch of at most a dozen words."""
+    alignment = context.links(pair)
+    spans = [alignment.target_offsets(link) for link in alignment.links
+             if any(alignment.units[u].start < end and start < alignment.units[u].end
+                    for u in link.units) and link.evidence != "number"]
+    if not spans:
+        return ""
+    text = pair.target_text[min(a for a, _ in spans):max(b for _, b in spans)]
+    return text if len(text.split()) <= 12 else ""
 
 
 def _note(entry: GlossaryEntry) -> str:

@@ -1,15 +1,34 @@
-"""Literal translation: a term rendered word by word from its characters while the dictionary
-gives it a meaning of its own ("long triangle" for 长三角, the Yangtze River Delta).
+"""Literal translation: a term rendered word by word from its characters, while the word as
+a whole means something else ("long triangle" for 长三角, the Yangtze River Delta; "film
+area" for 片区, where 片 never means film).
+
+Reads the term alignment: a term whose rendering is two or more English words that each
+carry the sense of one of its characters or parts, and none a sense of the term itself.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
-from .. import lexicon
-from ..terms import dictionary_meaning, is_compositional, matches_any, sense_stems
-from ..types import Flag, Severity
+from ..links import TermAlignment, cues
+from ..terms import dictionary_meaning, is_compositional
+from ..types import Flag, Pair, Severity
 from . import CheckContext, register
+
+
+@dataclass(frozen=True)
+class LiteralSettings:
+    min_words: int = 2  # a one-word rendering commits to too little to call it literal
+    max_chars: int = 6  # longer terms are phrases, translated freely
+    # parts of speech (jieba) of terms whose renderings are judged: nouns, abbreviations,
+    # set phrases; verbs and idioms translate too freely
+    tags: tuple[str, ...] = ("n", "j", "l")
+
+
+SETTINGS = LiteralSettings()
+_CARRIED = {"char", "part", ""}  # evidence a literal rendering may carry ('' : a stop word)
 
 
 @register("literal")
@@ -17,30 +36,67 @@ def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
     for pair in context.matched:
         flags.extend(_possessive_flags(pair))
-        target = context.target_tokens(pair)
-        seen: set[tuple[str, int]] = set()
-        for hit in context.source_terms(pair):
-            if len(hit.term) > 4:
-                continue
-            spans = context.literal_spans(pair, hit.term)
-            # the costlier test (part of speech) only once a literal-looking span is found
-            if not spans or not _is_candidate(hit.term, pair.source_text):
-                continue
-            own = sense_stems(hit.term)
-            for start, end in spans:
-                if any(matches_any(tok.stem, own) for tok in target[start:end]):
-                    continue  # a word of the term's own meaning: not a literal rendering
-                span = pair.target_text[target[start].start:target[end - 1].end]
-                if (hit.term, start) in seen:
-                    continue
-                seen.add((hit.term, start))
-                meaning = dictionary_meaning(hit.term)
-                flags.append(Flag("literal", "accuracy/mistranslation", Severity.MAJOR,
-                                  pair.index, pair.source_ids, pair.target_ids,
-                                  src_term=hit.term, tgt_span=span, suggestion=meaning,
-                                  message=f'"{span}" renders {hit.term} character by character; '
-                                          f'it means "{meaning}"'))
+        alignment = context.links(pair)
+        for link in alignment.links:
+            flag = _literal(pair, alignment, link)
+            if flag:
+                flags.append(flag)
     return flags
+
+
+def _literal(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
+    if len(link.units) != 1:
+        return None
+    unit = alignment.units[link.units[0]]
+    levels = [lv for lv in link.levels if lv]
+    if not unit.han or not 2 <= len(unit.text) <= SETTINGS.max_chars \
+            or len(levels) < SETTINGS.min_words or not set(link.levels) <= _CARRIED:
+        return None
+    known = bool(cues(unit.text).sense)
+    meaning = dictionary_meaning(unit.text)
+    span = alignment.text_of(link)
+    offsets = dict(source_offsets=(unit.start, unit.end),
+                   target_offsets=alignment.target_offsets(link))
+    if known:
+        if is_compositional(unit.text) or not (meaning[:1].isupper() or
+                                               unit.tag[:1] in SETTINGS.tags):
+            return None
+        return Flag("literal", "accuracy/mistranslation", Severity.MAJOR, pair.index,
+                    pair.source_ids, pair.target_ids, src_term=unit.text, tgt_span=span,
+                    suggestion=meaning, kind="dictionary",
+                    message=f'"{span}" renders {unit.text} character by character; '
+                            f'it means "{meaning}"', **offsets)
+    if unit.name or unit.tag[:1] not in SETTINGS.tags or "part" in levels:
+        return None
+    glosses = _character_glosses(unit.text, alignment, link)
+    if len(glosses) < 2:
+        return None
+    return Flag("literal", "accuracy/mistranslation", Severity.MAJOR, pair.index,
+                pair.source_ids, pair.target_ids, src_term=unit.text, tgt_span=span,
+                kind="characters",
+                message=f'"{span}" renders {unit.text} character by character ('
+                        + " + ".join(f'{c} "{w}"' for c, w in glosses)
+                        + f"); {unit.text} as a whole is a word of its own", **offsets)
+
+
+def _character_glosses(word: str, alignment: TermAlignment, link) -> list[tuple[str, str]]:
+    """(character, English word) for each word of the span that carries the sense of one
+    character, each character used once."""
+    out: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for tok in alignment.tokens[link.first:link.end]:
+        if not tok.content:
+            continue
+        for c in word:
+            if c not in used and _carries(tok.stem, cues(c).sense):
+                used.add(c)
+                out.append((c, tok.text))
+                break
+    return out
+
+
+def _carries(stem: str, stems: frozenset[str]) -> bool:
+    return stem in stems or (len(stem) >= 5 and any(s[:5] == stem[:5] for s in stems))
 
 
 # 我国 / 我市 / 我省 … in official prose speak for the institution ("China", "the city"); a
@@ -61,17 +117,8 @@ def _possessive_flags(pair) -> list[Flag]:
         suggestion = _OUR_UNITS[han][1]
         flags.append(Flag("literal", "accuracy/mistranslation", Severity.MAJOR, pair.index,
                           pair.source_ids, pair.target_ids, src_term="我" + han, tgt_span=m.group(),
-                          suggestion=suggestion,
+                          suggestion=suggestion, kind="possessive",
+                          target_offsets=(m.start(), m.end()),
                           message=f'"{m.group()}" renders 我{han} word by word; in official '
                                   f'prose it means "{suggestion}"'))
     return flags
-
-
-def _is_candidate(term: str, source: str) -> bool:
-    """Short noun-like terms with a meaning of their own; idioms and verbs translate freely."""
-    if len(term) > 4 or is_compositional(term):
-        return False
-    meaning = dictionary_meaning(term)
-    if meaning[:1].isupper():
-        return True
-    return any(word == term and flag[:1] in ("n", "j") for word, flag in lexicon.tagged_words(source))

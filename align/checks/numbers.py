@@ -1,15 +1,35 @@
-"""Numbers and dates: values on one side of a pair that the other side does not have.
+"""Numbers and dates: a value on one side of a pair that the other side does not render.
 
-五 vs "four" is flagged; 2018年11月5日 = "November 5, 2018" is not.
+五 vs "four" is a change; 2018年11月5日 = "November 5, 2018", 第二次 = "second time",
+50万 = "half a million" are not. Numbers inside words (三维, 十四五) and vague ones (几十,
+一两个) never count as missing, and an English number that any reading of a Chinese numeral
+gives (九二共识 → "1992 Consensus") never counts as added.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from ..numbers import quantities
-from ..types import Flag, Severity
+from ..numbers import Quantity, match, quantities
+from ..types import Flag, Pair, Severity
 from . import CheckContext, register
+
+
+@dataclass(frozen=True)
+class NumberSettings:
+    # a firm English number absent from the source is reported (minor: often a unit
+    # conversion or an explanatory figure the translator added)
+    report_added: bool = True
+    # a value the target prints more often than the source: reported as "repeated?"
+    report_repeated: bool = True
+
+
+SETTINGS = NumberSettings()
+
+# kinds that can stand for one another when one side changed the value
+_COMPARABLE = {"cardinal": "count", "range": "count", "percent": "percent", "year": "date",
+               "month": "date", "day": "date", "decade": "date", "ordinal": "count"}
 
 
 @register("numbers")
@@ -18,48 +38,65 @@ def check(context: CheckContext) -> list[Flag]:
     for pair in context.matched:
         src = quantities(pair.source_text, "zh")
         tgt = quantities(pair.target_text, "en")
-        src_left = Counter(q.value for q in src) - Counter(q.value for q in tgt)
-        tgt_left = Counter(q.value for q in tgt) - Counter(q.value for q in src)
-        if not src_left and not tgt_left:
-            continue
-        missing = _leftover(src, src_left)
-        extra = _leftover(tgt, tgt_left)
-        in_source = Counter(q.value for q in src)
-        in_target = Counter(q.value for q in tgt)
-        if missing and extra:
-            for q_src, q_tgt in zip(missing, extra):
-                flags.append(Flag("numbers", "locale/number", Severity.MAJOR, pair.index,
-                                  pair.source_ids, pair.target_ids, src_term=q_src.text,
-                                  tgt_span=q_tgt.text, suggestion=_plain(q_src.value),
-                                  message=f"source says {q_src.text} ({_plain(q_src.value)}), "
-                                          f"target says {q_tgt.text}"))
-        elif missing:
-            for q in missing:
-                flags.append(Flag("numbers", "locale/number", Severity.MAJOR, pair.index,
-                                  pair.source_ids, pair.target_ids, src_term=q.text,
-                                  suggestion=_plain(q.value),
-                                  message=f"number {q.text} ({_plain(q.value)}) is missing "
-                                          "from the target"))
-        else:
-            for q in extra:
-                message = (f"number {q.text} is in the target {in_target[q.value]} times but in "
-                           f"the source {in_source[q.value]} time(s): repeated?"
-                           if in_source[q.value] else
-                           f"number {q.text} in the target is not in the source")
-                flags.append(Flag("numbers", "locale/number", Severity.MINOR, pair.index,
-                                  pair.source_ids, pair.target_ids, tgt_span=q.text,
-                                  message=message))
+        matching = match(src, tgt)
+        readings = frozenset().union(*(q.values for q in src)) if src else frozenset()
+        written = frozenset().union(*(q.values for q in tgt)) if tgt else frozenset()
+        # a value said twice in the source and once in the target (两名妇女 … 这两名妇女
+        # → "two women … them") is coreference, not a loss
+        missing = [q for q in matching.source_left if not q.soft and not (q.values & written)]
+        added = [q for q in matching.target_left if not q.soft and not (q.values & readings)]
+        for q_src, q_tgt in _changes(missing, added):
+            missing.remove(q_src)
+            added.remove(q_tgt)
+            money = q_src.money or q_tgt.money
+            flags.append(_flag(pair, "changed", Severity.CRITICAL if money else Severity.MAJOR,
+                               q_src, q_tgt, f"source says {q_src.text} ({_plain(q_src.value)}), "
+                               f"target says {q_tgt.text}" + (" (an amount of money)" if money else "")))
+        for q in missing:
+            flags.append(_flag(pair, "missing", Severity.MAJOR, q, None,
+                               f"number {q.text} ({_plain(q.value)}) is missing from the target"))
+        for q in added if SETTINGS.report_added else ():
+            flags.append(_flag(pair, "added", Severity.MINOR, None, q,
+                               f"number {q.text} in the target is not in the source"))
+        if SETTINGS.report_repeated:
+            flags.extend(_repeated(pair, src, tgt))
     return flags
 
 
-def _leftover(found: list, left: Counter) -> list:
-    """The last occurrences of each value, as many as the other side lacks."""
-    out, budget = [], Counter(left)
-    for q in reversed(found):
-        if budget[q.value] > 0:
-            budget[q.value] -= 1
-            out.append(q)
-    return out[::-1]
+def _changes(missing: list[Quantity], added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of a missing and an added number of the same kind, in order: a changed value."""
+    out, used = [], set()
+    for q in missing:
+        for k, t in enumerate(added):
+            if k not in used and _COMPARABLE.get(q.kind) == _COMPARABLE.get(t.kind):
+                used.add(k)
+                out.append((q, t))
+                break
+    return out
+
+
+def _repeated(pair: Pair, src: list[Quantity], tgt: list[Quantity]) -> list[Flag]:
+    """A firm value the target prints more often than the source has it (2021 twice)."""
+    in_source = Counter(q.value for q in src)
+    in_target = Counter(q.value for q in tgt if not q.soft)
+    flags = []
+    for value, count in in_target.items():
+        if in_source[value] and count > in_source[value] and value >= 10:
+            last = [q for q in tgt if q.value == value][-1]
+            flags.append(_flag(pair, "repeated", Severity.MINOR, None, last,
+                               f"number {last.text} is in the target {count} times but in the "
+                               f"source {in_source[value]} time(s): repeated?"))
+    return flags
+
+
+def _flag(pair: Pair, kind: str, severity: Severity, q_src: Quantity | None,
+          q_tgt: Quantity | None, message: str) -> Flag:
+    return Flag("numbers", "locale/number", severity, pair.index, pair.source_ids,
+                pair.target_ids, src_term=q_src.text if q_src else "",
+                tgt_span=q_tgt.text if q_tgt else "",
+                suggestion=_plain(q_src.value) if q_src else "", message=message,
+                source_offsets=(q_src.start, q_src.end) if q_src else None,
+                target_offsets=(q_tgt.start, q_tgt.end) if q_tgt else None, kind=kind)
 
 
 def _plain(value: float) -> str:

@@ -1,18 +1,38 @@
-"""Omission and addition: sentences with no counterpart, and pairs whose target is far shorter.
+"""Omission and addition: sentences with no counterpart, and, inside an aligned pair, a source
+clause that nothing in the target renders or a target clause with no support in the source.
 
-Dropped headings and appended boilerplate (credits, sharing prompts) are named as such.
+Dropped headings and appended boilerplate (credits, sharing prompts) are named as such. Inside
+a pair, coverage comes from the term alignment: a clause counts as dropped when none of its
+words that the dictionary could have linked is linked, while the rest of the pair is; this
+finds a sentence the aligner merged into a neighbour (2-1, 1-3 beads) as well as a clause.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import regex
 
-from ..types import Flag, Severity
+from ..links import Clause, TermAlignment, cues
+from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
 _BOILERPLATE = regex.compile(r"(?i)\b(editor|edited by|reporter|source|share|sharing|copyright|"
                              r"recommend\w*|read more|responsible|app|download|scan)\b")
+
+
+@dataclass(frozen=True)
+class OmissionSettings:
+    short_target: float = 0.45  # target under this share of its expected length: shortened
+    min_source_chars: int = 40  # ...judged only for sources at least this long
+    clause_units: int = 2  # a source clause is judged with at least this many linkable words
+    clause_rest: float = 0.5  # ...when this share of the pair's other linkable words is linked
+    added_words: int = 4  # a target clause is judged with at least this many content words
+    added_rest: float = 0.5  # ...when this share of the pair's other content words is linked
+
+
+SETTINGS = OmissionSettings()
 
 
 @register("omission")
@@ -21,33 +41,107 @@ def check(context: CheckContext) -> list[Flag]:
     ratio = _length_ratio(context)
     for pair in context.pairs:
         if pair.source_ids and not pair.target_ids:
-            kinds = {context.source[i].kind for i in pair.source_ids}
-            heading = bool(kinds & {"title", "heading"}) or len(pair.source_text) < 30
-            what = "heading" if heading else "sentence"
-            flags.append(Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
-                              pair.source_ids, (), src_term=pair.source_text[:40],
-                              message=f"source {what} has no translation"))
+            flags.append(_dropped_sentence(context, pair))
         elif pair.target_ids and not pair.source_ids:
-            text = pair.target_text
-            duplicate = any(text.strip() == context.target[j].text.strip()
-                            for j in range(len(context.target)) if j not in pair.target_ids)
-            if duplicate:
-                message, severity = "target repeats another sentence that has no second source", Severity.MINOR
-            elif _BOILERPLATE.search(text):
-                message, severity = "target adds boilerplate (credit, sharing prompt) not in the source", Severity.MINOR
-            else:
-                message, severity = "target sentence has no source: added or misplaced", Severity.MAJOR
-            flags.append(Flag("omission", "accuracy/addition", severity, pair.index, (),
-                              pair.target_ids, tgt_span=text, message=message))
-        elif pair.source_ids and pair.target_ids and ratio:
-            expected = len(pair.source_text) / ratio
-            if len(pair.source_text) >= 40 and len(pair.target_text) < 0.45 * expected:
-                flags.append(Flag(
-                    "omission", "accuracy/omission", Severity.MINOR, pair.index,
-                    pair.source_ids, pair.target_ids,
-                    message=f"target is {len(pair.target_text) / expected:.0%} of the expected "
-                            "length: part of the source may be missing"))
+            flags.append(_added_sentence(context, pair))
+        else:
+            alignment = context.links(pair)
+            found = _dropped_clauses(pair, alignment) + _added_clauses(pair, alignment)
+            flags.extend(found)
+            if not found and ratio:
+                flags.extend(_shortened(pair, ratio))
     return flags
+
+
+def _dropped_sentence(context: CheckContext, pair: Pair) -> Flag:
+    kinds = {context.source[i].kind for i in pair.source_ids}
+    heading = bool(kinds & {"title", "heading"}) or len(pair.source_text) < 30
+    what = "heading" if heading else "sentence"
+    return Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index, pair.source_ids,
+                (), src_term=pair.source_text[:40], message=f"source {what} has no translation",
+                source_offsets=(0, len(pair.source_text)), kind=what)
+
+
+def _added_sentence(context: CheckContext, pair: Pair) -> Flag:
+    text = pair.target_text
+    duplicate = any(text.strip() == context.target[j].text.strip()
+                    for j in range(len(context.target)) if j not in pair.target_ids)
+    if duplicate:
+        message, severity, kind = ("target repeats another sentence that has no second source",
+                                   Severity.MINOR, "repeat")
+    elif _BOILERPLATE.search(text):
+        message, severity, kind = ("target adds boilerplate (credit, sharing prompt) not in the "
+                                   "source", Severity.MINOR, "boilerplate")
+    else:
+        message, severity, kind = ("target sentence has no source: added or misplaced",
+                                   Severity.MAJOR, "sentence")
+    return Flag("omission", "accuracy/addition", severity, pair.index, (), pair.target_ids,
+                tgt_span=text, message=message, target_offsets=(0, len(text)), kind=kind)
+
+
+def _linkable(alignment: TermAlignment, unit: int) -> bool:
+    """A word the alignment could have linked: it has dictionary senses, a number or Latin
+    text. Names are left out: a transliteration ("von der Leyen") has nothing to link by."""
+    u = alignment.units[unit]
+    if u.name or not u.content:
+        return False
+    return u.latin or bool(cues(u.text).sense)
+
+
+def _dropped_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
+    clauses = _source_pieces(pair, alignment)
+    judged = {id(c): [u for u in alignment.units_in(c) if _linkable(alignment, u)] for c in clauses}
+    flags = []
+    for clause in clauses:
+        mine = judged[id(clause)]
+        if len(mine) < SETTINGS.clause_units or any(alignment.link_of(u) for u in mine):
+            continue
+        rest = [u for c in clauses if c is not clause for u in judged[id(c)]]
+        if not rest or sum(1 for u in rest if alignment.link_of(u)) < SETTINGS.clause_rest * len(rest):
+            continue  # the whole pair is poorly linked: a free translation, not a drop
+        kind = "clause" if len(mine) >= 3 else "short-clause"
+        flags.append(Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
+                          pair.source_ids, pair.target_ids, src_term=clause.text,
+                          source_offsets=(clause.start, clause.end), kind=kind,
+                          message=f"nothing in the target renders 「{clause.text}」"))
+    return flags
+
+
+def _added_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
+    clauses = _target_pieces(pair, alignment)
+    words = {id(c): [k for k in alignment.tokens_in(c) if alignment.tokens[k].content] for c in clauses}
+    flags = []
+    for clause in clauses:
+        mine = words[id(clause)]
+        if len(mine) < SETTINGS.added_words or any(alignment.is_linked(k) for k in mine):
+            continue
+        rest = [k for c in clauses if c is not clause for k in words[id(c)]]
+        if not rest or sum(1 for k in rest if alignment.is_linked(k)) < SETTINGS.added_rest * len(rest):
+            continue
+        flags.append(Flag("omission", "accuracy/addition", Severity.MAJOR, pair.index,
+                          pair.source_ids, pair.target_ids, tgt_span=clause.text.strip(),
+                          target_offsets=(clause.start, clause.end), kind="clause",
+                          message=f'nothing in the source supports "{clause.text.strip()}"'))
+    return flags
+
+
+def _source_pieces(pair: Pair, alignment: TermAlignment) -> list[Clause]:
+    return alignment.source_clauses()
+
+
+def _target_pieces(pair: Pair, alignment: TermAlignment) -> list[Clause]:
+    return alignment.target_clauses()
+
+
+def _shortened(pair: Pair, ratio: float) -> list[Flag]:
+    expected = len(pair.source_text) / ratio
+    if len(pair.source_text) < SETTINGS.min_source_chars or \
+            len(pair.target_text) >= SETTINGS.short_target * expected:
+        return []
+    return [Flag("omission", "accuracy/omission", Severity.MINOR, pair.index, pair.source_ids,
+                 pair.target_ids, kind="length",
+                 message=f"target is {len(pair.target_text) / expected:.0%} of the expected "
+                         "length: part of the source may be missing")]
 
 
 def _length_ratio(context: CheckContext) -> float:

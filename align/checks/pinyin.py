@@ -1,64 +1,77 @@
 """Untranslated pinyin: romanised Chinese left in the target ("Kechuang" for 科创).
 
-A word is flagged only when it spells the pinyin of characters in the paired source and
-those characters are not a person, place or organisation name (Hefei, Gong Zheng pass).
+Reads the term alignment's pinyin links. A name (person, place, organisation, brand: see
+`align.names`) left in pinyin is correct and never flagged; nor is pinyin that English has
+taken in (yuan, Weibo). A one-character place abbreviation left in pinyin ("Su Zhe" for
+苏浙) is flagged with the places it stands for.
 """
 
 from __future__ import annotations
 
-import regex
-
-from .. import lexicon
-from ..types import Flag, Severity
+from .. import lexicon, names
+from ..links import TermAlignment
+from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
-_NAME_TAGS = ("nr", "ns", "nt", "nrt", "nrfg")
+# pinyin that English dictionaries list as English words, or that English news uses as the
+# name of a thing (not in CC-CEDICT's English glosses, which feed the vocabulary test)
+LOANWORDS = frozenset("""yuan renminbi jiao fen weibo douyin taobao tmall alipay wechat hukou
+guanxi kungfu gongfu tofu qigong taichi mahjong fengshui wushu putonghua jiaozi baozi wonton
+wuxia xiangqi erhu pipa guzheng qipao cheongsam hutong siheyuan dazibao laowai lama tao dao
+yin yang ganbei""".split())
 
 
 @register("pinyin")
 def check(context: CheckContext) -> list[Flag]:
-    vocabulary = lexicon.english_vocabulary()
     flags: list[Flag] = []
+    vocabulary = lexicon.english_vocabulary()
     for pair in context.matched:
-        for token in context.target_tokens(pair):
-            word = token.lower
-            if len(word) < 4 or not word.isalpha() or not word.isascii() or word in vocabulary:
+        alignment = context.links(pair)
+        for link in alignment.links:
+            if link.evidence != "pinyin":
                 continue
-            han = _spelled_in(word, pair.source_text)
-            if han is None or _is_name(han, pair.source_text, pair.target_text, token.start):
+            words = [t.bare for t in alignment.tokens[link.first:link.end]]
+            if all(w in LOANWORDS or w in vocabulary for w in words):
                 continue
-            flags.append(Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index,
-                              pair.source_ids, pair.target_ids, src_term=han,
-                              tgt_span=token.text, suggestion=_suggest(han),
-                              message=f'"{token.text}" is the pinyin of {han}, left untranslated'))
+            flag = _finding(pair, alignment, link)
+            if flag:
+                flags.append(flag)
     return flags
 
 
-def _spelled_in(word: str, source: str) -> str | None:
-    """The Han substring of `source` (1-4 characters) whose toneless pinyin is `word`."""
-    wanted = (word, word.replace("u", "v"))
-    for run in lexicon.HAN_RUN.finditer(source):
-        text = run.group()
-        syllables = lexicon.syllables(text)  # in context, so polyphones read as in the run
-        for size in (2, 3, 4, 1):
-            for i in range(len(text) - size + 1):
-                if "".join(syllables[i:i + size]).replace("ü", "v") in wanted:
-                    return text[i:i + size]
-    return None
+def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
+    units = [alignment.units[u] for u in link.units]
+    han = "".join(u.text for u in units)
+    span = alignment.text_of(link)
+    spelled = _spelled(han, span)
+    places = [names.abbreviation_of(c) for c in spelled]
+    offsets = alignment.target_offsets(link)
+    source_offsets = (units[0].start, units[-1].end)
+    if all(names.abbreviation_of(c) for c in han) and len(han) <= 4:
+        # a run of place abbreviations (沪苏浙皖, 京津冀): each stands for a province or city
+        suggestion = " and ".join(places) if len(places) <= 2 else ", ".join(places)
+        return Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index,
+                    pair.source_ids, pair.target_ids, src_term=spelled, tgt_span=span,
+                    suggestion=suggestion,
+                    message=f'"{span}" spells the abbreviations {spelled} in pinyin; '
+                            f"they stand for {suggestion}",
+                    source_offsets=source_offsets, target_offsets=offsets, kind="abbreviation")
+    if any(u.name for u in units):
+        return None
+    return Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index, pair.source_ids,
+                pair.target_ids, src_term=han, tgt_span=span, suggestion=_suggest(han),
+                message=f'"{span}" is the pinyin of {han}, left untranslated',
+                source_offsets=source_offsets, target_offsets=offsets, kind="untranslated")
 
 
-def _is_name(han: str, source: str, target: str, at: int) -> bool:
-    if lexicon.is_proper_name(han):
-        return True
-    # "Gong Zheng": a surname then a given name, both capitalised pinyin
-    before = regex.search(r"([A-Z][a-z]+)\s+$", target[:at])
-    index = source.find(han)
-    if index > 0 and source[index - 1] in lexicon.SURNAMES and before and \
-            lexicon.pinyin(source[index - 1]) == before.group(1).lower():
-        return True
-    # the costliest test last: jieba's part-of-speech tags for names
-    return any(han in word and (flag in _NAME_TAGS or lexicon.is_proper_name(word))
-               for word, flag in lexicon.tagged_words(source))
+def _spelled(han: str, span: str) -> str:
+    """The characters of `han` whose pinyin the English span spells (苏浙 of 苏浙皖)."""
+    wanted = "".join(c for c in span.lower() if c.isalpha()).replace("ü", "v")
+    for size in range(len(han), 0, -1):
+        for i in range(len(han) - size + 1):
+            if lexicon.pinyin(han[i:i + size]).replace("ü", "v") == wanted:
+                return han[i:i + size]
+    return han
 
 
 def _suggest(han: str) -> str:

@@ -1,13 +1,20 @@
 """Repetition: doubled words and phrases ("Hefei Hefei", "China, China, China") and repeated
 target sentences whose source is not repeated.
+
+A doubling the source has too (负120度，负120度; G60 G60) is faithful, and a pronoun or
+function word on both sides of a comma ("it, it") is two clauses, not a stutter.
 """
 
 from __future__ import annotations
 
 import regex
 
+from ..english import STOPWORDS
 from ..types import Flag, Severity
 from . import CheckContext, register
+
+# a run of two or more characters said again at once, maybe after a comma: 负120度，负120度
+_SOURCE_REPEAT = regex.compile(r"(.{2,12}?)[，、,\s]*\1")
 
 _WORD = regex.compile(r"[\p{L}\d]+(?:[-’'][\p{L}\d]+)*")
 _WITHIN = regex.compile(r"\s+")  # between the words of one phrase
@@ -30,9 +37,11 @@ def check(context: CheckContext) -> list[Flag]:
                 continue
             if _doubled_in_source(phrase, pair.source_text):
                 continue
+            if phrase.lower() in STOPWORDS and "," in span:
+                continue  # "it, it": two clauses
             flags.append(Flag("repetition", "fluency/repetition", Severity.MINOR, pair.index,
                               pair.source_ids, pair.target_ids, tgt_span=span,
-                              suggestion=phrase, message=f'"{phrase}" is repeated'))
+                              suggestion=phrase, message=f'"{phrase}" is repeated', kind="words"))
         for j in pair.target_ids:
             key = " ".join(context.target[j].text.lower().split())
             if len(key) < 20:
@@ -41,14 +50,18 @@ def check(context: CheckContext) -> list[Flag]:
                 flags.append(Flag("repetition", "fluency/repetition", Severity.MINOR,
                                   pair.index, pair.source_ids, (j,),
                                   tgt_span=context.target[j].text,
-                                  message=f"sentence repeats target sentence {seen[key]}"))
+                                  message=f"sentence repeats target sentence {seen[key]}",
+                                  kind="sentence"))
             seen.setdefault(key, j)
     return flags
 
 
 def _doubled_in_source(phrase: str, source: str) -> bool:
-    """Latin text doubled in the source too (G60 G60) is faithful, not an error."""
-    return phrase.lower() in source.lower() and (phrase + " " + phrase).lower() in source.lower()
+    """A doubling the source has too is faithful: Latin text (G60 G60), or any Chinese run
+    said twice in a row (负120度，负120度)."""
+    if phrase.lower() in source.lower() and (phrase + " " + phrase).lower() in source.lower():
+        return True
+    return any(regex.search(r"[\p{Han}\d]", m.group(1)) for m in _SOURCE_REPEAT.finditer(source))
 
 
 def doubled(text: str) -> list[tuple[str, str]]:

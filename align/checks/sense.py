@@ -26,7 +26,6 @@ import regex
 
 from .. import lexicon
 from ..english import Token, stem
-from ..terms import sense_stems
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -91,21 +90,23 @@ def sense_groups(term: str) -> tuple[SenseGroup, ...]:
 
 
 def _candidates(pair: Pair, context: CheckContext) -> list[Candidate]:
-    hits = context.source_terms(pair)
-    target = [t for t in context.target_tokens(pair) if t.content]
+    """Terms the alignment links to one English word that is a whole one-word sense of the
+    term ("faucet"), not part of a longer one ("pilot" of "pilot scheme"): only such a word
+    commits the translation to one sense."""
+    alignment = context.links(pair)
     found = []
-    for hit in hits:
-        groups = sense_groups(hit.term)
-        if len(groups) < 2:
+    for link in alignment.links:
+        if len(link.units) != 1 or link.evidence != "sense" or link.end - link.first != 1:
             continue
-        others = frozenset().union(*(sense_stems(h.term) for h in hits if h.term != hit.term))
-        # the target word must be a whole one-word sense ("faucet"), not part of a longer
-        # one ("pilot" of "pilot scheme"): only then does it commit to that sense
-        visible = [(k, tok) for k, group in enumerate(groups) for tok in target
-                   if tok.stem in group.stems and tok.stem not in others
+        unit = alignment.units[link.units[0]]
+        groups = sense_groups(unit.text)
+        if unit.name or len(groups) < 2:
+            continue
+        tok = alignment.tokens[link.first]
+        visible = [k for k, group in enumerate(groups) if tok.stem in group.stems
                    and any(stem(gloss(s)) == tok.stem for s in group.senses)]
-        if len({k for k, _ in visible}) == 1:
-            found.append(Candidate(pair, hit.term, groups, visible[0][0], visible[0][1]))
+        if len(visible) == 1:
+            found.append(Candidate(pair, unit.text, groups, visible[0], tok))
     return found
 
 
@@ -149,5 +150,6 @@ def check(context: CheckContext) -> list[Flag]:
                           c.pair.source_ids, c.pair.target_ids, src_term=c.term,
                           tgt_span=c.token.text, suggestion=better[0][1].label,
                           message=f'"{c.token.text}" is the sense "{c.groups[c.visible].label}" '
-                                  f'of {c.term}; here it more likely means: {alternatives}'))
+                                  f'of {c.term}; here it more likely means: {alternatives}',
+                          target_offsets=(c.token.start, c.token.end), kind="wrong-sense"))
     return flags

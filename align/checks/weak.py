@@ -11,6 +11,7 @@ from ..types import Flag, Severity
 from . import CheckContext, register
 
 Z_LIMIT = -2.5  # robust z-score (median and MAD) below which a pair is flagged
+FAR = -4.0  # below this, a pair is reported as far below (calibrated apart)
 
 
 @register("weak")
@@ -29,5 +30,6 @@ def check(context: CheckContext) -> list[Flag]:
                           pair.source_ids, pair.target_ids,
                           message=f"similarity {sims[k]:.2f} is far below this document's "
                                   f"median {median:.2f} (z={z[k]:.1f}, weakest #{rank + 1}): "
-                                  "possible mistranslation"))
+                                  "possible mistranslation",
+                          kind="far-below" if z[k] < FAR else "below"))
     return flags

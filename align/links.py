@@ -1,0 +1,516 @@
+"""Term alignment: which English words render which Chinese words, in one aligned pair.
+
+Hands on a `TermAlignment` per pair: the source words (`Unit`s, names marked), the target
+`Token`s, scored `Link`s between them, and what stayed unlinked on either side. Every check
+reads its renderings here instead of guessing them its own way.
+
+Evidence for a link, strongest first: the glossary, the same number, Latin text copied over,
+a whole dictionary sense word for word, pinyin, a word of a dictionary sense, a sense of a
+dictionary word inside the term, a sense of one of its characters. Competition is resolved
+greedily by score: one English word renders one source term, a term gets one span.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import regex
+
+from . import english, lexicon, names, numbers
+from .english import Token
+from .glossary.match import enforced, find_rendering, source_matches
+from .terms import full_form, parts
+from .types import GlossaryEntry
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    glossary: float = 1.0  # an approved rendering from the user's glossary
+    number: float = 1.0  # the same value on both sides
+    latin: float = 1.0  # Latin letters or digits copied over (G60, Euractiv)
+    phrase: float = 0.95  # every content word of one dictionary sense, in a row
+    pinyin: float = 0.9  # the word's pinyin, syllables run together ("Hefei", "Gong Zheng")
+    sense: float = 0.8  # a word of one of the word's own dictionary senses
+    part: float = 0.6  # a sense of a dictionary word inside it (试验 in 试验田)
+    char: float = 0.4  # a sense of one of its characters ("long" for 长 in 长三角)
+    run_bonus: float = 0.03  # per extra word in a run: longer renderings win ties
+    distortion: float = 0.15  # lost per unit of distance between relative positions
+    rank_step: float = 0.02  # lost per dictionary sense before the one that matched...
+    rank_steps: int = 5  # ...up to this many
+    sense_limit: int = 12  # senses of a word considered (CC-CEDICT lists the common first)
+    char_sense_limit: int = 8
+
+    def score(self, evidence: str) -> float:
+        return float(getattr(self, evidence))
+
+
+SETTINGS = LinkSettings()
+# the order in which one token's evidence is reported (best first)
+EVIDENCE = ("glossary", "number", "latin", "phrase", "pinyin", "sense", "part", "char")
+
+# jieba tags of words that carry no content of their own to render: punctuation, particles,
+# prepositions, conjunctions, pronouns, classifiers, locatives, numerals (numbers are linked
+# by value), adverbs, interjections
+_FUNCTION_TAGS = frozenset("x w u uj ul uz ug uv ud ue p c y e o r rr rz q f m mq d zg k h "
+                           "df dg".split())
+_LIGHT = frozenset("是有在为说让使被把将要会能可和与及等也都还就又再很更最被给向从对于着了过")
+_CLAUSE_BREAK = regex.compile(r"[，。；：！？、,.;:!?（）()【】\[\]《》“”\"——…]+")
+_LATIN = regex.compile(r"[\p{Latin}\d]")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A source word or term (jieba's segmentation, names and dictionary compounds merged)."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+    name: bool = False
+
+    @property
+    def han(self) -> bool:
+        return bool(lexicon.HAN.search(self.text))
+
+    @property
+    def latin(self) -> bool:
+        return bool(_LATIN.search(self.text)) and not self.han
+
+    @property
+    def content(self) -> bool:
+        """Worth a rendering of its own: not punctuation, particle, pronoun or light verb."""
+        if self.latin:
+            return True
+        if not self.han or self.tag in _FUNCTION_TAGS:
+            return False
+        return not (len(self.text) == 1 and self.text in _LIGHT)
+
+
+@dataclass(frozen=True)
+class Link:
+    units: tuple[int, ...]  # source units rendered (several for a glossary term or a number)
+    first: int  # first target token
+    end: int  # one past the last target token
+    evidence: str  # the strongest evidence in the span
+    score: float
+    levels: tuple[str, ...] = ()  # per token of the span: the evidence it carries ('' none)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TermAlignment:
+    source: str
+    target: str
+    units: tuple[Unit, ...]
+    tokens: tuple[Token, ...]
+    links: tuple[Link, ...]
+
+    @cached_property
+    def _by_unit(self) -> dict[int, Link]:
+        return {u: link for link in self.links for u in link.units}
+
+    @cached_property
+    def _linked_tokens(self) -> frozenset[int]:
+        return frozenset(k for link in self.links for k in range(link.first, link.end))
+
+    def link_of(self, unit: int) -> Link | None:
+        return self._by_unit.get(unit)
+
+    def text_of(self, link: Link) -> str:
+        return self.target[self.tokens[link.first].start:self.tokens[link.end - 1].end]
+
+    def target_offsets(self, link: Link) -> tuple[int, int]:
+        return self.tokens[link.first].start, self.tokens[link.end - 1].end
+
+    def is_linked(self, token: int) -> bool:
+        return token in self._linked_tokens
+
+    def unlinked_units(self) -> list[int]:
+        """Content words of the source that no English word renders."""
+        return [k for k, u in enumerate(self.units) if u.content and k not in self._by_unit]
+
+    def unlinked_tokens(self) -> list[int]:
+        return [k for k, t in enumerate(self.tokens) if t.content and k not in self._linked_tokens]
+
+    def source_clauses(self) -> list[Clause]:
+        return _clauses(self.source)
+
+    def target_clauses(self) -> list[Clause]:
+        return _clauses(self.target)
+
+    def units_in(self, clause: Clause) -> list[int]:
+        return [k for k, u in enumerate(self.units) if clause.start <= u.start < clause.end]
+
+    def tokens_in(self, clause: Clause) -> list[int]:
+        return [k for k, t in enumerate(self.tokens) if clause.start <= t.start < clause.end]
+
+
+def _clauses(text: str) -> list[Clause]:
+    found, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if text[start:m.start()].strip():
+            found.append(Clause(start, m.start(), text[start:m.start()]))
+        start = m.end()
+    if text[start:].strip():
+        found.append(Clause(start, len(text), text[start:]))
+    return found
+
+
+# ------------------------------------------------------------------ source units
+
+@lru_cache(maxsize=8192)
+def source_units(text: str) -> tuple[Unit, ...]:
+    """jieba's words with offsets; a person's name split by jieba (夏|立言, 冯德|莱恩) and a
+    dictionary compound split into words (长江|三角洲) are merged back into one unit."""
+    words: list[tuple[str, int, str]] = []
+    at = 0
+    for word, tag in lexicon.tagged_words(text):
+        words.append((word, at, tag))
+        at += len(word)
+    merged: list[tuple[str, int, str]] = []
+    k = 0
+    while k < len(words):
+        word, start, tag = words[k]
+        j = _merge_end(words, k)
+        if j > k + 1:
+            word = "".join(w for w, _, _ in words[k:j])
+            tag = "nr" if words[k][2].startswith("nr") else "n"
+        merged.append((word, start, tag))
+        k = j
+    units = []
+    for k, (word, start, tag) in enumerate(merged):
+        if not word.strip():
+            continue
+        before, before_tag = (merged[k - 1][0], merged[k - 1][2]) if k else ("", "")
+        after = "".join(w for w, _, _ in merged[k + 1:k + 3])
+        units.append(Unit(word, start, start + len(word), tag,
+                          names.is_name(word, tag, before, after, before_tag)))
+    return tuple(units)
+
+
+_PERSON = ("nr", "nrt", "nrfg")
+
+
+def _merge_end(words: list[tuple[str, int, str]], k: int) -> int:
+    """Index past the last word that joins word k into one unit."""
+    word, _, tag = words[k]
+    if tag in _PERSON and not (len(word) > 1 and lexicon.senses(word)):
+        j = k + 1
+        while j < len(words) and words[j][2] in _PERSON and len(words[j][0]) <= 3 \
+                and (len(words[j][0]) == 1 or not lexicon.senses(words[j][0])):
+            j += 1
+        if j == k + 1 and len(word) == 1 and j < len(words) and len(words[j][0]) <= 2 \
+                and words[j][2][:1] in ("n", "a", "z") and lexicon.HAN.search(words[j][0]):
+            j += 1  # a surname and a given name jieba took for a word (夏|立言)
+        if j > k + 1:
+            return j
+    table = lexicon.cedict()
+    for j in range(min(len(words), k + 4), k + 1, -1):
+        piece = "".join(w for w, _, _ in words[k:j])
+        if len(piece) >= 3 and piece in table and regex.fullmatch(r"\p{Han}+", piece):
+            return j
+    return k + 1
+
+
+# ------------------------------------------------------------------ cues from the dictionary
+
+@dataclass(frozen=True)
+class Cues:
+    """English stems that may render a word, by level, each level without the ones above."""
+
+    sense: frozenset[str]
+    rank: dict[str, int]  # per sense stem: the position of the first sense that has it
+    part: frozenset[str]
+    char: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]  # whole senses of two or more content words
+
+
+def _stems(word: str, limit: int) -> frozenset[str]:
+    found: set[str] = set()
+    for sense in lexicon.senses(word)[:limit]:
+        found.update(english.stem(w) for w in lexicon.sense_words(sense))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50_000)
+def cues(word: str) -> Cues:
+    s = SETTINGS
+    full = full_form(word)
+    rank: dict[str, int] = {}
+    for w in (word, full) if full else (word,):
+        for k, sense in enumerate(lexicon.senses(w)[:s.sense_limit]):
+            for x in lexicon.sense_words(sense):
+                rank.setdefault(english.stem(x), k)
+    own = set(rank)
+    phrases = []
+    for w in (word, full) if full else (word,):
+        for sense in lexicon.senses(w)[:s.sense_limit]:
+            stems = tuple(english.stem(x) for x in lexicon.sense_words(sense))
+            if len(stems) >= 2:
+                phrases.append(stems)
+    part: set[str] = set()
+    for split in parts(word):
+        for piece in split:
+            if len(piece) > 1:
+                part |= _stems(piece, s.char_sense_limit)
+    char: set[str] = set()
+    for c in set(word):
+        char |= _stems(c, s.char_sense_limit)
+    part -= own
+    char -= own | part
+    return Cues(frozenset(own), rank, frozenset(part), frozenset(char),
+                tuple(dict.fromkeys(phrases)))
+
+
+def _level(stem: str, c: Cues) -> str:
+    for level, stems in (("sense", c.sense), ("part", c.part), ("char", c.char)):
+        if stem in stems or (len(stem) >= 5 and any(s[:5] == stem[:5] for s in stems if len(s) >= 5)):
+            return level
+    return ""
+
+
+@lru_cache(maxsize=50_000)
+def _prefixes(stems: frozenset[str]) -> frozenset[str]:
+    return frozenset(s[:5] for s in stems if len(s) >= 5)
+
+
+# ------------------------------------------------------------------ linking
+
+@dataclass
+class _Candidate:
+    units: tuple[int, ...]
+    first: int
+    end: int
+    evidence: str
+    score: float
+    levels: tuple[str, ...]
+
+
+def align_terms(source: str, target: str,
+                glossary: list[GlossaryEntry] | None = None) -> TermAlignment:
+    units = source_units(source)
+    toks = tuple(english.tokens(target))
+    candidates: list[_Candidate] = []
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    by_prefix: dict[str, list[int]] = defaultdict(list)
+    by_lower: dict[str, list[int]] = defaultdict(list)
+    for k, tok in enumerate(toks):
+        by_lower[tok.bare].append(k)
+        if tok.content:
+            by_stem[tok.stem].append(k)
+            if len(tok.stem) >= 5:
+                by_prefix[tok.stem[:5]].append(k)
+    spellings: list[Spelling] = []
+    for ui, unit in enumerate(units):
+        if unit.latin:
+            candidates += _latin_candidates(ui, unit, toks, by_lower)
+        elif unit.han and unit.content:
+            candidates += _sense_candidates(ui, unit, toks, by_stem, by_prefix)
+            spellings += _spellings((ui,), unit.text)
+            nxt = units[ui + 1] if ui + 1 < len(units) else None
+            if nxt and nxt.han and len(unit.text) <= 2 and len(nxt.text) <= 2 and nxt.start == unit.end:
+                # a word jieba split in two (土|叙 for 土叙 "Tuxu")
+                spellings += _spellings((ui, ui + 1), unit.text + nxt.text)
+    candidates += _pinyin_candidates(spellings, toks)
+    candidates += _number_candidates(source, target, units, toks)
+    if glossary:
+        candidates += _glossary_candidates(source, target, units, toks, glossary)
+    src_len, tgt_len = max(1, len(source)), max(1, len(target))
+    for c in candidates:  # a rendering far from where the word stands loses ties
+        u = units[c.units[0]]
+        t0, t1 = toks[c.first], toks[c.end - 1]
+        distance = abs((u.start + u.end) / 2 / src_len - (t0.start + t1.end) / 2 / tgt_len)
+        c.score -= SETTINGS.distortion * distance
+    links = _resolve(candidates)
+    return TermAlignment(source, target, units, toks, tuple(links))
+
+
+def _resolve(candidates: list[_Candidate]) -> list[Link]:
+    taken_tokens: set[int] = set()
+    taken_units: set[int] = set()
+    links = []
+    for c in sorted(candidates, key=lambda c: (-c.score, -(c.end - c.first), c.first)):
+        span = range(c.first, c.end)
+        if any(k in taken_tokens for k in span) or any(u in taken_units for u in c.units):
+            continue
+        taken_tokens.update(span)
+        taken_units.update(c.units)
+        links.append(Link(c.units, c.first, c.end, c.evidence, round(c.score, 4), c.levels))
+    return sorted(links, key=lambda link: link.first)
+
+
+def _latin_candidates(ui: int, unit: Unit, toks, by_lower) -> list[_Candidate]:
+    wanted = english.words(unit.text)
+    out = []
+    if not wanted:
+        return out
+    for k in by_lower.get(wanted[0].split("'")[0], ()):
+        n = len(wanted)
+        if [t.bare for t in toks[k:k + n]] == [w.split("'")[0] for w in wanted]:
+            out.append(_Candidate((ui,), k, k + n, "latin", SETTINGS.latin, ("latin",) * n))
+    return out
+
+
+def _sense_candidates(ui: int, unit: Unit, toks, by_stem, by_prefix) -> list[_Candidate]:
+    c = cues(unit.text)
+    levels: dict[int, str] = {}
+    for stems in (c.sense, c.part, c.char):
+        for s in stems:
+            for k in by_stem.get(s, ()):
+                levels.setdefault(k, _level(toks[k].stem, c))
+        for p in _prefixes(stems):
+            for k in by_prefix.get(p, ()):
+                levels.setdefault(k, _level(toks[k].stem, c))
+    levels = {k: v for k, v in levels.items() if v}
+    if not levels:
+        return []
+    for phrase in c.phrases:  # a whole sense in a row: "Yangtze River Delta"
+        for k in sorted(levels):
+            if _phrase_at(toks, k, phrase):
+                for j in _content_span(toks, k, len(phrase)):
+                    levels[j] = "phrase"
+    out = []
+    run: list[int] = []
+    for k in sorted(levels):
+        if run and not _continues(toks, run[-1], k):
+            out.append(_run_candidate(ui, unit.text, run, levels, toks))
+            run = []
+        run.append(k)
+    if run:
+        out.append(_run_candidate(ui, unit.text, run, levels, toks))
+    return out
+
+
+def _continues(toks, last: int, k: int) -> bool:
+    """Token k carries on a run ending at `last`: adjacent, or one stop word between
+    ("Ministry of Commerce")."""
+    if k == last + 1:
+        return toks[last].joined_to_next()
+    return k == last + 2 and not toks[last + 1].content and toks[last].joined_to_next() \
+        and toks[last + 1].joined_to_next()
+
+
+def _run_candidate(ui: int, unit_text: str, run: list[int], levels: dict[int, str],
+                   toks) -> _Candidate:
+    first, end = run[0], run[-1] + 1
+    span_levels = tuple(levels.get(k, "") for k in range(first, end))
+    best = min((lv for lv in span_levels if lv), key=EVIDENCE.index)
+    score = SETTINGS.score(best) + SETTINGS.run_bonus * (len(run) - 1)
+    if best == "sense":  # a word of the first sense beats one of the fifth
+        rank = min(cues(unit_text).rank.get(toks[k].stem, SETTINGS.rank_steps) for k in run)
+        score -= SETTINGS.rank_step * min(rank, SETTINGS.rank_steps)
+    return _Candidate((ui,), first, end, best, score, span_levels)
+
+
+def _phrase_at(toks, k: int, phrase: tuple[str, ...]) -> bool:
+    span = _content_span(toks, k, len(phrase))
+    return len(span) == len(phrase) and all(
+        toks[j].stem == s or (len(s) >= 5 and toks[j].stem[:5] == s[:5]) for j, s in zip(span, phrase))
+
+
+def _content_span(toks, k: int, n: int) -> list[int]:
+    """n content tokens from k on, allowing stop words between them."""
+    out, j = [], k
+    while j < len(toks) and len(out) < n:
+        if toks[j].content:
+            out.append(j)
+        elif not out:
+            return []
+        j += 1
+    return out
+
+
+Spelling = tuple[str, tuple[int, ...], bool]  # pinyin, the units spelled, all of them?
+
+
+def _spellings(units: tuple[int, ...], text: str) -> list[Spelling]:
+    """The pinyin a word, or a run of its characters, may be spelled in: "hefei" for
+    合肥(市), "gongzheng" for 龚正, "suzhe" for 苏浙 of 苏浙皖."""
+    out = [(lexicon.pinyin(text).replace("ü", "v"), units, True)]
+    if text[-1] in names.PLACE_SUFFIXES and len(text) > 2:
+        out.append((lexicon.pinyin(text[:-1]), units, True))  # 合肥市 → Hefei
+    if len(text) <= 6:
+        for i in range(len(text)):
+            for j in range(i + 1, len(text) + 1):
+                piece = text[i:j]
+                if piece != text and (len(piece) >= 2 or names.abbreviation_of(piece)
+                                      or names.surname_reading(piece)):
+                    out.append((lexicon.pinyin(piece).replace("ü", "v"), units, False))
+    return [s for s in out if len(s[0]) >= 2]
+
+
+def _pinyin_candidates(spellings: list[Spelling], toks) -> list[_Candidate]:
+    """English words (one to four) that spell a source word's pinyin: "Hefei", "Gong Zheng",
+    "Kechuang". A lower-case syllable of a longer word ("long" of 龙头) does not count, and
+    pinyin that is also an English word links only as weakly as a character sense."""
+    by_spelling: dict[str, list[tuple[tuple[int, ...], bool]]] = defaultdict(list)
+    for spelling, units, whole in spellings:
+        by_spelling[spelling].append((units, whole))
+    prefixes = {s[:n] for s in by_spelling for n in range(1, len(s) + 1)}
+    vocabulary = lexicon.english_vocabulary()
+    out = []
+    for k, tok in enumerate(toks):
+        if not tok.text.isascii() or not tok.text.isalpha():
+            continue
+        joined = ""
+        for j in range(k, min(len(toks), k + 4)):
+            if j > k and not toks[j - 1].joined_to_next():
+                break
+            joined += toks[j].bare.replace("ü", "v")
+            if joined not in prefixes:
+                break
+            for units, whole in by_spelling.get(joined, ()):
+                words = toks[k:j + 1]
+                capitalised = all(w.text[:1].isupper() for w in words)
+                if not whole and not capitalised:
+                    continue  # a lower-case syllable of a longer word: "long" of 龙头
+                english_word = all(w.bare in vocabulary for w in words) and \
+                    (len(words) == 1 or not capitalised)  # "Song Tao" is a name
+                score = (SETTINGS.char if english_word else SETTINGS.pinyin) + \
+                    SETTINGS.run_bonus * (len(words) - 1)
+                out.append(_Candidate(units, k, j + 1, "pinyin", score, ("pinyin",) * len(words)))
+    return out
+
+
+def _overlapping(units: tuple[Unit, ...], start: int, end: int) -> tuple[int, ...]:
+    return tuple(k for k, u in enumerate(units) if u.start < end and start < u.end)
+
+
+def _tokens_over(toks, start: int, end: int) -> list[int]:
+    return [k for k, t in enumerate(toks) if t.start < end and start < t.end]
+
+
+def _number_candidates(source: str, target: str, units, toks) -> list[_Candidate]:
+    matching = numbers.match(numbers.quantities(source, "zh"), numbers.quantities(target, "en"))
+    out = []
+    for q_src, q_tgt in matching.pairs:
+        over = _overlapping(units, q_src.start, q_src.end)
+        span = _tokens_over(toks, q_tgt.start, q_tgt.end)
+        if over and span:
+            out.append(_Candidate(over, span[0], span[-1] + 1, "number", SETTINGS.number,
+                                  ("number",) * (span[-1] + 1 - span[0])))
+    return out
+
+
+def _glossary_candidates(source: str, target: str, units, toks,
+                         glossary: list[GlossaryEntry]) -> list[_Candidate]:
+    out = []
+    for entry, start in source_matches([e for e in enforced(glossary) if e.status != "forbidden"],
+                                       source):
+        over = _overlapping(units, start, start + len(entry.zh))
+        for rendering in entry.renderings:
+            found = find_rendering(rendering, target)
+            span = _tokens_over(toks, found.start(), found.end()) if found else []
+            if over and span:
+                out.append(_Candidate(over, span[0], span[-1] + 1, "glossary", SETTINGS.glossary,
+                                      ("glossary",) * (span[-1] + 1 - span[0])))
+                break
+    return out
