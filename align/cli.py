@@ -122,8 +122,13 @@ def _parser() -> argparse.ArgumentParser:
     add = gsub.add_parser("add", help="add approved terms (TERM=EN), e.g. after dismissing "
                           "the same flag in many documents")
     add.add_argument("glossary", type=Path, help="glossary CSV (created if absent)")
-    add.add_argument("entries", nargs="+", metavar="TERM=EN",
+    add.add_argument("entries", nargs="*", metavar="TERM=EN",
                      help='terms and their approved English, e.g. 临港新片区="Lingang Special Area"')
+    add.add_argument("--from-decisions", nargs="+", type=Path, default=[], metavar="CSV",
+                     help="also add each term=rendering whose flags were dismissed at least "
+                          "--min-count times in these decisions.csv files")
+    add.add_argument("--min-count", type=int, default=3,
+                     help="dismissals needed for --from-decisions (default 3)")
     export = gsub.add_parser("export", help="CSV → TBX")
     export.add_argument("glossary", type=Path, help="glossary CSV")
     export.add_argument("--out", type=Path, required=True, help="TBX file to write")
@@ -194,15 +199,20 @@ def _progress() -> Iterator[Callable[[str], None]]:
     if not sys.stderr.isatty():
         yield lambda _stage: None
         return
+    import shutil
+
     from tqdm import tqdm
 
     stages = ["reading", "embedding", "checking", "writing"]
-    bar = tqdm(total=len(stages), desc="align", unit="stage", leave=False, file=sys.stderr,
-               bar_format="{desc}: {bar:12} {n_fmt}/{total_fmt} stages, {elapsed}")
+    # a terminal that reports no size (a bare pty) would get no line at all: say 80x24
+    size = shutil.get_terminal_size()
+    bar = tqdm(total=len(stages), desc="starting", unit="stage", leave=False, file=sys.stderr,
+               ncols=min(100, size.columns), nrows=size.lines,
+               bar_format="align: {desc:<22} {bar:12} {n_fmt}/{total_fmt} stages, {elapsed}")
 
     def show(stage: str) -> None:
         done = next((k for k, s in enumerate(stages) if stage.startswith(s.split()[0])), bar.n)
-        bar.set_description(f"align: {stage}")
+        bar.set_description(stage)
         bar.update(max(0, done - bar.n))
 
     try:

@@ -223,6 +223,11 @@ class SentenceTransformerEncoder:
         if not local.exists() and (Path("models") / name_or_path).exists():
             local = Path("models") / name_or_path
         target = str(local) if local.exists() else name_or_path
+        if not local.exists() and not allow_download and not _in_hub_cache(name_or_path):
+            # said before importing torch, which alone takes seconds
+            raise ModelError(f"sentence-transformers model {name_or_path!r} is not on disk "
+                             "(no such folder, not in the model cache); --allow-download lets "
+                             "it be fetched")
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -250,6 +255,21 @@ class SentenceTransformerEncoder:
 
     def from_arrays(self, arrays: dict[str, np.ndarray]) -> SideEmbeddings:
         return MeanRuns(arrays["vectors"])
+
+
+def _in_hub_cache(name: str) -> bool:
+    """Whether the hub cache holds the model `name` (or sentence-transformers/`name`)."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return True  # cannot tell: let sentence-transformers look
+    for repo in (name, f"sentence-transformers/{name}"):
+        try:
+            if isinstance(try_to_load_from_cache(repo, "config.json"), str):
+                return True
+        except ValueError:  # not a valid repository name
+            continue
+    return False
 
 
 # registry -------------------------------------------------------------------

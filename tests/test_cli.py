@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import os
 import subprocess
 import sys
+import time
 from xml.etree import ElementTree
 
 import pytest
@@ -16,9 +19,10 @@ ZH = DATA / "zh3.txt"
 EN = DATA / "en3.txt"
 
 
-def _cli(*args, cwd=None):
+def _cli(*args, cwd=None, umask=None, **options):
     return subprocess.run([sys.executable, "-m", "align", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, timeout=300)
+                          capture_output=True, text=True, cwd=cwd, timeout=300, umask=umask or -1,
+                          **options)
 
 
 def _file(tmp_path, name, content):
@@ -166,12 +170,18 @@ def test_unrelated_texts_finish_with_a_warning(tmp_path):
 
 def test_seed_run_outputs_agree(tmp_path):
     out = tmp_path / "seed"
-    result = _cli("run", SEED_ZH, SEED_EN, "--out", out, "--no-cache", "--fail-on", "major")
+    result = _cli("run", SEED_ZH, SEED_EN, "--out", out, "--no-cache", "--fail-on", "major",
+                  umask=0o022)
     assert result.returncode == 1  # major flags exist on the seed translation
     rows = list(csv.DictReader(open(out / "alignment.csv", encoding="utf-8-sig")))
     beads = (out / "alignment.align").read_text().splitlines()
     tus = ElementTree.parse(out / "alignment.tmx").getroot().findall(".//tu")
-    assert len(rows) == len(beads) == len(tus)
+    assert len(rows) == len(beads)
+    # the memory holds the matched beads only: no empty segments
+    assert [int(tu.get("tuid")) for tu in tus] == [k for k, r in enumerate(rows)
+                                                   if r["type"] not in ("1-0", "0-1")]
+    assert len(tus) < len(rows)
+    assert all(seg.text for seg in ElementTree.parse(out / "alignment.tmx").iter("seg"))
     for row, line in zip(rows, beads):
         src, tgt = line.split(":")
         assert src.strip("[]").replace(",", " ") == row["src_ids"]
@@ -179,7 +189,9 @@ def test_seed_run_outputs_agree(tmp_path):
     flags = list(csv.DictReader(open(out / "flags.csv", encoding="utf-8-sig")))
     assert list(flags[0].keys()) == ["flag_id", "check", "category", "severity", "src_ids",
                                      "tgt_ids", "src_term", "tgt_span", "suggestion", "message",
-                                     "src_text", "tgt_text", "confidence"]
+                                     "src_text", "tgt_text", "decision", "confidence"]
+    # every file readable by the group, as the umask (022 here) allows
+    assert {oct(p.stat().st_mode & 0o777) for p in out.iterdir()} == {"0o644"}
 
 
 def test_score_command(tmp_path):
@@ -189,3 +201,162 @@ def test_score_command(tmp_path):
     bad = _file(tmp_path, "b.align", "[0]-[0]\n")
     result = _cli("score", "--gold", gold, "--test", bad)
     assert result.returncode == 7 and "line 1" in result.stderr
+
+
+# ------------------------------------------------------------------ the interface itself
+
+def _actions(parser):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from ((f"{name} {a}", h) for a, h in _actions(sub))
+        elif not isinstance(action, argparse._HelpAction):
+            yield "/".join(action.option_strings) or action.dest, action.help
+
+
+def test_every_option_has_help_and_help_lists_exit_codes_and_checks():
+    from align.checks import CHECKS
+    from align.cli import _parser
+
+    missing = [name for name, text in _actions(_parser()) if not text]
+    assert missing == []
+    top = _cli("--help").stdout
+    for code in ("0 ", "1 ", "2 ", "3 ", "4 ", "5 ", "6 ", "7 ", "130 ", "141 "):
+        assert f"\n  {code}" in top, code
+    run_help = " ".join(_cli("run", "--help").stdout.split())
+    assert "exit codes:" in run_help
+    assert all(name in run_help for name in CHECKS) and len(CHECKS) >= 9
+    readme = (SEED_ZH.parents[1] / "README.md").read_text("utf-8")
+    assert "141" in readme and "130" in readme
+
+
+def test_default_output_folder_is_named_after_both_files(tmp_path):
+    other = _file(tmp_path, "en-v2.txt", EN_TEXT.replace("Yunnan", "Yun-nan"))
+    for target in (EN, other):
+        assert _cli("run", ZH, target, "--presplit", cwd=tmp_path).returncode == 0
+    folders = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    assert folders == sorted([f"{ZH.stem}__{EN.stem}", f"{ZH.stem}__en-v2"])
+
+
+def test_files_follow_the_umask(tmp_path):
+    assert _cli("run", ZH, EN, "--presplit", "--out", tmp_path / "o", umask=0o077).returncode == 0
+    assert {oct(p.stat().st_mode & 0o777) for p in (tmp_path / "o").iterdir()} == {"0o600"}
+    assert _cli("run", ZH, EN, "--presplit", "--out", tmp_path / "p", umask=0o002).returncode == 0
+    assert {oct(p.stat().st_mode & 0o777) for p in (tmp_path / "p").iterdir()} == {"0o664"}
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    glossary = _file(tmp_path, "g.csv", "zh,en,status\n" + "".join(
+        f"术语{k},term {k},candidate\n" for k in range(20000)))
+    pipe = subprocess.run(f"{sys.executable} -m align glossary review {glossary} | head -2",
+                          shell=True, capture_output=True, text=True, timeout=120)
+    assert pipe.stdout.splitlines()[0].startswith("术语0\tterm 0")
+    assert len(pipe.stdout.splitlines()) == 2
+    assert pipe.stderr == ""
+
+
+def test_an_absent_sentence_transformers_model_fails_at_once_offline(tmp_path):
+    pytest.importorskip("sentence_transformers")
+    started = time.monotonic()
+    done = _cli("run", ZH, EN, "--model", "st:no-such-org/no-such-model", "--out", tmp_path / "o",
+                env={**os.environ, "HF_HOME": str(tmp_path / "hf")})
+    assert done.returncode == 5 and "not on disk" in done.stderr and "--allow-download" in done.stderr
+    assert time.monotonic() - started < 10  # no minute of hub retries, no torch import
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+    import threading
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    shown = bytearray()
+
+    def read() -> None:  # while the run goes: a pty drops what nobody read when it closes
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    with_tty = subprocess.run([sys.executable, "-m", "align", "run", str(ZH), str(EN),
+                               "--presplit", "--out", str(tmp_path / "a")],
+                              stderr=follower, stdout=subprocess.PIPE, timeout=300)
+    os.close(follower)
+    reader.join(timeout=10)
+    os.close(leader)
+    assert with_tty.returncode == 0
+    assert b"align: embedding" in shown and b"stages" in shown
+    without = _cli("run", ZH, EN, "--presplit", "--out", tmp_path / "b")
+    assert without.stderr == ""
+
+
+def test_glossary_add_and_approve_with_english(tmp_path):
+    glossary = tmp_path / "g.csv"
+    done = _cli("glossary", "add", glossary, "临港新片区=Lingang Special Area", "长三角=Yangtze River Delta")
+    assert done.returncode == 0, done.stderr
+    assert glossary.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel shows the Chinese
+    rows = list(csv.DictReader(open(glossary, encoding="utf-8-sig")))
+    assert [(r["zh"], r["en"], r["status"]) for r in rows] == [
+        ("临港新片区", "Lingang Special Area", "approved"), ("长三角", "Yangtze River Delta", "approved")]
+    _file(tmp_path, "g.csv", "\ufeffzh,en,status\n科创走廊,Kechuang Corridor,candidate\n聚力,,candidate\n")
+    done = _cli("glossary", "review", glossary, "--approve", "科创走廊=Science and Technology "
+                "Innovation Corridor", "--reject", "聚力")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(open(glossary, encoding="utf-8-sig")))
+    assert [(r["zh"], r["en"], r["status"]) for r in rows] == [
+        ("科创走廊", "Science and Technology Innovation Corridor", "approved")]
+    assert _cli("glossary", "add", glossary, "长三角").returncode == 2
+
+
+def test_tbx_export_marks_candidates_unreviewed_and_has_no_empty_language_section(tmp_path):
+    glossary = _file(tmp_path, "g.csv", "zh,en,status,forbidden\n长三角,Yangtze River Delta,approved,"
+                     "long triangle\n聚力,,candidate,\n一体化,integration,candidate,\n")
+    assert _cli("glossary", "export", glossary, "--out", tmp_path / "g.tbx").returncode == 0
+    root = ElementTree.parse(tmp_path / "g.tbx").getroot()
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    entries = root.findall(".//t:conceptEntry", ns)
+    lang_secs = [[ls.get("{http://www.w3.org/XML/1998/namespace}lang")
+                  for ls in e.findall("t:langSec", ns)] for e in entries]
+    assert lang_secs == [["zh", "en"], ["zh"], ["zh", "en"]]
+    def notes(entry, kind):
+        return [n.text for n in entry.iter("{urn:iso:std:iso:30042:ed-2}termNote")
+                if n.get("type") == kind]
+    assert notes(entries[0], "administrativeStatus") == ["preferredTerm-admn-sts",
+                                                         "deprecatedTerm-admn-sts"]
+    assert set(notes(entries[0], "processStatus")) == {"finalized"}
+    assert notes(entries[2], "administrativeStatus") == []
+    assert set(notes(entries[2], "processStatus")) == {"unprocessed"}
+    assert _cli("glossary", "import", tmp_path / "g.tbx", "--out", tmp_path / "back.csv").returncode == 0
+    assert list(csv.DictReader(open(tmp_path / "back.csv", encoding="utf-8-sig")))[2]["status"] == \
+        "candidate"
+
+
+def test_renderings_dismissed_again_and_again_are_promoted_to_the_glossary(tmp_path):
+    decisions = _file(tmp_path, "decisions.csv", "\ufeffid,decision,note,reviewer,time,check,"
+                      "src_term,tgt_span\n" + "".join(
+                          f"a{k},dismiss,house style,Li,2024-05-0{k},consistency,临港新片区,"
+                          f"Lingang Special Area\n" for k in range(1, 4)) +
+                      "b1,dismiss,,Li,,literal,长三角,long triangle\n"
+                      "c1,accept,,Li,,pinyin,科创,Kechuang\nc2,accept,,Li,,pinyin,科创,Kechuang\n"
+                      "c3,accept,,Li,,pinyin,科创,Kechuang\n")
+    glossary = tmp_path / "g.csv"
+    done = _cli("glossary", "add", glossary, "--from-decisions", decisions)
+    assert done.returncode == 0, done.stderr
+    assert "临港新片区=Lingang Special Area\tdismissed 3 times" in done.stdout
+    rows = list(csv.DictReader(open(glossary, encoding="utf-8-sig")))
+    # once dismissed is not a habit, and accepted flags are real errors: neither is promoted
+    assert [(r["zh"], r["en"], r["status"]) for r in rows] == [
+        ("临港新片区", "Lingang Special Area", "approved")]
+    again = _cli("glossary", "add", tmp_path / "h.csv", "--from-decisions", decisions,
+                 "--min-count", "4")
+    assert again.returncode == 2 and "nothing to add" in again.stderr

@@ -27,9 +27,18 @@ def main(args: argparse.Namespace) -> int:
     elif command == "review":
         return review(args.glossary, args.approve, args.forbid, args.reject)
     elif command == "add":
-        entries, added = add(args.glossary, [term_and_english(e) for e in args.entries])
+        terms = [term_and_english(e) for e in args.entries]
+        if args.from_decisions:
+            promoted = promotions(args.from_decisions, args.min_count)
+            for (term, english), count in promoted.items():
+                print(f"{term}={english}\tdismissed {count} times")
+            terms += list(promoted)
+        if not terms:
+            raise AlignError("nothing to add: give TERM=EN, or --from-decisions with renderings "
+                             f"dismissed at least {args.min_count} times")
+        entries, added = add(args.glossary, terms)
         write_atomic(args.glossary, glossary_csv(entries))
-        print(f"{added} added, {len(args.entries) - added} updated; wrote {args.glossary}")
+        print(f"{added} added, {len(terms) - added} updated; wrote {args.glossary}")
     else:
         entries, added = build(args.corpus, args.pairs, args.out, args.top)
         write_atomic(args.out, glossary_csv(entries))
@@ -94,6 +103,21 @@ def term_and_english(text: str) -> tuple[str, str]:
     if not term.strip():
         raise AlignError(f"{text!r}: give a Chinese term, optionally =English")
     return term.strip(), english.strip()
+
+
+def promotions(paths: list[Path], min_count: int) -> dict[tuple[str, str], int]:
+    """(term, rendering) pairs whose flags reviewers dismissed at least `min_count` times in
+    these decisions files: a rendering they keep accepting, worth recording as approved."""
+    from collections import Counter
+
+    from ..decisions import DISMISS, load_decisions
+
+    seen: Counter[tuple[str, str]] = Counter()
+    for path in paths:
+        for decision in load_decisions(path).values():
+            if decision.decision == DISMISS and decision.src_term and decision.tgt_span:
+                seen[(decision.src_term, decision.tgt_span)] += 1
+    return {key: n for key, n in seen.most_common() if n >= min_count}
 
 
 def add(path: Path, terms: list[tuple[str, str]]) -> tuple[list[GlossaryEntry], int]:

@@ -39,7 +39,7 @@ def load_glossary(path: Path) -> list[GlossaryEntry]:
 
 
 def parse_csv(text: str, name: str) -> list[GlossaryEntry]:
-    reader = csv.reader(io.StringIO(text), strict=True)
+    reader = csv.reader(io.StringIO(text.removeprefix(CSV_BOM)), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
