@@ -269,9 +269,11 @@ def start_worker(options: RunOptions, blas_threads: int | None = 1) -> None:
 def process_pair(job: PairJob) -> PairOutcome:
     """Run one pair and install its report folder; any failure is returned, never raised."""
     started = time.perf_counter()
-    if job.tool != tool_identity():
-        return _failed(job, "version", None, f"this worker runs align {tool_identity()}, the "
-                       f"batch was planned with {job.tool}: install the same version everywhere",
+    # the release must match; the code digest may differ (a tree edited while a batch runs):
+    # the pair is then stored under the planner's digest, and the next run redoes it
+    if job.tool.split("+")[0] != __version__:
+        return _failed(job, "version", None, f"this worker runs align {__version__}, the batch "
+                       f"was planned with {job.tool}: install the same version everywhere",
                        started)
     from .pipeline import run
 
@@ -315,6 +317,7 @@ def _failed(job: PairJob, reason: str, exit_code: int | None, error: str,
 def _install_report(job: PairJob, result: RunResult, status: str, reason: str,
                     error: str) -> None:
     from .corpus_terms import RENDERING_COLUMNS, document_renderings
+    from .glossary.io import load_glossary
     from .pipeline import write_report
 
     spec = job.spec
@@ -328,7 +331,8 @@ def _install_report(job: PairJob, result: RunResult, status: str, reason: str,
         "unmatched_sentences": sum(len(b.source_ids) for b in beads if not b.target_ids)
         + sum(len(b.target_ids) for b in beads if not b.source_ids),
     }
-    renderings = document_renderings(result.pairs, alignment.source, alignment.target)
+    glossary = load_glossary(job.options.glossary) if job.options.glossary else None
+    renderings = document_renderings(result.pairs, alignment.source, alignment.target, glossary)
     staging = state_dir(job.out, "staging") / f"{uuid.uuid4().hex}"
     staging.mkdir(parents=True)
     try:
@@ -374,9 +378,16 @@ def report_folders(batch_out: Path) -> list[Path]:
 
     from .write import cell_text
 
-    text = (batch_out / "pairs.csv").read_text(encoding="utf-8-sig")
+    try:
+        text = (batch_out / "pairs.csv").read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{batch_out / 'pairs.csv'}: cannot read ({exc.__class__.__name__})") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or not {"pair", "status", "report"} <= set(reader.fieldnames):
+        raise InputError(f"{batch_out / 'pairs.csv'}: not the pairs.csv of align batch "
+                         "(needs the columns pair, status and report)")
     folders = []
-    for row in csv.DictReader(io.StringIO(text, newline="")):
+    for row in reader:
         report = cell_text(row.get("report") or "")
         if cell_text(row.get("status") or "") == "ok" and report:
             folders.append(batch_out / cell_text(row["pair"]))

@@ -100,7 +100,7 @@ def _figures(summary: dict) -> dict[str, object]:
 
 def _renderings(folder: Path) -> list[dict[str, object]]:
     text = (folder / RENDERINGS_FILE).read_text(encoding="utf-8-sig")
-    return [{column: int(r["bead"]) if column == "bead" else cell_text(r[column] or "")
+    return [{column: int(r[column]) if column in ("bead", "backed") else cell_text(r[column] or "")
              for column in RENDERING_COLUMNS}
             for r in csv.DictReader(io.StringIO(text, newline=""))]
 

@@ -83,8 +83,8 @@ def _terms(consistency: pd.DataFrame) -> str:
 def render_index(pairs: pd.DataFrame, consistency: pd.DataFrame,
                  summary: dict[str, object]) -> str:
     headings = "".join(
-        f'<th data-type="{kind}"><button type="button">{escape(heading)}</button></th>'
-        if kind else f"<th>{escape(heading)}</th>" for _, heading, kind in COLUMNS)
+        f'<th data-key="{key}" data-type="{kind}"><button type="button">{escape(heading)}</button></th>'
+        if kind else f'<th data-key="{key}">{escape(heading)}</th>' for key, heading, kind in COLUMNS)
     records = pairs.astype(object).where(pairs.notna(), None).to_dict("records")
     rows = "".join(_pair_row(r) for r in records)
     failed_by = summary.get("failed_by_reason", {}) or {}
@@ -118,7 +118,7 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}td,th{b
 th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:#1d3557;text-decoration:underline dotted}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}tr.failed{background:#fff6f6}td.note{font-size:12px;color:#556;max-width:420px}
-table.terms ul{margin:0;padding-left:18px}td.term{font-size:16px}footer{padding:10px 20px;font-size:12px;color:#556}
+table.terms ul{margin:0;padding-left:18px}td.term{font-size:16px}footer{padding:10px 20px;font-size:12px;color:#556;overflow-wrap:anywhere}
 """
 
 _SCRIPT = """

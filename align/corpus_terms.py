@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .checks import CheckContext
-from .checks.consistency import _qualifies, same_rendering
-from .terms import dictionary_meaning, rendering_key, renderings_in
-from .types import Pair, Sentence
+from .checks.consistency import _WORD_LEVEL, followed_renderings, same_rendering
+from .terms import dictionary_meaning, rendering_key
+from .types import GlossaryEntry, Pair, Sentence
 
-RENDERING_COLUMNS = ["term", "bead", "rendering", "key", "meaning", "meaning_key"]
+RENDERING_COLUMNS = ["term", "bead", "rendering", "key", "backed", "meaning", "meaning_key"]
 CONSISTENCY_COLUMNS = ["term", "rendering", "variants", "occurrences", "documents", "pairs",
                        "suggestion"]
 
@@ -29,35 +29,27 @@ class TermRendering:
     bead: int
     rendering: str
     key: str  # the rendering's content-word stems (terms.rendering_key), space-separated
+    backed: bool  # a dictionary sense or the glossary ties it to the term
     meaning: str  # the term's dictionary meaning, and its key
     meaning_key: str
 
     def row(self) -> list[object]:
-        return [self.term, self.bead, self.rendering, self.key, self.meaning, self.meaning_key]
+        return [self.term, self.bead, self.rendering, self.key, int(self.backed), self.meaning,
+                self.meaning_key]
 
 
 def _key(text: str) -> str:
     return " ".join(sorted(rendering_key(text)))
 
 
-def document_renderings(pairs: list[Pair], source: list[Sentence],
-                        target: list[Sentence]) -> list[TermRendering]:
-    """Every rendering, in this document, of a term the consistency check would follow
-    (terms in bead order, then by the term, so the table is the same in any process)."""
-    context = CheckContext(pairs, source, target)
-    qualified: set[str] = set()
-    for pair in context.matched:
-        qualified.update(hit.term for hit in context.source_terms(pair)
-                         if hit.term not in qualified and _qualifies(hit.term, pair, context))
-    meanings = {term: dictionary_meaning(term) for term in qualified}
-    found = []
-    for pair in context.matched:
-        tokens = context.target_tokens(pair)
-        for term in sorted({hit.term for hit in context.source_terms(pair)} & qualified):
-            found += [TermRendering(term, pair.index, text, _key(text), meanings[term],
-                                    _key(meanings[term]))
-                      for text in renderings_in(term, tokens, pair.target_text)]
-    return found
+def document_renderings(pairs: list[Pair], source: list[Sentence], target: list[Sentence],
+                        glossary: list[GlossaryEntry] | None = None) -> list[TermRendering]:
+    """Every rendering, in this document, of a term the consistency check follows, in
+    document order (the check's own finder, so both agree on what a rendering is)."""
+    found = followed_renderings(CheckContext(pairs, source, target, glossary))
+    meanings = {term: dictionary_meaning(term) for term in sorted({r.term for r in found})}
+    return [TermRendering(r.term, r.pair.index, r.text, _key(r.text), r.evidence in _WORD_LEVEL,
+                          meanings[r.term], _key(meanings[r.term])) for r in found]
 
 
 def corpus_consistency(renderings: pd.DataFrame) -> pd.DataFrame:
@@ -66,9 +58,10 @@ def corpus_consistency(renderings: pd.DataFrame) -> pd.DataFrame:
     `variants` (other spellings in the group) and `pairs` (the documents) are tuples.
 
     Renderings group as the consistency check groups them (a rendering whose content words
-    lie inside another's joins it: "Delta" with "Yangtze River Delta"). The suggestion is, as
-    in the check, the dictionary meaning where the corpus uses it; else the group used by the
-    most documents, then the most often."""
+    lie inside another's joins it: "Delta" with "Yangtze River Delta"); a term whose every
+    group carries a dictionary sense has synonyms, not a problem, and is left out. The
+    suggestion is, as in the check, the dictionary meaning where the corpus uses it; else a
+    rendering the dictionary backs; then the group used by the most documents, the most often."""
     rows: list[list[object]] = []
     if renderings.empty:
         return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
@@ -78,12 +71,17 @@ def corpus_consistency(renderings: pd.DataFrame) -> pd.DataFrame:
         groups = _groups(list(zip(found["pair"], found["rendering"], found["key"])))
         if len(groups) < 2:
             continue
+        backed_texts = set(found.loc[found["backed"].astype(int) == 1, "rendering"])
+        backed = [any(text in backed_texts for _, text, _ in g) for g in groups]
+        if all(backed):
+            continue  # every rendering carries a dictionary sense: synonyms, as in the check
         meaning_key = frozenset(str(found["meaning_key"].iloc[0]).split())
-        described = sorted(((_surface(g), g) for g in groups),
-                           key=lambda sg: (not (meaning_key and sg[1][0][2] == meaning_key),
-                                           -len({p for p, _, _ in sg[1]}), -len(sg[1]), sg[0]))
+        described = sorted(
+            ((_surface(g), g, b) for g, b in zip(groups, backed)),
+            key=lambda sgb: (not (meaning_key and same_rendering(sgb[1][0][2], meaning_key)),
+                             not sgb[2], -len({p for p, _, _ in sgb[1]}), -len(sgb[1]), sgb[0]))
         suggestion = described[0][0]
-        for surface, group in described:
+        for surface, group, _ in described:
             documents = sorted({pair for pair, _, _ in group})
             variants = sorted({text for _, text, _ in group} - {surface})
             rows.append([term, surface, tuple(variants), len(group), len(documents),

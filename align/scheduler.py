@@ -18,6 +18,7 @@ from .batch import PairJob, PairOutcome, process_pair, start_worker
 from .errors import AlignError
 
 Work = Callable[[PairJob], PairOutcome]
+Setup = Callable[..., None]  # prepares a worker process for `Work`: (options) -> None
 OnDone = Callable[[PairOutcome], None]
 LOCAL_CLUSTER = "local"
 
@@ -34,22 +35,27 @@ def biggest_first(jobs: Iterable[PairJob]) -> list[PairJob]:
 
 
 def run_jobs(jobs: list[PairJob], on_done: OnDone, workers: int = 1, dask: str | None = None,
-             dask_timeout: float = 20.0, work: Work = process_pair) -> None:
+             dask_timeout: float = 20.0, work: Work = process_pair,
+             setup: Setup | None = start_worker) -> None:
     """Run every job once (twice after a worker death) and call `on_done` with each outcome.
 
     `workers` 1 runs in this process; more runs that many local processes; `dask` names a
-    scheduler address (or "local" for a LocalCluster of `workers` processes)."""
+    scheduler address (or "local" for a LocalCluster of `workers` processes). `setup` runs
+    once in each worker before its first job (by default: load the encoder)."""
     ordered = biggest_first(jobs)
     if not ordered:
         return
     if dask:
-        _run_dask(ordered, on_done, dask, max(1, workers), dask_timeout, work)
+        _run_dask(ordered, on_done, dask, max(1, workers), dask_timeout, work, setup)
     elif workers <= 1:
-        start_worker(ordered[0].options, blas_threads=None)
+        if setup is start_worker:
+            start_worker(ordered[0].options, blas_threads=None)  # this process: all its threads
+        elif setup is not None:
+            setup(ordered[0].options)
         for job in ordered:
             on_done(work(job))
     else:
-        _run_processes(ordered, on_done, workers, work)
+        _run_processes(ordered, on_done, workers, work, setup)
 
 
 def _worker_died(job: PairJob) -> PairOutcome:
@@ -60,7 +66,12 @@ def _worker_died(job: PairJob) -> PairOutcome:
 
 # ------------------------------------------------------------------ local processes
 
-def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: Work) -> None:
+def _ready() -> bool:
+    return True
+
+
+def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: Work,
+                   setup: Setup | None) -> None:
     import multiprocessing
 
     # spawn: a fresh interpreter per worker, safe whatever threads this process runs
@@ -68,13 +79,19 @@ def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: 
     options = ordered[0].options
 
     def pool(size: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(size, mp_context=context, initializer=start_worker,
-                                   initargs=(options,))
+        return ProcessPoolExecutor(size, mp_context=context, initializer=setup,
+                                   initargs=(options,) if setup else ())
 
     pending = deque(ordered)
     suspects: list[PairJob] = []
     executor = pool(workers)
     try:
+        try:
+            executor.submit(_ready).result()
+        except BrokenProcessPool:
+            raise AlignError("worker processes could not start; a script that calls "
+                             "align.run_corpus with workers > 1 must call it under "
+                             "`if __name__ == \"__main__\":`") from None
         running: dict[Future, PairJob] = {}
         while pending or running:
             while pending and len(running) < workers:
@@ -96,14 +113,12 @@ def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: 
                 running.clear()
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = pool(workers)
-        executor.shutdown(wait=True)
-        executor = pool(1)
         for job in suspects:  # alone now, so a second death names its pair
             try:
                 outcome = executor.submit(work, job).result()
             except BrokenProcessPool:
                 executor.shutdown(wait=True)
-                executor = pool(1)
+                executor = pool(workers)
                 outcome = _worker_died(job)
             on_done(dataclasses.replace(outcome, attempts=2))
     finally:
@@ -113,7 +128,7 @@ def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: 
 # ------------------------------------------------------------------ Dask
 
 def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: int,
-              timeout: float, work: Work) -> None:
+              timeout: float, work: Work, setup: Setup | None) -> None:
     try:
         import dask
         from distributed import Client, LocalCluster, as_completed
@@ -122,16 +137,17 @@ def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: in
         raise ClusterError("--dask needs dask.distributed: pip install distributed") from None
     from distributed.scheduler import KilledWorker
 
-    class EncoderPlugin(WorkerPlugin):
-        """Loads the encoder once in each worker, as it joins."""
+    class SetupPlugin(WorkerPlugin):
+        """Prepares each worker once, as it joins: loads the encoder."""
 
-        name = "align-encoder"
+        name = "align-setup"
 
         def __init__(self, options) -> None:
             self.options = options
 
         def setup(self, worker) -> None:
-            start_worker(self.options)
+            if setup is not None:
+                setup(self.options)
 
     cluster = None
     # a worker death is retried by this module, alone, not by the scheduler beside others
@@ -149,7 +165,7 @@ def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: in
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
         try:
-            client.register_plugin(EncoderPlugin(ordered[0].options))
+            client.register_plugin(SetupPlugin(ordered[0].options))
             futures = {client.submit(work, job, key=f"align-pair-{k}-{job.fingerprint[:16]}",
                                      priority=len(ordered) - k, pure=False): job
                        for k, job in enumerate(ordered)}

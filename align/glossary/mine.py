@@ -44,9 +44,15 @@ class TermRenderings:
 
 
 def load_pairs(paths: list[Path]) -> list[tuple[str, str]]:
-    """(Chinese, English) of every matched bead in alignment.csv files or report folders."""
+    """(Chinese, English) of every matched bead in alignment.csv files, report folders, or
+    `align batch` output folders (every pair that came out ok)."""
+    from ..batch import report_folders
+
     pairs = []
     for path in paths:
+        if path.is_dir() and not (path / "alignment.csv").exists() and (path / "pairs.csv").exists():
+            pairs += load_pairs(report_folders(path))
+            continue
         csv_path = path / "alignment.csv" if path.is_dir() else path
         try:
             text = csv_path.read_text(encoding="utf-8-sig")
