@@ -182,8 +182,9 @@ def _chart(pairs: list[Pair], flags: list[Flag]) -> str:
                      f'class="grid"/><text x="{PLOT_LEFT - 6}" y="{y(v) + 3}" '
                      f'text-anchor="end">{v:.1f}</text>' for v in (0.0, 0.5, 1.0))
     x_ticks = sorted({0, last // 4, last // 2, 3 * last // 4, last})
-    x_axis = "".join(f'<text x="{x(i):.1f}" y="{PLOT_BOTTOM + 24}" text-anchor="middle">{i}'
-                     f'</text>' for i in x_ticks)
+    x_axis = "".join(f'<text x="{x(i):.1f}" y="{PLOT_BOTTOM + 24}" text-anchor='
+                     f'"{"start" if i == 0 else "end" if i == last else "middle"}">{i}</text>'
+                     for i in x_ticks)
     return (f'<svg id="chart" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
             f'aria-label="similarity of each pair along the document; click to jump there" '
             f'class="chart" data-left="{PLOT_LEFT}" data-right="{PLOT_RIGHT}" data-last="{last}">'
@@ -262,8 +263,8 @@ table.pairs col.n{width:96px}td.n{color:#667;font-size:12px}td.n b{color:#1d2430
 tr.gap{background:#fff6f6}tr.w0,tr.w1{box-shadow:inset 4px 0 #d62828}tr.w2{box-shadow:inset 4px 0 #f4a261}tr.w3{box-shadow:inset 4px 0 #8d99ae}
 tr.target{outline:2px solid #1d3557}
 mark{position:relative;border-radius:2px;cursor:help}mark.s0,mark.s1{background:#ffc9c9}mark.s2{background:#ffe8b3}mark.s3{background:#e2e6ea}
-mark:focus{outline:2px solid #1d3557}
-mark[data-tip]:hover::after,mark[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:380px;white-space:pre-wrap;background:#1d2430;color:#fff;font-size:12px;line-height:1.35;padding:5px 7px;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
+mark:focus{outline:2px solid #1d3557}td.tgt mark[data-tip]:hover::after,td.tgt mark[data-tip]:focus::after{left:auto;right:0}
+mark[data-tip]:hover::after,mark[data-tip]:focus::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;width:max-content;max-width:min(380px,40vw);white-space:pre-wrap;background:#1d2430;color:#fff;font-size:12px;line-height:1.35;padding:5px 7px;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.25)}
 .chart{width:100%;height:auto;background:#fff;border:1px solid #dde1e6;cursor:crosshair;display:block}
 .chart .line{fill:none;stroke:#1d3557;stroke-width:1.2}.chart .gap{stroke:#d62828;stroke-width:1;opacity:.45}.chart .grid{stroke:#e6e8eb}
 .chart .tick{stroke-width:1.5}.chart .tick.s-critical{stroke:#7b1fa2}.chart .tick.s-major{stroke:#d62828}.chart .tick.s-minor{stroke:#f4a261}.chart .tick.s-neutral{stroke:#8d99ae}
