@@ -51,7 +51,13 @@ class BilingualDocument:
 
 
 def is_bilingual(path: Path) -> bool:
-    return path.suffix.lower() in BILINGUAL_SUFFIXES
+    """By the name, or for a .xml file by its root: <xliff> or <tmx>."""
+    suffix = path.suffix.lower()
+    if suffix == ".xml" and path.is_file():
+        with open(path, "rb") as handle:
+            head = handle.read(4000).decode("utf-8", "replace")
+        return bool(re.search(r"<(xliff|tmx)[\s>]", head))
+    return suffix in BILINGUAL_SUFFIXES
 
 
 def read_bilingual(path: Path, max_bytes: int = MAX_BYTES) -> BilingualDocument:

@@ -140,25 +140,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .bilingual import BILINGUAL_SUFFIXES, is_bilingual
-    from .pipeline import RunOptions, run, run_bilingual, write_report
-    from .read import MAX_BYTES
+    from .bilingual import BILINGUAL_SUFFIXES, XLIFF_SUFFIXES, is_bilingual
+    from .pipeline import run, run_bilingual, write_report
     from .write import write_atomic
 
-    options = RunOptions(
-        model=args.model, presplit=args.presplit, encoding=args.encoding, glossary=args.glossary,
-        checks=tuple(c for c in args.checks.split(",") if c) if args.checks else None,
-        skip_checks=tuple(c for c in args.skip_checks.split(",") if c),
-        cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES,
-        decisions=args.decisions, allow_download=args.allow_download,
-        **({} if args.min_confidence is None else {"min_confidence": args.min_confidence}))
+    options = _run_options(args)
     single = args.target is None
     if single and not is_bilingual(args.source):
         raise AlignError(f"{args.source}: give the English translation too, or a bilingual file "
                          f"({' '.join(BILINGUAL_SUFFIXES)})")
-    if args.xliff_out and not (single and args.source.suffix.lower() in
-                               (".xlf", ".xliff", ".sdlxliff", ".mqxliff")):
+    if args.xliff_out and not (single and args.source.suffix.lower() in (*XLIFF_SUFFIXES, ".xml")):
         raise AlignError("--xliff-out needs one XLIFF file as input")
+    # named after both files, so that two translations of one source do not overwrite each other
     out = args.out or Path("reports") / (args.source.stem if single else
                                          f"{args.source.stem}__{args.target.stem}")
     if out.exists() and not out.is_dir():
@@ -166,16 +159,21 @@ def _run(args: argparse.Namespace) -> int:
     with _progress() as progress:
         result = (run_bilingual(args.source, options, progress=progress) if single else
                   run(args.source, args.target, options, progress=progress))
+        reviewed = None
+        if args.xliff_out:
+            from .xliff_out import xliff_with_notes
+
+            if not (result.bilingual and result.bilingual.format.startswith("xliff")):
+                raise AlignError(f"--xliff-out needs one XLIFF file as input; {args.source} is "
+                                 "not XLIFF")
+            reviewed = xliff_with_notes(result.bilingual, result.flags, result.pairs,
+                                        result.decision_of())
         progress("writing")
         try:
             write_report(result, out, args.source.name,
                          args.source.name if single else args.target.name)
-            if args.xliff_out:
-                from .xliff_out import xliff_with_notes
-
-                assert result.bilingual is not None
-                write_atomic(args.xliff_out, xliff_with_notes(
-                    result.bilingual, result.flags, result.pairs, result.decision_of()))
+            if reviewed is not None:
+                write_atomic(args.xliff_out, reviewed)
         except OSError as exc:
             raise InputError(f"cannot write the report into {out}: "
                              f"{exc.strerror or exc}") from None
@@ -191,6 +189,19 @@ def _run(args: argparse.Namespace) -> int:
         if any(f.severity.rank >= limit for f in result.flags):
             return 1
     return 0
+
+
+def _run_options(args: argparse.Namespace):
+    from .pipeline import RunOptions
+    from .read import MAX_BYTES
+
+    return RunOptions(
+        model=args.model, presplit=args.presplit, encoding=args.encoding, glossary=args.glossary,
+        checks=tuple(c for c in args.checks.split(",") if c) if args.checks else None,
+        skip_checks=tuple(c for c in args.skip_checks.split(",") if c),
+        cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES,
+        decisions=args.decisions, allow_download=args.allow_download,
+        **({} if args.min_confidence is None else {"min_confidence": args.min_confidence}))
 
 
 @contextmanager

@@ -292,13 +292,15 @@ var order=F.map(function(f,k){return k;}).sort(function(a,b){return F[a][4]-F[b]
 var store=null; try{store=window.localStorage;}catch(e){}
 var decisions={};
 Object.keys(D.decisions).forEach(function(id){var d=D.decisions[id];decisions[id]={decision:d[0],note:d[1],reviewer:d[2],time:d[3],check:d[4],src_term:d[5],tgt_span:d[6]};});
-try{var saved=JSON.parse(store&&store.getItem(D.key)||'{}');Object.keys(saved).forEach(function(id){if(saved[id]){decisions[id]=saved[id];}else{delete decisions[id];}});}catch(e){}
-var local={}; try{local=JSON.parse(store&&store.getItem(D.key)||'{}');}catch(e){local={};}
+// this browser's decisions for this report: a decision, or null for one taken back
+var local={}; try{local=JSON.parse(store&&store.getItem(D.key)||'{}')||{};}catch(e){local={};}
+Object.keys(local).forEach(function(id){if(local[id]){decisions[id]=local[id];}else{delete decisions[id];}});
 function save(){if(store){try{store.setItem(D.key,JSON.stringify(local));}catch(e){}}}
 function decide(k,verdict){
   var f=F[k],id=f[0],d=decisions[id];
   if(verdict&&(!d||d.decision!==verdict)){
-    d={decision:verdict,note:(d&&d.note)||'',reviewer:q('#reviewer').value,time:new Date().toISOString(),check:f[1],src_term:f[5],tgt_span:f[6]};
+    var typed=entries[k]?entries[k].querySelector('input').value:'';
+    d={decision:verdict,note:typed||(d&&d.note)||'',reviewer:q('#reviewer').value,time:new Date().toISOString(),check:f[1],src_term:f[5],tgt_span:f[6]};
     decisions[id]=d;local[id]=d;
   }else if(verdict===null||d){delete decisions[id];local[id]=null;}
   save();refreshEntry(k);updateCounts();

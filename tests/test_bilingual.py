@@ -133,7 +133,8 @@ def test_xliff_is_checked_segment_by_segment(options):
     found = {(f.check, f.bead, f.tgt_span) for f in result.flags}
     assert ("literal", 0, "long triangle") in found
     assert ("numbers", 1, "2022") in found
-    assert any(f.check == "omission" and f.bead == 3 for f in result.flags)
+    # the untranslated segment is found (shown, or kept below the confidence threshold)
+    assert any(f.check == "omission" and f.bead == 3 for f in result.flags + result.hidden)
     # the translated sentence about Nanjing is right: nothing but at most a minor remark
     assert not [f for f in result.flags if f.bead == 2 and f.severity.rank >= 2]
     assert all(p.bead.similarity is not None for p in result.pairs[:3])
@@ -247,3 +248,19 @@ def test_report_of_a_bilingual_file(options, tmp_path):
     assert [(r["src_text"], r["tgt_text"]) for r in rows] == \
         [(s.source, s.target) for s in read_bilingual(TMX).segments]
     assert [r["score"] for r in rows] == [str(round(p.bead.score, 4)) for p in result.pairs]
+
+
+def test_an_xml_file_is_recognised_by_its_root(tmp_path):
+    from align.bilingual import is_bilingual
+
+    xliff, tmx, html = tmp_path / "job.xml", tmp_path / "memory.xml", tmp_path / "page.xml"
+    xliff.write_bytes(XLIFF_20.read_bytes())
+    tmx.write_bytes(TMX.read_bytes())
+    html.write_text("<html><body><p>上海推动长三角一体化。</p></body></html>", encoding="utf-8")
+    assert is_bilingual(xliff) and is_bilingual(tmx) and not is_bilingual(html)
+    done = _cli("run", xliff, "--out", tmp_path / "o", "--xliff-out", tmp_path / "r.xml", "--no-cache")
+    assert done.returncode == 0, done.stderr
+    assert _schema("xliff-core-2.0.xsd").validate(etree.parse(str(tmp_path / "r.xml")))
+    refused = _cli("run", tmx, "--out", tmp_path / "p", "--xliff-out", tmp_path / "s.xml")
+    assert refused.returncode == 2 and "is not XLIFF" in refused.stderr
+    assert not (tmp_path / "p").exists() and not (tmp_path / "s.xml").exists()

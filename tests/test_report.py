@@ -125,3 +125,5 @@ def test_flags_xlsx_has_colours_filters_frozen_header_and_text_not_formulas(tmp_
     assert sheet[3][FLAG_COLUMNS.index("tgt_span")].value == "=1+1"
     assert sheet[3][FLAG_COLUMNS.index("tgt_span")].data_type == "s"
     assert [c.value for c in book["dismissed"][2]][0] == flag_id(_flag(2), pairs[2])
+    # the same flags give the same file, byte for byte (batch runs compare outputs)
+    assert flags_xlsx(flags, [_flag(2)], pairs) == path.read_bytes()
