@@ -92,6 +92,10 @@ def run_corpus(pairs: Pairs, out: str | Path, options: RunOptions | None = None,
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out}: is a file, not a folder")
     corpus = _corpus(pairs, out)
+    if not corpus.pairs:
+        ignored = f"; ignored: {', '.join(corpus.ignored[:10])}" if corpus.ignored else ""
+        raise InputError(f"{corpus.root}: no pairs found (files are paired by name: "
+                         f"NAME.zh.EXT with NAME.en.EXT){ignored}")
     for name, path in option_files(options):
         if not path.is_file():
             raise InputError(f"--{name} {path}: no such file")

@@ -71,6 +71,33 @@ def _stemmer():
     return SnowballStemmer("english")
 
 
+# irregular past forms the Snowball stemmer leaves apart from their verb ("shot" / "shoot")
+_IRREGULAR = dict(pair.split(":") for pair in """arose:arise awoke:awake was:be were:be been:be
+bore:bear born:bear beat:beat became:become began:begin begun:begin bent:bend bet:bet bid:bid
+bound:bind bit:bite bitten:bite bled:bleed blew:blow blown:blow broke:break broken:break
+bred:breed brought:bring built:build burnt:burn burst:burst bought:buy caught:catch
+chose:choose chosen:choose clung:cling came:come cost:cost crept:creep dealt:deal dug:dig
+did:do done:do drew:draw drawn:draw drank:drink drunk:drink drove:drive driven:drive ate:eat
+eaten:eat fell:fall fallen:fall fed:feed felt:feel fought:fight found:find fled:flee
+flung:fling flew:fly flown:fly forbade:forbid forbidden:forbid forgot:forget
+forgotten:forget forgave:forgive forgiven:forgive froze:freeze frozen:freeze got:get
+gotten:get gave:give given:give went:go gone:go grew:grow grown:grow hung:hang had:have
+heard:hear hid:hide hidden:hide hit:hit held:hold hurt:hurt kept:keep knew:know known:know
+laid:lay led:lead left:leave lent:lend let:let lay:lie lain:lie lit:light lost:lose
+made:make meant:mean met:meet paid:pay put:put quit:quit read:read rode:ride ridden:ride
+rang:ring rung:ring rose:rise risen:rise ran:run said:say saw:see seen:see sought:seek
+sold:sell sent:send set:set shook:shake shaken:shake shed:shed shone:shine shot:shoot
+showed:show shown:show shrank:shrink shut:shut sang:sing sung:sing sank:sink sunk:sink
+sat:sit slept:sleep slid:slide spoke:speak spoken:speak spent:spend spun:spin spread:spread
+sprang:spring stood:stand stole:steal stolen:steal stuck:stick stung:sting struck:strike
+strove:strive swore:swear sworn:swear swept:sweep swam:swim swum:swim swung:swing took:take
+taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw
+thrown:throw understood:understand undertook:undertake undertaken:undertake woke:wake
+woken:wake wore:wear worn:wear won:win wound:wind withdrew:withdraw withdrawn:withdraw
+wrote:write written:write overcame:overcome overtook:overtake upheld:uphold""".split())
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer().stem(word.lower())
+    word = word.lower()
+    return _stemmer().stem(_IRREGULAR.get(word, word))

@@ -54,7 +54,11 @@ def chinese_bags(texts: list[str]) -> list[Counter]:
     bags = []
     for text in texts:
         bag: Counter = Counter()
-        for word in lexicon.words(text):
+        # jieba with parts of speech: the same segmentation the term alignment reads later,
+        # so each sentence is cut once
+        for word, _ in lexicon.tagged_words(text):
+            if not word.strip():
+                continue
             for token, weight in _word_tokens(word):
                 bag[token] += weight
         for value in numbers_in(text, "zh"):

@@ -134,7 +134,7 @@ def english_vocabulary() -> frozenset[str]:
     return vocabulary
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)
 def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """jieba words with part-of-speech flags (nr person, ns place, nt organisation, ...)."""
     import jieba.posseg

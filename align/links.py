@@ -39,6 +39,7 @@ class LinkSettings:
     distortion: float = 0.15  # lost per unit of distance between relative positions
     rank_step: float = 0.02  # lost per dictionary sense before the one that matched...
     rank_steps: int = 5  # ...up to this many
+    max_run: int = 6  # longest rendering of one word, in content words
     sense_limit: int = 12  # senses of a word considered (CC-CEDICT lists the common first)
     char_sense_limit: int = 8
 
@@ -182,7 +183,7 @@ def source_units(text: str) -> tuple[Unit, ...]:
         j = _merge_end(words, k)
         if j > k + 1:
             word = "".join(w for w, _, _ in words[k:j])
-            tag = "nr" if words[k][2].startswith("nr") else "n"
+            tag = "nr" if any(w[2].startswith("nr") for w in words[k:j]) else "n"
         merged.append((word, start, tag))
         k = j
     units = []
@@ -212,6 +213,14 @@ def _merge_end(words: list[tuple[str, int, str]], k: int) -> int:
             j += 1  # a surname and a given name jieba took for a word (夏|立言)
         if j > k + 1:
             return j
+    if k + 2 < len(words) and words[k + 1][0] == "·" and lexicon.HAN.search(words[k + 2][0]):
+        j = k + 1  # 汉斯·莫德罗: a foreign name written with the middle dot
+        while j + 1 < len(words) and words[j][0] == "·" and lexicon.HAN.search(words[j + 1][0]):
+            j += 2
+        return _merge_end(words, j - 1) if j - 1 > k else j
+    if k + 1 < len(words) and words[k + 1][2] == "nrt" and len(word) <= 2 and \
+            all(c in names.TRANSLITERATION for c in word):
+        return k + 2  # 莫|德罗: a transliteration jieba cut after its first syllable
     table = lexicon.cedict()
     for j in range(min(len(words), k + 4), k + 1, -1):
         piece = "".join(w for w, _, _ in words[k:j])
@@ -377,15 +386,19 @@ def _sense_candidates(ui: int, unit: Unit, toks, by_stem, by_prefix) -> list[_Ca
             if _phrase_at(toks, k, phrase):
                 for j in _content_span(toks, k, len(phrase)):
                     levels[j] = "phrase"
-    out = []
-    run: list[int] = []
+    runs: list[list[int]] = []
     for k in sorted(levels):
-        if run and not _continues(toks, run[-1], k):
-            out.append(_run_candidate(ui, unit.text, run, levels, toks))
-            run = []
-        run.append(k)
-    if run:
-        out.append(_run_candidate(ui, unit.text, run, levels, toks))
+        if runs and _continues(toks, runs[-1][-1], k):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    out = []
+    for run in runs:
+        # the whole run, and each stretch of it, so that a run another word partly claims
+        # ("crisis in Taiwan", with "Taiwan" taken by 台湾) still yields its own part
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + SETTINGS.max_run) + 1):
+                out.append(_run_candidate(ui, unit.text, run[i:j], levels, toks))
     return out
 
 

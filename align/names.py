@@ -36,6 +36,18 @@ TRANSLITERATION = frozenset(
     "佩彭皮珀普奇齐乔切钦琼丘萨塞赛桑瑟森沙莎善舍什施史斯松苏索塔泰坦汤唐特提田图托瓦旺威"
     "韦维温沃乌伍西希席谢辛休修雅亚扬耶伊英尤约泽扎詹兹佐")
 
+# English head nouns of organisation, media and place names: a pinyin word capitalised before
+# one of them is part of a name ("Tianmu News", "Yingmen Aviation Group", "Tianmu Lake")
+NAME_HEADS = frozenset("""news daily times post herald weekly evening morning network media
+press agency tv television radio group company co corp corporation holdings holding bank
+airlines airways aviation technology technologies tech electronics motors steel industries
+industry pharmaceutical pharma securities insurance capital investment fund foundation
+university college school academy institute hospital clinic museum library association
+society federation union club team lake mountain mountains mount hill hills river creek
+island islands bay harbour harbor port road street avenue lane bridge temple palace park
+square tower village town county city district province prefecture township garden gardens
+station airport stadium hotel restaurant brand store mall""".split())
+
 _SURNAME_SENSE = regex.compile(r"^surname (\p{Lu}\p{Ll}+)$")
 
 

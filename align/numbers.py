@@ -23,7 +23,15 @@ _UNITS = ("个年月日号时点分秒岁项次名家位条件种类批座所省
           "季度周天米里吨斤只张本篇部层级股份笔口头匹棵株支枚颗首幅间栋楼处例起宗轮代辈"
           "英公千克升斤亩寸尺码")
 _ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
-_ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d\p{Latin}])"
+# numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5 (not RM476.5, 14th,
+# 1980s, 500Mbps, 16-year-old)
+_UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|Kbps|GB|MB|KB|TB|"
+               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A")
+_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CNY|GBP|S)\$?\d)"
+                            r"\p{Latin}+-?\d+(?:\.\d+)?"
+                            rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
+_ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+                           rf"(?!\d|(?!(?:{_UNIT_WORDS})\b)\p{{Latin}})"
                            r"(\s*[万亿千百])?(\s*[%％])?")
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
@@ -67,14 +75,6 @@ _MONTHS = {m: i for i, m in enumerate(
     .split(), 1)}
 _MONTH_RE = regex.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) +
                           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
-# numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5 (not RM476.5, 14th,
-# 1980s, 500Mbps, 16-year-old)
-_UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|t|mg|ml|l|mph|kmh|kph|mbps|gbps|kbps|gb|mb|kb|tb|"
-               "mw|kw|gw|w|mhz|ghz|hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2")
-_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CNY|GBP|S)\$?\d)"
-                            r"\p{Latin}+-?\d+(?:\.\d+)?"
-                            rf"|\b\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*", regex.I)
-
 
 @dataclass(frozen=True)
 class Quantity:
@@ -208,9 +208,11 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         return Quantity(min(readings) if readings else 0.0, numeral, start, end, "range", soft=True,
                         also=readings) if readings else None
     if word and len(word) > len(numeral) and not ordinal:
-        # inside a word (三维, 两会, 一体化): the word's gloss may carry the number
+        # inside a word (三维, 两会, 一体化): the word's gloss carries the number where it
+        # gives one (九二共识 → 1992, not 9 or 2)
+        glossed = _word_numbers(word)
         return Quantity(value, numeral, start, end, "cardinal", soft=True,
-                        also=readings | _word_numbers(word))
+                        also=glossed or readings)
     if ordinal:
         return Quantity(value, "第" + numeral, start - 1, end, "ordinal", soft=value <= 1,
                         also=readings)

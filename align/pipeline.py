@@ -287,7 +287,7 @@ def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: En
     context = CheckContext(pairs, alignment.source, alignment.target, glossary,
                            alignment.source_vectors, alignment.target_vectors,
                            lambda texts: encoder.embed(texts).vectors)
-    selected = select_checks(options.checks, options.skip_checks)
+    selected = select_checks(options.checks, options.skip_checks, options.min_confidence)
     found = run_checks(context, selected)
     verdicts = {f: decisions[flag_id(f, pairs[f.bead])].decision for f in found
                 if flag_id(f, pairs[f.bead]) in decisions}

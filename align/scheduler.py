@@ -7,8 +7,10 @@ one at a time, so the pair that killed it is known; if it dies again, the pair i
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -70,17 +72,46 @@ def _ready() -> bool:
     return True
 
 
+def _quiet_spawn_context():
+    """The spawn context, whose processes start with Ctrl-C ignored: a worker still starting
+    when Ctrl-C comes would otherwise die mid-import with a traceback. (A process that starts
+    with SIGINT ignored keeps it so; Python installs its KeyboardInterrupt handler only where
+    the parent left SIGINT alone.)"""
+    import threading
+    from multiprocessing.context import SpawnContext, SpawnProcess
+
+    class QuietProcess(SpawnProcess):
+        def start(self) -> None:
+            if threading.current_thread() is not threading.main_thread():
+                return super().start()
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                return super().start()
+            finally:
+                signal.signal(signal.SIGINT, previous)
+
+    class QuietSpawnContext(SpawnContext):
+        Process = QuietProcess
+
+    return QuietSpawnContext()
+
+
+def _local_worker(setup: Setup | None, options) -> None:
+    """A local worker leaves Ctrl-C to the batch, which lets the pairs running finish whole."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if setup is not None:
+        setup(options)
+
+
 def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: Work,
                    setup: Setup | None) -> None:
-    import multiprocessing
-
     # spawn: a fresh interpreter per worker, safe whatever threads this process runs
-    context = multiprocessing.get_context("spawn")
+    context = _quiet_spawn_context()
     options = ordered[0].options
 
     def pool(size: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(size, mp_context=context, initializer=setup,
-                                   initargs=(options,) if setup else ())
+        return ProcessPoolExecutor(size, mp_context=context, initializer=_local_worker,
+                                   initargs=(setup, options))
 
     pending = deque(ordered)
     suspects: list[PairJob] = []
@@ -145,9 +176,11 @@ def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: in
         def __init__(self, options) -> None:
             self.options = options
 
-        def setup(self, worker) -> None:
+        async def setup(self, worker) -> None:
+            # in a thread: loading takes seconds, and the worker's event loop must keep
+            # answering the scheduler meanwhile
             if setup is not None:
-                setup(self.options)
+                await asyncio.get_running_loop().run_in_executor(None, setup, self.options)
 
     cluster = None
     # a worker death is retried by this module, alone, not by the scheduler beside others

@@ -18,8 +18,8 @@ error spans of the same segment, from any of the three raters:
   averaged over raters).
 
 Number errors are not an MQM category: a Major error counts as a number error when its span
-holds a number (digits, or an English / Chinese numeral word) whose value is absent from the
-other side of the segment. The split: documents whose sha1 name digest is 0 mod 3 are held
+holds a number (digits, or an English / Chinese numeral word; "one" is left out, as English
+uses it as a pronoun) whose value is absent from the other side of the segment. The split: documents whose sha1 name digest is 0 mod 3 are held
 out (9 of 26); thresholds and calibration are set on the rest (dev) only.
 """
 
@@ -144,11 +144,11 @@ def load(path: Path) -> dict[tuple[str, str], list[Segment]]:
 
 # ------------------------------------------------------------------ number errors
 
-_EN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+_EN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
                         r"billion|dozen|half)\b", re.I)
 _ZH_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|"
-                        r"一[零〇一二两三四五六七八九十百千万亿]+")
+                        r"一[零〇一二两三四五六七八九十百千万亿]+|半")
 _WORD_VALUES = {w: v for v, w in enumerate("zero one two three four five six seven eight nine ten "
                                            "eleven twelve".split())}
 _WORD_VALUES.update(twenty=20, thirty=30, forty=40, fifty=50, hundred=100, thousand=1000,
@@ -168,6 +168,8 @@ def _values(text: str, lang: str) -> set[float]:
                 pass
         elif lang == "en":
             values.add(float(_WORD_VALUES[token]))
+        elif token == "半":
+            values.add(0.5)
         else:
             import cn2an
             try:

@@ -87,12 +87,26 @@ def _load_all() -> None:
         weak)
 
 
-def select_checks(only: tuple[str, ...] | None, skip: tuple[str, ...] = ()) -> list[str]:
+def select_checks(only: tuple[str, ...] | None, skip: tuple[str, ...] = (),
+                  min_confidence: float | None = None) -> list[str]:
+    """The checks to run: `only` if given, else those on by default; `skip` left out.
+
+    A check is on by default when at least one of its rules was right often enough on the
+    development set to be shown at `min_confidence` (default: the calibrated one); a check
+    whose flags were mostly wrong stays off unless asked for by name."""
+    from .calibration import default_min_confidence, shown_by_default
+
     _load_all()
     for name in (*(only or ()), *skip):
         if name not in CHECKS:
             raise AlignError(f"unknown check {name!r}; checks are: {', '.join(CHECKS)}")
-    return [name for name in CHECKS if (only is None or name in only) and name not in skip]
+    floor = default_min_confidence() if min_confidence is None else min_confidence
+    return [name for name in CHECKS if name not in skip and
+            (name in only if only is not None else shown_by_default(name, floor))]
+
+
+def default_checks() -> list[str]:
+    return select_checks(None)
 
 
 # when several checks flag one span, the most specific one speaks for all
@@ -135,4 +149,5 @@ def _same_span(a: Flag, b: Flag) -> bool:
 
     if overlap(a.target_offsets, b.target_offsets) or overlap(a.source_offsets, b.source_offsets):
         return True
-    return bool(a.tgt_span) and a.tgt_span == b.tgt_span
+    located = a.target_offsets is not None and b.target_offsets is not None
+    return not located and bool(a.tgt_span) and a.tgt_span == b.tgt_span

@@ -2,8 +2,10 @@
 
 The table (calibration.json, beside this module) is written by `bench/mqm.py --calibrate`
 from the MQM news development split: for each rule (check/kind) and each check, how many of
-its flags overlapped a professional annotation (see bench/mqm.py for the matching rules). A
-rule with too few dev flags falls back to its check, a check with none to a neutral prior.
+its flags overlapped a professional annotation (see bench/mqm.py for the matching rules).
+Estimates are shrunk, so that a rule seen a few times says little on its own: the check's
+rate is its share of right flags pulled towards a neutral prior by PSEUDO flags, and a rule's
+rate is pulled towards its check's the same way.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from pathlib import Path
 from ..types import Flag
 
 TABLE = Path(__file__).with_name("calibration.json")
-PRIOR = 0.5  # a rule never seen on the development set: as likely right as wrong
-MIN_FLAGS = 8  # fewer dev flags than this say too little about a rule on their own
+PRIOR = 0.5  # a check never seen on the development set: as likely right as wrong
+PSEUDO = 4  # weight of the prior, in flags
 
 
 @lru_cache(maxsize=1)
@@ -28,14 +30,21 @@ def table() -> dict[str, dict[str, list[int]]]:
         return {}
 
 
+# checks whose flags state the user's own rules (a glossary entry), not a guess: they are
+# not calibrated and keep the confidence the check gives them
+UNCALIBRATED = frozenset({"glossary"})
+
+
 def confidence(rule: str, check: str) -> float:
-    """(right + 1) / (flags + 2) of the rule, or of its check when the rule is rare."""
+    """The rule's share of right flags on the development set, shrunk towards its check's,
+    which is shrunk towards PRIOR."""
     stats = table()
-    for key, level in ((rule, "rules"), (check, "checks")):
-        right, n = stats.get(level, {}).get(key, (0, 0))
-        if n >= MIN_FLAGS:
-            return round((right + 1) / (n + 2), 3)
-    return PRIOR
+    right, n = stats.get("checks", {}).get(check, (0, 0))
+    rate = (right + PSEUDO * PRIOR) / (n + PSEUDO)
+    if rule != check:
+        right, n = stats.get("rules", {}).get(rule, (0, 0))
+        rate = (right + PSEUDO * rate) / (n + PSEUDO)
+    return round(rate, 3)
 
 
 def default_min_confidence() -> float:
@@ -45,4 +54,14 @@ def default_min_confidence() -> float:
 
 
 def calibrated(flags: list[Flag]) -> list[Flag]:
-    return [replace(f, confidence=confidence(f.rule, f.check)) for f in flags]
+    return [f if f.check in UNCALIBRATED else replace(f, confidence=confidence(f.rule, f.check))
+            for f in flags]
+
+
+def shown_by_default(check: str, floor: float) -> bool:
+    """Whether any rule of the check reaches `floor` (a check never measured does)."""
+    stats = table()
+    if check in UNCALIBRATED or not stats or check not in stats.get("checks", {}):
+        return True
+    rules = [r for r in stats.get("rules", {}) if r.split("/")[0] == check]
+    return confidence(check, check) >= floor or any(confidence(r, check) >= floor for r in rules)

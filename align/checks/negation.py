@@ -29,11 +29,17 @@ _EN_NEGATION = regex.compile(
     r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|without|cannot|unable|"
     r"fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|lack(?:s|ed|ing)?|absen(?:ce|t)|"
     r"den(?:y|ies|ied)|reject(?:s|ed|ing|ion)?|hardly|barely|rarely|seldom|instead|"
-    r"prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stop(?:s|ped|ping)?|ban(?:s|ned)?)\b"
+    r"prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|stop(?:s|ped|ping)?|ban(?:s|ned)?|"
+    r"ceas(?:e|es|ed|ing)|halt(?:s|ed)?|quit(?:s)?|beyond|impossible|unless)\b"
     r"|n['’]t\b", regex.I)
 _EN_EXPLICIT = regex.compile(r"\b(?:not|no|never|neither|nor|none|nobody|nothing|nowhere|"
                              r"without|cannot)\b|n['’]t\b", regex.I)
-_NEGATIVE_PREFIX = regex.compile(r"^(?:un|in|im|il|ir|dis|non|mis)(?=[a-z]{3,})")
+_NEGATIVE_PREFIX = regex.compile(r"^(?:un|non)(?=[a-z]{3,})")
+# in-/im-/il-/ir-/dis- also open many positive words (increase, discuss): only these negate
+_NEGATIVE_WORDS = frozenset("""impossible illegal illegally irregular inability incapable
+insufficient invalid inaccurate incorrect incomplete inadequate ineffective independent
+independence inevitable disagree disagreed dislike dissatisfied disapprove disapproved
+indifferent insignificant immoral improper irrelevant irresponsible inappropriate""".split())
 
 
 @register("negation")
@@ -41,7 +47,10 @@ def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
     for pair in context.matched:
         alignment = context.links(pair)
-        negators = [u for u in alignment.units if u.text in NEGATORS]
+        # a one-character negator must read as an adverb or verb (莫 of 莫德罗 Modrow does
+        # not); jieba's tags for the longer ones vary (无法 comes out as a noun)
+        negators = [u for u in alignment.units if u.text in NEGATORS and not u.name
+                    and (len(u.text) > 1 or u.tag[:1] in ("d", "v"))]
         if negators and not _AFFIRMATIVE.search(pair.source_text) and \
                 not _negated(pair.target_text):
             u = negators[0]
@@ -67,9 +76,11 @@ def _negated(text: str) -> bool:
         return True
     vocabulary = lexicon.english_vocabulary()
     for word in regex.findall(r"[a-z]+", text.lower()):
+        if word in _NEGATIVE_WORDS:
+            return True
         prefix = _NEGATIVE_PREFIX.match(word)
         if prefix and word in vocabulary and word[prefix.end():] in vocabulary:
-            return True  # unclear, impossible, illegal, dissatisfied
+            return True  # unclear, unable, nonprofit
     return False
 
 

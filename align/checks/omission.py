@@ -18,6 +18,11 @@ from ..links import Clause, TermAlignment, cues
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
+# where a news text names its source: a bracketed credit （德国之声中文网）, a dateline
+# (中新网北京2月11日电, 新华社北京2月11日电) and a headline's trailing site name (-中新网)
+_ATTRIBUTION = regex.compile(r"[（(【\[〔][^）)】\]〕]{2,40}[）)】\]〕]"
+                             r"|^[^，。：:；]{0,16}?\d{1,2}月\d{1,2}日电(?:题)?"
+                             r"|[-－—]\s*[^-－—，。]{2,16}(?:网|社|报|台|站)\s*$")
 _BOILERPLATE = regex.compile(r"(?i)\b(editor|edited by|reporter|source|share|sharing|copyright|"
                              r"recommend\w*|read more|responsible|app|download|scan)\b")
 
@@ -46,7 +51,8 @@ def check(context: CheckContext) -> list[Flag]:
             flags.append(_added_sentence(context, pair))
         else:
             alignment = context.links(pair)
-            found = _dropped_clauses(pair, alignment) + _added_clauses(pair, alignment)
+            found = _dropped_attributions(pair, alignment) + _dropped_clauses(pair, alignment) + \
+                _added_clauses(pair, alignment)
             flags.extend(found)
             if not found and ratio:
                 flags.extend(_shortened(pair, ratio))
@@ -104,6 +110,27 @@ def _dropped_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
                           pair.source_ids, pair.target_ids, src_term=clause.text,
                           source_offsets=(clause.start, clause.end), kind=kind,
                           message=f"nothing in the target renders 「{clause.text}」"))
+    return flags
+
+
+def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
+    """A credit, dateline or site name of which the target renders nothing: not a word, a
+    name, a number (names count here: an unrendered outlet leaves no trace at all)."""
+    flags = []
+    for m in _ATTRIBUTION.finditer(pair.source_text):
+        inside = [k for k, u in enumerate(alignment.units)
+                  if m.start() <= u.start < m.end() and (u.content or u.name)]
+        if not inside or any(alignment.link_of(k) for k in inside):
+            continue
+        rest = [k for k, u in enumerate(alignment.units)
+                if not m.start() <= u.start < m.end() and _linkable(alignment, k)]
+        if not rest or sum(1 for k in rest if alignment.link_of(k)) < SETTINGS.clause_rest * len(rest):
+            continue
+        text = m.group().strip("-－— ")
+        flags.append(Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
+                          pair.source_ids, pair.target_ids, src_term=text,
+                          source_offsets=m.span(), kind="attribution",
+                          message=f"the source's credit or dateline 「{text}」 is not rendered"))
     return flags
 
 

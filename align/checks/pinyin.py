@@ -56,12 +56,27 @@ def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
                     message=f'"{span}" spells the abbreviations {spelled} in pinyin; '
                             f"they stand for {suggestion}",
                     source_offsets=source_offsets, target_offsets=offsets, kind="abbreviation")
-    if any(u.name for u in units):
+    if any(u.name for u in units) or _written_as_name(spelled, alignment, link):
         return None
     return Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index, pair.source_ids,
                 pair.target_ids, src_term=han, tgt_span=span, suggestion=_suggest(han),
                 message=f'"{span}" is the pinyin of {han}, left untranslated',
                 source_offsets=source_offsets, target_offsets=offsets, kind="untranslated")
+
+
+def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
+    """The English writes a name: one capitalised syllable for one character (a surname, a
+    short name), or "Xia Liyan" — a surname's reading, then the given name, capitalised."""
+    words = alignment.tokens[link.first:link.end]
+    if not all(w.text[:1].isupper() for w in words):
+        return False
+    if len(han) == 1:
+        return True
+    after = alignment.tokens[link.end:link.end + 3]
+    if any(t.text[:1].isupper() and t.bare in names.NAME_HEADS for t in after):
+        return True  # "Tianmu News", "Yingmen Aviation Technology Group"
+    surname = names.surname_reading(han[0])
+    return len(words) >= 2 and surname.lower() == words[0].bare
 
 
 def _spelled(han: str, span: str) -> str:
