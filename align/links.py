@@ -506,6 +506,8 @@ def _number_candidates(source: str, target: str, units, toks) -> list[_Candidate
     out = []
     for q_src, q_tgt in matching.pairs:
         over = _overlapping(units, q_src.start, q_src.end)
+        if q_src.soft and any(len(units[u].text) > len(q_src.text) for u in over):
+            continue  # a numeral inside a word (一体化) renders nothing by itself
         span = _tokens_over(toks, q_tgt.start, q_tgt.end)
         if over and span:
             out.append(_Candidate(over, span[0], span[-1] + 1, "number", SETTINGS.number,

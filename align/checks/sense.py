@@ -32,6 +32,7 @@ from . import CheckContext, register
 GLOSS_DISTANCE = 0.35  # cosine between the visible and the alternative gloss: at most this
 FIT_MARGIN = 0.06  # the alternative fits the context better by at least this
 POOR_FIT = 0.02  # and the visible sense fits it at most this well
+CLEAR_MARGIN = 0.10  # a margin this wide is reported (and calibrated) apart as clear
 
 _SKIP_SENSE = regex.compile(r"^(?:CL:|see |variant|old variant|surname|abbr\.|\(suffix\)|"
                             r"\(prefix\)|used in|lit\. )", regex.I)
@@ -151,5 +152,6 @@ def check(context: CheckContext) -> list[Flag]:
                           tgt_span=c.token.text, suggestion=better[0][1].label,
                           message=f'"{c.token.text}" is the sense "{c.groups[c.visible].label}" '
                                   f'of {c.term}; here it more likely means: {alternatives}',
-                          target_offsets=(c.token.start, c.token.end), kind="wrong-sense"))
+                          target_offsets=(c.token.start, c.token.end),
+                          kind="clear" if better[0][0] - used >= CLEAR_MARGIN else "wrong-sense"))
     return flags
