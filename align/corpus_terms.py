@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .checks import CheckContext
-from .checks.consistency import _WORD_LEVEL, followed_renderings, same_rendering
+from .checks.consistency import followed_renderings, same_rendering
 from .terms import dictionary_meaning, rendering_key
 from .types import GlossaryEntry, Pair, Sentence
 
@@ -48,7 +48,7 @@ def document_renderings(pairs: list[Pair], source: list[Sentence], target: list[
     document order (the check's own finder, so both agree on what a rendering is)."""
     found = followed_renderings(CheckContext(pairs, source, target, glossary))
     meanings = {term: dictionary_meaning(term) for term in sorted({r.term for r in found})}
-    return [TermRendering(r.term, r.pair.index, r.text, _key(r.text), r.evidence in _WORD_LEVEL,
+    return [TermRendering(r.term, r.pair.index, r.text, _key(r.text), r.backed,
                           meanings[r.term], _key(meanings[r.term])) for r in found]
 
 

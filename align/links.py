@@ -21,7 +21,7 @@ import regex
 from . import english, lexicon, names, numbers
 from .english import Token
 from .glossary.match import enforced, find_rendering, source_matches
-from .terms import full_form, parts
+from .terms import dictionary_meaning, full_form, is_compositional, parts
 from .types import GlossaryEntry
 
 
@@ -258,6 +258,10 @@ def cues(word: str) -> Cues:
         for k, sense in enumerate(lexicon.senses(w)[:s.sense_limit]):
             for x in lexicon.sense_words(sense):
                 rank.setdefault(english.stem(x), k)
+    if lexicon.is_proper_name(word):  # a place's people and language: 中国 → "Chinese"
+        for k, sense in enumerate(lexicon.senses(word + "人")[:2]):
+            for x in lexicon.sense_words(sense):
+                rank.setdefault(english.stem(x), k)
     own = set(rank)
     phrases = []
     for w in (word, full) if full else (word,):
@@ -323,11 +327,11 @@ def align_terms(source: str, target: str,
             candidates += _latin_candidates(ui, unit, toks, by_lower)
         elif unit.han and unit.content:
             candidates += _sense_candidates(ui, unit, toks, by_stem, by_prefix)
-            spellings += _spellings((ui,), unit.text)
+            spellings += _spellings([(ui, unit.text)])
             nxt = units[ui + 1] if ui + 1 < len(units) else None
             if nxt and nxt.han and len(unit.text) <= 2 and len(nxt.text) <= 2 and nxt.start == unit.end:
                 # a word jieba split in two (土|叙 for 土叙 "Tuxu")
-                spellings += _spellings((ui, ui + 1), unit.text + nxt.text)
+                spellings += _spellings([(ui, unit.text), (ui + 1, nxt.text)])
     candidates += _pinyin_candidates(spellings, toks)
     candidates += _number_candidates(source, target, units, toks)
     if glossary:
@@ -444,19 +448,27 @@ def _content_span(toks, k: int, n: int) -> list[int]:
 Spelling = tuple[str, tuple[int, ...], bool]  # pinyin, the units spelled, all of them?
 
 
-def _spellings(units: tuple[int, ...], text: str) -> list[Spelling]:
-    """The pinyin a word, or a run of its characters, may be spelled in: "hefei" for
-    合肥(市), "gongzheng" for 龚正, "suzhe" for 苏浙 of 苏浙皖."""
+def _spellings(parts: list[tuple[int, str]]) -> list[Spelling]:
+    """The pinyin a word (or two words jieba split, given as (unit, text) parts), or a run of
+    its characters, may be spelled in: "hefei" for 合肥(市), "gongzheng" for 龚正, "suzhe"
+    for 苏浙 of 苏浙皖. Each spelling names the units its characters come from."""
+    text = "".join(t for _, t in parts)
+    units = tuple(u for u, _ in parts)
     out = [(lexicon.pinyin(text).replace("ü", "v"), units, True)]
     if text[-1] in names.PLACE_SUFFIXES and len(text) > 2:
         out.append((lexicon.pinyin(text[:-1]), units, True))  # 合肥市 → Hefei
     if len(text) <= 6:
+        spans, at = [], 0
+        for unit, part in parts:
+            spans.append((unit, at, at + len(part)))
+            at += len(part)
         for i in range(len(text)):
             for j in range(i + 1, len(text) + 1):
                 piece = text[i:j]
                 if piece != text and (len(piece) >= 2 or names.abbreviation_of(piece)
                                       or names.surname_reading(piece)):
-                    out.append((lexicon.pinyin(piece).replace("ü", "v"), units, False))
+                    spelled = tuple(u for u, a, b in spans if a < j and i < b)
+                    out.append((lexicon.pinyin(piece).replace("ü", "v"), spelled, False))
     return [s for s in out if len(s[0]) >= 2]
 
 
@@ -529,3 +541,61 @@ def _glossary_candidates(source: str, target: str, units, toks,
                                       ("glossary",) * (span[-1] + 1 - span[0])))
                 break
     return out
+
+
+# ------------------------------------------------------------------ literal renderings
+
+@dataclass(frozen=True)
+class LiteralSettings:
+    min_words: int = 2  # a one-word rendering commits to too little to call it literal
+    max_chars: int = 6  # longer terms are phrases, translated freely
+    # parts of speech (jieba) of terms whose renderings are judged: nouns, abbreviations,
+    # set phrases; verbs and idioms translate too freely
+    tags: tuple[str, ...] = ("n", "j", "l")
+
+
+LITERAL = LiteralSettings()
+_CARRIED = frozenset({"char", "part", ""})  # evidence a literal rendering carries ('': stop word)
+
+
+def literal_kind(alignment: TermAlignment, link: Link) -> str:
+    """Whether a link renders its term word by word from its characters while the term as a
+    whole means something else: 'dictionary' (CC-CEDICT gives the whole a meaning of its
+    own: 长三角 "long triangle"), 'characters' (the dictionary has no entry, and each word
+    takes one character's sense: 片区 "film area"), or ''."""
+    if len(link.units) != 1:
+        return ""
+    unit = alignment.units[link.units[0]]
+    levels = [lv for lv in link.levels if lv]
+    if not unit.han or not 2 <= len(unit.text) <= LITERAL.max_chars \
+            or len(levels) < LITERAL.min_words or not set(link.levels) <= _CARRIED:
+        return ""
+    if cues(unit.text).sense:
+        meaning = dictionary_meaning(unit.text)
+        if is_compositional(unit.text) or not (meaning[:1].isupper() or
+                                               unit.tag[:1] in LITERAL.tags):
+            return ""
+        return "dictionary"
+    if unit.name or unit.tag[:1] not in LITERAL.tags or "part" in levels:
+        return ""
+    return "characters" if len(character_glosses(unit.text, alignment, link)) >= 2 else ""
+
+
+def character_glosses(word: str, alignment: TermAlignment, link: Link) -> list[tuple[str, str]]:
+    """(character, English word) for each word of the span that carries the sense of one
+    character, each character used once."""
+    out: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for tok in alignment.tokens[link.first:link.end]:
+        if not tok.content:
+            continue
+        for c in word:
+            if c not in used and _carries(tok.stem, cues(c).sense):
+                used.add(c)
+                out.append((c, tok.text))
+                break
+    return out
+
+
+def _carries(stem: str, stems: frozenset[str]) -> bool:
+    return stem in stems or (len(stem) >= 5 and any(s[:5] == stem[:5] for s in stems))

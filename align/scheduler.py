@@ -11,10 +11,12 @@ import asyncio
 import dataclasses
 import logging
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import SpawnContext, SpawnProcess
 
 from .batch import PairJob, PairOutcome, process_pair, start_worker
 from .errors import AlignError
@@ -72,28 +74,24 @@ def _ready() -> bool:
     return True
 
 
-def _quiet_spawn_context():
-    """The spawn context, whose processes start with Ctrl-C ignored: a worker still starting
-    when Ctrl-C comes would otherwise die mid-import with a traceback. (A process that starts
-    with SIGINT ignored keeps it so; Python installs its KeyboardInterrupt handler only where
-    the parent left SIGINT alone.)"""
-    import threading
-    from multiprocessing.context import SpawnContext, SpawnProcess
+class _QuietProcess(SpawnProcess):
+    """A spawned worker that starts with Ctrl-C ignored: one still starting when Ctrl-C comes
+    would otherwise die mid-import with a traceback. (A process that starts with SIGINT
+    ignored keeps it so: Python installs its KeyboardInterrupt handler only where the parent
+    left SIGINT alone.) The batch itself handles Ctrl-C and lets running pairs finish."""
 
-    class QuietProcess(SpawnProcess):
-        def start(self) -> None:
-            if threading.current_thread() is not threading.main_thread():
-                return super().start()
-            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-            try:
-                return super().start()
-            finally:
-                signal.signal(signal.SIGINT, previous)
+    def start(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return super().start()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            return super().start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
-    class QuietSpawnContext(SpawnContext):
-        Process = QuietProcess
 
-    return QuietSpawnContext()
+class _QuietSpawnContext(SpawnContext):
+    Process = _QuietProcess
 
 
 def _local_worker(setup: Setup | None, options) -> None:
@@ -106,7 +104,7 @@ def _local_worker(setup: Setup | None, options) -> None:
 def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: Work,
                    setup: Setup | None) -> None:
     # spawn: a fresh interpreter per worker, safe whatever threads this process runs
-    context = _quiet_spawn_context()
+    context = _QuietSpawnContext()
     options = ordered[0].options
 
     def pool(size: int) -> ProcessPoolExecutor:

@@ -29,7 +29,7 @@ class Rendering:
     term: str
     pair: Pair
     text: str
-    evidence: str  # the link's strongest evidence
+    backed: bool  # every word of it carries a dictionary sense of the term (or the glossary)
     offsets: tuple[int, int]
 
     @property
@@ -48,7 +48,8 @@ def followed_renderings(context: CheckContext) -> list[Rendering]:
             unit = alignment.units[link.units[0]]
             if unit.name or not unit.han or len(unit.text) < 2:
                 continue
-            found.append(Rendering(unit.text, pair, alignment.text_of(link), link.evidence,
+            backed = all(lv in _WORD_LEVEL for lv in link.levels if lv)
+            found.append(Rendering(unit.text, pair, alignment.text_of(link), backed,
                                    alignment.target_offsets(link)))
     return found
 
@@ -68,7 +69,7 @@ def check(context: CheckContext) -> list[Flag]:
         groups = group_renderings(found)
         if len(groups) < 2:
             continue
-        if all(any(r.evidence in _WORD_LEVEL for r in g) for g in groups):
+        if all(any(r.backed for r in g) for g in groups):
             continue  # every rendering carries a dictionary sense: synonyms, not a problem
         suggestion, why = suggest(term, groups, source_text)
         wanted = rendering_key(suggestion)
@@ -114,7 +115,7 @@ def suggest(term: str, groups: list[list[Rendering]], source_text: str) -> tuple
     full = full_form(term)
     if full and full in source_text and dictionary_meaning(full):
         return dictionary_meaning(full), f"the meaning of its full form {full}, which this text uses"
-    backed = [g for g in groups if any(r.evidence in _WORD_LEVEL for r in g)]
+    backed = [g for g in groups if any(r.backed for r in g)]
     if backed:
         return surface(backed[0]), "the rendering the dictionary backs, used most in this text"
     if meaning:

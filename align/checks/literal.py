@@ -8,27 +8,12 @@ carry the sense of one of its characters or parts, and none a sense of the term 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
-from ..links import TermAlignment, cues
-from ..terms import dictionary_meaning, is_compositional
+from ..links import TermAlignment, character_glosses, literal_kind
+from ..terms import dictionary_meaning
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
-
-
-@dataclass(frozen=True)
-class LiteralSettings:
-    min_words: int = 2  # a one-word rendering commits to too little to call it literal
-    max_chars: int = 6  # longer terms are phrases, translated freely
-    # parts of speech (jieba) of terms whose renderings are judged: nouns, abbreviations,
-    # set phrases; verbs and idioms translate too freely
-    tags: tuple[str, ...] = ("n", "j", "l")
-
-
-SETTINGS = LiteralSettings()
-_CARRIED = {"char", "part", ""}  # evidence a literal rendering may carry ('' : a stop word)
 
 
 @register("literal")
@@ -38,65 +23,30 @@ def check(context: CheckContext) -> list[Flag]:
         flags.extend(_possessive_flags(pair))
         alignment = context.links(pair)
         for link in alignment.links:
-            flag = _literal(pair, alignment, link)
-            if flag:
-                flags.append(flag)
+            kind = literal_kind(alignment, link)
+            if kind:
+                flags.append(_flag(pair, alignment, link, kind))
     return flags
 
 
-def _literal(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
-    if len(link.units) != 1:
-        return None
+def _flag(pair: Pair, alignment: TermAlignment, link, kind: str) -> Flag:
     unit = alignment.units[link.units[0]]
-    levels = [lv for lv in link.levels if lv]
-    if not unit.han or not 2 <= len(unit.text) <= SETTINGS.max_chars \
-            or len(levels) < SETTINGS.min_words or not set(link.levels) <= _CARRIED:
-        return None
-    known = bool(cues(unit.text).sense)
-    meaning = dictionary_meaning(unit.text)
     span = alignment.text_of(link)
     offsets = dict(source_offsets=(unit.start, unit.end),
                    target_offsets=alignment.target_offsets(link))
-    if known:
-        if is_compositional(unit.text) or not (meaning[:1].isupper() or
-                                               unit.tag[:1] in SETTINGS.tags):
-            return None
+    if kind == "dictionary":
+        meaning = dictionary_meaning(unit.text)
         return Flag("literal", "accuracy/mistranslation", Severity.MAJOR, pair.index,
                     pair.source_ids, pair.target_ids, src_term=unit.text, tgt_span=span,
-                    suggestion=meaning, kind="dictionary",
+                    suggestion=meaning, kind=kind,
                     message=f'"{span}" renders {unit.text} character by character; '
                             f'it means "{meaning}"', **offsets)
-    if unit.name or unit.tag[:1] not in SETTINGS.tags or "part" in levels:
-        return None
-    glosses = _character_glosses(unit.text, alignment, link)
-    if len(glosses) < 2:
-        return None
+    glosses = character_glosses(unit.text, alignment, link)
     return Flag("literal", "accuracy/mistranslation", Severity.MAJOR, pair.index,
-                pair.source_ids, pair.target_ids, src_term=unit.text, tgt_span=span,
-                kind="characters",
+                pair.source_ids, pair.target_ids, src_term=unit.text, tgt_span=span, kind=kind,
                 message=f'"{span}" renders {unit.text} character by character ('
                         + " + ".join(f'{c} "{w}"' for c, w in glosses)
                         + f"); {unit.text} as a whole is a word of its own", **offsets)
-
-
-def _character_glosses(word: str, alignment: TermAlignment, link) -> list[tuple[str, str]]:
-    """(character, English word) for each word of the span that carries the sense of one
-    character, each character used once."""
-    out: list[tuple[str, str]] = []
-    used: set[str] = set()
-    for tok in alignment.tokens[link.first:link.end]:
-        if not tok.content:
-            continue
-        for c in word:
-            if c not in used and _carries(tok.stem, cues(c).sense):
-                used.add(c)
-                out.append((c, tok.text))
-                break
-    return out
-
-
-def _carries(stem: str, stems: frozenset[str]) -> bool:
-    return stem in stems or (len(stem) >= 5 and any(s[:5] == stem[:5] for s in stems))
 
 
 # 我国 / 我市 / 我省 … in official prose speak for the institution ("China", "the city"); a

@@ -126,7 +126,7 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
                 if not m.start() <= u.start < m.end() and _linkable(alignment, k)]
         if not rest or sum(1 for k in rest if alignment.link_of(k)) < SETTINGS.clause_rest * len(rest):
             continue
-        text = m.group().strip("-－— ")
+        text = m.group().strip("-－— （）()【】[]〔〕")
         flags.append(Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
                           pair.source_ids, pair.target_ids, src_term=text,
                           source_offsets=m.span(), kind="attribution",

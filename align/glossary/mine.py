@@ -24,8 +24,9 @@ import regex
 from .. import lexicon
 from ..english import STOPWORDS, tokens
 from ..errors import InputError
-from ..terms import (dictionary_meaning, full_form, is_compositional, literal_spans, matches_any,
-                     parts, rendering_key, renderings_in, sense_stems)
+from ..links import align_terms, literal_kind
+from ..terms import (dictionary_meaning, full_form, matches_any, parts, rendering_key,
+                     renderings_in, sense_stems)
 from ..write import cell_text
 
 MIN_DICE = 0.7
@@ -80,13 +81,10 @@ def mine_renderings(terms: list[str], pairs: list[tuple[str, str]]) -> dict[str,
         record = found[term]
         record.pairs = len(indexes)
         reading = lexicon.pinyin(term)
-        literal_possible = len(term) <= 4 and not is_compositional(term)
-        own = sense_stems(term)
         for k in indexes:
             target, text = english[k], pairs[k][1]
-            for start, end in (literal_spans(term, target) if literal_possible else ()):
-                if not any(matches_any(tok.stem, own) for tok in target[start:end]):
-                    record.literal[text[target[start].start:target[end - 1].end]] += 1
+            for literal in _literal_renderings(term, *pairs[k]):
+                record.literal[literal] += 1
             for span in renderings_in(term, target, text):
                 if coverage(term, span) >= MIN_COVERAGE:
                     record.seen[span] += 1
@@ -99,6 +97,21 @@ def mine_renderings(terms: list[str], pairs: list[tuple[str, str]]) -> dict[str,
             # (临港新片区 always listed with 示范区), so the dictionary must back the phrase
             if phrase and phrase[1] >= MIN_TOGETHER and coverage(term, phrase[0]) >= MIN_COVERAGE:
                 record.seen[phrase[0]] += phrase[1]
+    return found
+
+
+def _literal_renderings(term: str, zh: str, en: str) -> list[str]:
+    """The spans of `en` that render a word of the term's occurrences in `zh` character by
+    character (the literal check's own test): "long triangle" for 长三角, "film area" for
+    the 片区 of 临港新片区."""
+    alignment = align_terms(zh, en)
+    found = []
+    for start in (m.start() for m in regex.finditer(regex.escape(term), zh)):
+        for link in alignment.links:
+            inside = all(start <= alignment.units[u].start and alignment.units[u].end <= start + len(term)
+                         for u in link.units)
+            if inside and literal_kind(alignment, link):
+                found.append(alignment.text_of(link))
     return found
 
 
@@ -157,15 +170,20 @@ class Proposal:
 def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Proposal:
     record = record or TermRenderings(term)
     forbidden = tuple(dict.fromkeys([*_by_key(record.literal), *record.pinyin]))
-    bad_keys = {rendering_key(f) for f in forbidden}
+    bad_keys = [rendering_key(f) for f in forbidden]
+
+    def clean(rendering: str) -> bool:
+        """Holds no forbidden rendering: "Lingang new film area" holds "film area"."""
+        key = rendering_key(rendering)
+        return not any(bad and bad <= key for bad in bad_keys)
+
     observed = "; ".join(f"{s} ×{n}" for s, n in record.seen.most_common(6))
     meaning = dictionary_meaning(term)
     if meaning:
         # the form the translation uses, when it carries the dictionary meaning
         # ('integration' rather than the verb 'integrate')
         key = rendering_key(meaning)
-        fitting = [s for s, _ in record.seen.most_common()
-                   if key <= rendering_key(s) and rendering_key(s) not in bad_keys]
+        fitting = [s for s, _ in record.seen.most_common() if key <= rendering_key(s) and clean(s)]
         if fitting:
             # a term is a noun: prefer a nominal form the pairs also use ('integration' over
             # the more frequent 'integrated') when it is not rare
@@ -177,8 +195,7 @@ def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Propo
     full = full_form(term)
     if full and full in corpus_text and dictionary_meaning(full):
         return Proposal(dictionary_meaning(full), f"full form {full} in the corpus", forbidden, observed)
-    usable = [(s, n) for s, n in record.seen.most_common()
-              if rendering_key(s) not in bad_keys and s not in forbidden]
+    usable = [(s, n) for s, n in record.seen.most_common() if clean(s) and s not in forbidden]
     if usable:
         return Proposal(usable[0][0], f"most frequent rendering in the pairs ({usable[0][1]}×)",
                         forbidden, observed)

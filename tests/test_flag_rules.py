@@ -1,0 +1,307 @@
+"""The rules that make flags trustworthy on unseen text: correct translations that must not
+be flagged next to wrong ones that must, one table per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checks import CheckContext, default_checks, one_per_problem, run_checks
+from align.links import align_terms
+from align.names import abbreviation_of, is_name
+from align.types import Bead, Flag, Pair, Sentence, Severity
+
+
+def _context(pairs_text, glossary=None):
+    pairs, source, target = [], [], []
+    for k, (zh, en) in enumerate(pairs_text):
+        src_ids = (len(source),) if zh else ()
+        tgt_ids = (len(target),) if en else ()
+        if zh:
+            source.append(Sentence(len(source), zh, k))
+        if en:
+            target.append(Sentence(len(target), en, k))
+        pairs.append(Pair(k, Bead(src_ids, tgt_ids, 0.5, 0.6 if zh and en else None), zh, en))
+    return CheckContext(pairs, source, target, glossary)
+
+
+def _found(zh, en, check):
+    return [(f.kind, f.src_term, f.tgt_span) for f in run_checks(_context([(zh, en)]), [check])]
+
+
+# ------------------------------------------------------------------ names
+
+@pytest.mark.parametrize("word, tag, before, after, before_tag, expected", [
+    ("合肥", "ns", "", "", "", True),  # a place in CC-CEDICT
+    ("郑永刚", "nr", "", "", "", True),  # a person jieba knows
+    ("钱", "n", "", "老板说", "", True),  # a surname before a title: "Boss Qian"
+    ("立言", "n", "夏", "与宋涛", "nr", True),  # the given name after a surname
+    ("天目湖", "ns", "", "", "", True),
+    ("阿斯麦", "", "", "", "", True),  # a transliteration
+    ("顾问", "nr", "", "", "", False),  # jieba's person tag on a common word
+    ("科创", "n", "", "走廊", "", False),  # an abbreviation with a meaning
+    ("同创", "j", "", "", "", False),
+    ("片区", "n", "", "", "", False),  # a word the dictionaries know
+    ("钱", "n", "花", "", "", False),  # money
+])
+def test_is_name(word, tag, before, after, before_tag, expected):
+    assert is_name(word, tag, before, after, before_tag) is expected
+
+
+def test_place_abbreviations():
+    assert [abbreviation_of(c) for c in "苏浙沪"] == ["Jiangsu", "Zhejiang", "Shanghai"]
+    assert abbreviation_of("我") == ""
+
+
+# ------------------------------------------------------------------ term alignment
+
+def test_links_one_word_one_term_and_leftovers():
+    alignment = align_terms("据欧盟委员会估计，欧盟的申根国家去年收到超92万份庇护申请。",
+                            "According to the European Commission, Schengen countries in the EU "
+                            "received over 920,000 asylum applications last year.")
+    rendered = {"".join(alignment.units[u].text for u in link.units): alignment.text_of(link)
+                for link in alignment.links}
+    assert rendered["欧盟委员会"] == "European Commission"
+    assert rendered["去年"] == "last year"
+    assert rendered["92万份"] == "920,000"
+    assert rendered["申根"] == "Schengen"
+    tokens = [k for link in alignment.links for k in range(link.first, link.end)]
+    assert len(tokens) == len(set(tokens))  # one English word renders one source term
+
+
+def test_links_take_the_part_of_a_run_another_word_claims():
+    alignment = align_terms("如果台湾出现危机，美军可能会在菲律宾的基地发动行动。",
+                            "If there is a crisis in Taiwan, the US military may launch "
+                            "operations from bases in the Philippines.")
+    rendered = {"".join(alignment.units[u].text for u in link.units): alignment.text_of(link)
+                for link in alignment.links}
+    assert rendered["危机"] == "crisis" and rendered["台湾"] == "Taiwan"
+
+
+# ------------------------------------------------------------------ pinyin
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("推动科创走廊建设。", "Promote the construction of the Kechuang corridor.", ["Kechuang"]),
+    ("深化沪苏浙皖合作。", "Deepen cooperation among Shanghai, Su Zhe and Anhui.", ["Su Zhe"]),
+    ("土叙地震救灾夜以继日", "The Tuxu earthquake relief work day and night", ["Tuxu"]),
+    # names are never errors
+    ("龚正市长表示。", "Mayor Gong Zheng said.", []),
+    ("合肥和张江合作。", "Hefei and Zhangjiang cooperate.", []),
+    ("积极评价宋涛对夏立言所说。", "He praised what Song Tao told Xia Liyan.", []),
+    ("报道引述中国天目新闻消息指。", "The report quoted China's Tianmu News.", []),
+    ("钱老板说。", "Boss Qian said.", []),
+    ("他在微博上发文。", "He posted on Weibo.", []),  # pinyin English has taken in
+])
+def test_pinyin(zh, en, expected):
+    assert [span for _, _, span in _found(zh, en, "pinyin")] == expected
+
+
+def test_place_abbreviation_names_the_places():
+    flags = run_checks(_context([("深化沪苏浙皖合作。", "Deepen cooperation among Shanghai, Su Zhe and Anhui.")]),
+                       ["pinyin"])
+    assert flags[0].kind == "abbreviation" and flags[0].suggestion == "Jiangsu and Zhejiang"
+
+
+# ------------------------------------------------------------------ numbers
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # correct renderings: nothing to flag
+    ("三维打印技术发展迅速。", "Three-dimensional printing is developing fast.", []),
+    ("“十四五”规划提出。", "The 14th Five-Year Plan proposes.", []),
+    ("经过两轮谈判。", "After two rounds of talks.", []),
+    ("这是第二次击落。", "This is the second shoot-down.", []),
+    ("他一米九的个子。", "He is 1.9 m tall.", []),
+    ("一两个人来了。", "One or two people came.", []),
+    ("二三人同行。", "Two or three people went together.", []),
+    ("50万人参加。", "Half a million people took part.", []),
+    ("十余年未见。", "Unseen for more than a decade.", []),
+    ("只要认同“九二共识”。", "As long as they accept the 1992 Consensus.", []),
+    ("来自几十个国家的救援队。", "Rescue teams from dozens of countries.", []),
+    ("一个16岁的少年获救。", "A 16-year-old boy was rescued.", []),
+    ("全年新增5G基站10000个。", "10,000 new 5G base stations were added.", []),
+    ("上世纪80年代他是厂长。", "In the 1980s he was a factory director.", []),
+    ("未来两个季度解雇1400人。", "It will lay off 1,400 people in the next two quarters.", []),
+    ("市值蒸发1100亿美元。", "It lost $110 billion in market value.", []),
+    ("两国领导人会面。", "The leaders of China and France met.", []),  # 两国 named
+    ("周三股价下跌。", "The shares fell on Wednesday.", []),  # 周三 is a weekday
+    # wrong ones
+    ("五个城市参加。", "Four cities took part.", ["changed"]),
+    ("市值蒸发1100亿美元。", "It lost $11 billion in market value.", ["changed"]),
+    ("美国2月4日击落气球。", "The US shot down the balloon.", ["missing", "missing"]),
+    ("击落的地点距离海岸十英里。", "The site was off the coast.", ["missing"]),
+    ("新增加的基地距离台湾300公里。", "The new base is 500 km from Taiwan.", ["changed"]),
+    ("据报道，一名男子获救。", "On April 30, 2011, a man was rescued.", ["added"] * 3),
+])
+def test_numbers(zh, en, expected):
+    assert [kind for kind, _, _ in _found(zh, en, "numbers")] == expected
+
+
+def test_changed_money_is_critical():
+    flags = run_checks(_context([("市值蒸发1100亿美元。", "It lost $11 billion.")]), ["numbers"])
+    assert flags[0].severity == Severity.CRITICAL
+
+
+# ------------------------------------------------------------------ negation
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("他没有去北京。", "He went to Beijing.", ["dropped"]),
+    ("移民当局无法阻止难民提交申请。", "The authorities stop refugees from applying.", []),  # stop
+    ("移民当局无法阻止难民提交申请。", "The authorities let refugees apply.", ["dropped"]),
+    ("他没有去北京。", "He did not go to Beijing.", []),
+    ("他从未见过她。", "He had never seen her.", []),
+    ("选举结果导致他不再担任总理。", "After the election he ceased to be prime minister.", []),
+    ("经济不断发展。", "The economy keeps growing.", []),  # 不断: continuously
+    ("我们不得不改变计划。", "We had to change the plan.", []),  # double negation
+    ("汉斯·莫德罗离开了我们。", "Hans Modrow has left us.", []),  # 莫 in a name
+    ("他去了北京。", "He did not go to Beijing.", ["added"]),
+    ("他不仅去了北京，还去了上海。", "He went not only to Beijing but also to Shanghai.", []),
+    ("他拒绝了邀请。", "He did not accept the invitation.", []),  # 拒绝: refuse
+])
+def test_negation(zh, en, expected):
+    assert [kind for kind, _, _ in _found(zh, en, "negation")] == expected
+
+
+# ------------------------------------------------------------------ repetition
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("合肥是重要城市。", "Hefei Hefei is an important city.", ["Hefei Hefei"]),
+    ("温度降到负120度，负120度！", "It fell to minus 120 degrees, minus 120 degrees!", []),
+    ("它虽然小，但是它很重要。", "It is small, it, it matters a lot.", []),
+])
+def test_repetition(zh, en, expected):
+    assert [span for _, _, span in _found(zh, en, "repetition")] == expected
+
+
+# ------------------------------------------------------------------ omission and addition
+
+LINKED = ("欧盟领导人同意出台更严格的移民政策，以便驱逐非法移民，并加强外部边界。",
+          "EU leaders agreed to introduce a stricter immigration policy to deport illegal "
+          "immigrants and to strengthen the external borders.")
+
+
+def test_clause_dropped_inside_a_pair_is_found():
+    zh = "欧盟领导人同意出台更严格的移民政策，以便驱逐非法移民，并加强外部边界，但成员国就围栏费用争吵不休。"
+    found = _found(zh, LINKED[1], "omission")
+    assert [(kind, term) for kind, term, _ in found] == [("clause", "但成员国就围栏费用争吵不休")]
+
+
+def test_sentence_merged_into_a_2_1_bead_is_found():
+    zh = LINKED[0] + "然而，欧盟与各成员国就围栏费用支付等问题争吵不休。"
+    found = _found(zh, LINKED[1], "omission")
+    assert found and all(kind in ("clause", "short-clause") for kind, _, _ in found)
+    assert any("围栏费用" in term for _, term, _ in found)
+
+
+def test_complete_translation_has_no_omission():
+    assert _found(*LINKED, "omission") == []
+
+
+def test_invented_sentence_inside_a_1_3_bead_is_found():
+    en = LINKED[1] + " The weather in Paris was rainy and cold all week."
+    found = _found(LINKED[0], en, "omission")
+    assert [(kind, span) for kind, _, span in found] == \
+        [("clause", "The weather in Paris was rainy and cold all week")]
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("（德国之声中文网）拜登政府本周五将六个中国实体列入黑名单。",
+     "The Biden administration blacklisted six Chinese entities on Friday.", ["德国之声中文网"]),
+    ("（德国之声中文网）拜登政府本周五将六个中国实体列入黑名单。",
+     "(Deutsche Welle Chinese) The Biden administration blacklisted six Chinese entities on Friday.", []),
+    ("中新网2月11日电 深圳市工业和信息化局近日印发行动计划。",
+     "The Shenzhen Bureau of Industry and Information Technology recently issued an action plan.",
+     ["中新网2月11日电"]),
+])
+def test_dropped_credit_or_dateline(zh, en, expected):
+    assert [term for kind, term, _ in _found(zh, en, "omission") if kind == "attribution"] == expected
+
+
+# ------------------------------------------------------------------ literal renderings
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("推动长三角一体化。", "Promote the integration of the long triangle.", [("dictionary", "long triangle")]),
+    ("推动长三角一体化。", "Promote the integration of the Yangtze River Delta.", []),
+    ("建设临港新片区。", "Build the Lingang new film area.", [("characters", "film area")]),
+    ("建设临港新片区。", "Build the Lingang New Area.", []),
+    ("强化科技创新策源功能。", "Strengthen the policy source function of innovation.",
+     [("characters", "policy source")]),
+    ("以示范区为先手棋和突破口。", "Take the demonstration zone as the first chess and breakthrough.",
+     [("characters", "first chess")]),
+    ("使之成为我国发展的增长极。", "It becomes the growth pole of my country.", [("possessive", "my country")]),
+])
+def test_literal(zh, en, expected):
+    assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
+
+
+# ------------------------------------------------------------------ consistency
+
+def test_consistency_is_one_finding_with_its_places():
+    context = _context([
+        ("我们坐高铁去北京。", "We took the high-speed rail to Beijing."),
+        ("我们坐高铁去北京。", "We took the high iron to Beijing."),
+        ("高铁很快。", "The high-speed rail is fast."),
+        ("高铁很快。", "The high iron is fast."),
+    ])
+    flags = run_checks(context, ["consistency"])
+    assert len(flags) == 1
+    flag = flags[0]
+    assert (flag.src_term, flag.tgt_span, flag.bead) == ("高铁", "high iron", 1)
+    assert [(p.bead, p.tgt_span) for p in flag.places] == [(3, "high iron")]
+    assert flag.suggestion == "high-speed rail"
+
+
+def test_consistency_leaves_dictionary_synonyms_alone():
+    context = _context([("欧盟峰会召开。", "The EU summit opened."),
+                        ("欧盟峰会召开。", "The European Union summit opened.")])
+    assert run_checks(context, ["consistency"]) == []
+
+
+def test_consistency_follows_no_place_names():
+    context = _context([("长三角发展。", "The long triangle develops."),
+                        ("长三角发展。", "The Yangtze River Delta develops.")])
+    assert run_checks(context, ["consistency"]) == []
+
+
+# ------------------------------------------------------------------ one finding per problem
+
+def test_flags_on_one_span_fold_into_the_most_specific():
+    a = Flag("literal", "accuracy/mistranslation", Severity.MAJOR, 0, (0,), (0,), "长三角",
+             "long triangle", target_offsets=(4, 17), confidence=0.9, message="literal")
+    b = Flag("consistency", "terminology/inconsistent", Severity.MINOR, 0, (0,), (0,),
+             "长三角", "long triangle", target_offsets=(4, 17), confidence=0.3, message="inconsistent")
+    c = Flag("numbers", "locale/number", Severity.MAJOR, 0, (0,), (0,), "", "5",
+             target_offsets=(30, 31), message="number")
+    kept = one_per_problem([b, a, c])
+    assert [f.check for f in kept] == ["literal", "numbers"]
+    assert "also consistency: inconsistent" in kept[0].message and kept[0].confidence == 0.9
+
+
+# ------------------------------------------------------------------ confidence
+
+def test_every_flag_has_a_calibrated_confidence():
+    flags = run_checks(_context([("五个城市参加。", "Four cities took part."),
+                                 ("推动长三角一体化。", "Promote the long triangle.")]),
+                       ["numbers", "literal"])
+    assert flags and all(0 < f.confidence < 1 for f in flags)
+
+
+def test_a_check_mostly_wrong_on_dev_is_off_by_default():
+    from align.checks.calibration import confidence, default_min_confidence
+
+    assert confidence("sense", "sense") < default_min_confidence()
+    assert "sense" not in default_checks() and "numbers" in default_checks()
+
+
+# ------------------------------------------------------------------ glossary proposals
+
+def test_glossary_never_proposes_the_mt_literal_rendering():
+    from align.glossary.mine import mine_renderings, propose
+
+    pairs = [("建设临港新片区。", "Build the Lingang new film area."),
+             ("临港新片区发展很快。", "The Lingang new film area develops fast."),
+             ("推动长三角一体化。", "Promote the integration of the long triangle."),
+             ("长三角发展很快。", "The long triangle develops fast.")]
+    found = mine_renderings(["临港新片区", "长三角"], pairs)
+    lingang = propose("临港新片区", found["临港新片区"], "")
+    assert "film area" in lingang.forbidden and "film" not in lingang.en.lower()
+    delta = propose("长三角", found["长三角"], "")
+    assert "long triangle" in delta.forbidden and delta.en == "Yangtze River Delta"
