@@ -236,7 +236,10 @@ def worker_encoder(options: RunOptions) -> Encoder:
             from .encoders import load_encoder
 
             encoder = load_encoder(options.model)
-            _warm_up(encoder, options.model)
+            try:
+                _warm_up(encoder, options.model)
+            except Exception:  # only a head start: a real fault shows again in the pairs
+                pass
             _ENCODERS[options.model] = encoder
         return _ENCODERS[options.model]
 
@@ -256,12 +259,9 @@ def start_worker(options: RunOptions, blas_threads: int | None = 1) -> None:
     uses `blas_threads` BLAS threads; then load the encoder once. A model that cannot load is
     reported by each pair rather than here, where it would only kill the worker."""
     if blas_threads:
-        try:
-            from threadpoolctl import threadpool_limits
+        from threadpoolctl import threadpool_limits
 
-            threadpool_limits(blas_threads)
-        except ImportError:
-            pass
+        threadpool_limits(blas_threads)
     with contextlib.suppress(AlignError):
         worker_encoder(options)
 

@@ -332,6 +332,31 @@ def test_killed_batch_continues_where_it_stopped(tmp_path):
     assert not list((out / STATE_DIR).glob("staging/*"))
 
 
+@pytest.mark.slow
+def test_ctrl_c_lets_running_pairs_finish_and_leaves_no_half_pair(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "align", "batch", str(small_corpus),
+                                "--out", str(out), "--no-cache", "--workers", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.exists() and any((p / "summary.json").exists() for p in out.iterdir()):
+            break
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the batch and its workers
+    _, err = process.communicate(timeout=120)
+    if process.returncode == 8:  # it finished before the signal came
+        return
+    assert process.returncode == 130
+    assert err.strip().splitlines()[-1].startswith("align: interrupted")
+    assert "Traceback" not in err
+    done = {p.name for p in out.iterdir() if (p / "summary.json").exists()}
+    result = align.run_corpus(small_corpus, out, OPTIONS)
+    assert {o.id for o in result.outcomes if o.reused and o.ok} == done
+    assert not list((out / STATE_DIR).glob("staging/*"))
+
+
 # ------------------------------------------------------------------ the command line
 
 def _main(capsys, *argv) -> tuple[int, str, str]:
@@ -378,6 +403,15 @@ def test_bad_manifest_is_one_line_and_touches_nothing(serial, tmp_path, capsys, 
     assert got == code
     assert message in err and len(err.strip().splitlines()) == 1 and err.startswith("align: error:")
     assert _tree(serial.out) == before
+
+
+def test_folder_without_pairs_is_one_line(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "readme.txt").write_text("no pairs here", encoding="utf-8")
+    code, _, err = _main(capsys, "batch", folder, "--out", tmp_path / "out")
+    assert code == 3 and "no pairs" in err and "readme.txt" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_manifest_runs_its_rows_with_ids(tmp_path):
