@@ -7,6 +7,7 @@ rest → corpus tables → corpus files.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -99,6 +100,9 @@ def run_corpus(pairs: Pairs, out: str | Path, options: RunOptions | None = None,
     for name, path in option_files(options):
         if not path.is_file():
             raise InputError(f"--{name} {path}: no such file")
+    # workers may run elsewhere and in another folder: they get the files by full path
+    options = dataclasses.replace(options, **{name: path.absolute()
+                                              for name, path in option_files(options)})
     settings = settings_fingerprint(options)
     out.mkdir(parents=True, exist_ok=True)
     with batch_lock(out):

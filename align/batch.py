@@ -130,8 +130,8 @@ def plan(spec: PairSpec, options: RunOptions, out: Path,
         hashes = (("source", file_sha256(spec.source)), ("target", file_sha256(spec.target)))
         size = spec.source.stat().st_size + spec.target.stat().st_size
     except OSError as exc:
-        return PairOutcome(spec.id, "failed", "unreadable", InputError.exit_code,
-                           f"{exc.filename}: cannot read ({exc.strerror or exc})")
+        return PairOutcome(spec.id, "failed", "unreadable", InputError.exit_code, _shown_names(
+            f"{exc.filename}: cannot read ({exc.strerror or exc})", spec))
     hashes += tuple((name, str(value["sha256"])) for name, value in settings.items()
                     if isinstance(value, dict) and "sha256" in value)
     tool = tool_identity()
@@ -317,7 +317,6 @@ def _failed(job: PairJob, reason: str, exit_code: int | None, error: str,
 def _install_report(job: PairJob, result: RunResult, status: str, reason: str,
                     error: str) -> None:
     from .corpus_terms import RENDERING_COLUMNS, document_renderings
-    from .glossary.io import load_glossary
     from .pipeline import write_report
 
     spec = job.spec
@@ -331,8 +330,7 @@ def _install_report(job: PairJob, result: RunResult, status: str, reason: str,
         "unmatched_sentences": sum(len(b.source_ids) for b in beads if not b.target_ids)
         + sum(len(b.target_ids) for b in beads if not b.source_ids),
     }
-    glossary = load_glossary(job.options.glossary) if job.options.glossary else None
-    renderings = document_renderings(result.pairs, alignment.source, alignment.target, glossary)
+    renderings = document_renderings(result.context)
     staging = state_dir(job.out, "staging") / f"{uuid.uuid4().hex}"
     staging.mkdir(parents=True)
     try:

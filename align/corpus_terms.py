@@ -16,7 +16,6 @@ import pandas as pd
 from .checks import CheckContext
 from .checks.consistency import followed_renderings, same_rendering
 from .terms import dictionary_meaning, rendering_key
-from .types import GlossaryEntry, Pair, Sentence
 
 RENDERING_COLUMNS = ["term", "bead", "rendering", "key", "backed", "meaning", "meaning_key"]
 CONSISTENCY_COLUMNS = ["term", "rendering", "variants", "occurrences", "documents", "pairs",
@@ -42,11 +41,11 @@ def _key(text: str) -> str:
     return " ".join(sorted(rendering_key(text)))
 
 
-def document_renderings(pairs: list[Pair], source: list[Sentence], target: list[Sentence],
-                        glossary: list[GlossaryEntry] | None = None) -> list[TermRendering]:
+def document_renderings(context: CheckContext) -> list[TermRendering]:
     """Every rendering, in this document, of a term the consistency check follows, in
-    document order (the check's own finder, so both agree on what a rendering is)."""
-    found = followed_renderings(CheckContext(pairs, source, target, glossary))
+    document order: the check's own finder on the run's own context, so both agree on what
+    a rendering is and the term alignment is not computed twice."""
+    found = followed_renderings(context)
     meanings = {term: dictionary_meaning(term) for term in sorted({r.term for r in found})}
     return [TermRendering(r.term, r.pair.index, r.text, _key(r.text), r.backed,
                           meanings[r.term], _key(meanings[r.term])) for r in found]

@@ -123,6 +123,8 @@ class RunResult:
     dismissed: list[Flag] = field(default_factory=list)  # false alarms, by the reviewer
     decisions: dict[str, Decision] = field(default_factory=dict)  # by flag id, as read
     bilingual: BilingualDocument | None = None  # the file a bilingual run read
+    # the checks' shared per-pair analyses (term alignment...), for callers that read more
+    context: CheckContext | None = field(default=None, repr=False, compare=False)
 
     def decision_of(self) -> dict[str, str]:
         """Flag id → the reviewer's decision, for the flags of this run."""
@@ -311,7 +313,7 @@ def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: En
     summary["flags_dismissed"] = len(dismissed)
     summary["flags_accepted"] = sum(verdicts.get(f) == ACCEPT for f in flags)
     return RunResult(alignment, pairs, flags, signature, warnings, summary, hidden,
-                     dismissed, decisions)
+                     dismissed, decisions, context=context)
 
 
 def alignment_warnings(alignment: AlignmentResult) -> list[str]:

@@ -57,7 +57,11 @@ def run_jobs(jobs: list[PairJob], on_done: OnDone, workers: int = 1, dask: str |
         elif setup is not None:
             setup(ordered[0].options)
         for job in ordered:
-            on_done(work(job))
+            try:
+                outcome = work(job)
+            except Exception as exc:  # noqa: BLE001 - as a worker would report it
+                outcome = _not_run(job, exc)
+            on_done(outcome)
     else:
         _run_processes(ordered, on_done, workers, work, setup)
 
@@ -66,6 +70,13 @@ def _worker_died(job: PairJob) -> PairOutcome:
     return PairOutcome(job.spec.id, "failed", "worker_died", None,
                        "the worker process died twice while running this pair "
                        "(out of memory, or a crash in a native library)", attempts=2)
+
+
+def _not_run(job: PairJob, exc: Exception) -> PairOutcome:
+    """The job never ran: its worker could not take it (a worker without this package, a
+    job that cannot be sent). Recorded like any failure, so the batch goes on."""
+    return PairOutcome(job.spec.id, "failed", "error", None,
+                       f"the worker could not run this pair: {type(exc).__name__}: {exc}")
 
 
 # ------------------------------------------------------------------ local processes
@@ -136,6 +147,8 @@ def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: 
                     broken = True
                     suspects.append(job)
                     continue
+                except Exception as exc:  # noqa: BLE001 - whatever it was, the pair did not run
+                    outcome = _not_run(job, exc)
                 on_done(outcome)
             if broken:  # every pair still running went down with the pool
                 suspects += running.values()
@@ -149,6 +162,8 @@ def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: 
                 executor.shutdown(wait=True)
                 executor = pool(workers)
                 outcome = _worker_died(job)
+            except Exception as exc:  # noqa: BLE001
+                outcome = _not_run(job, exc)
             on_done(dataclasses.replace(outcome, attempts=2))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
@@ -203,9 +218,13 @@ def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: in
             suspects = []
             for future in as_completed(futures):
                 try:
-                    on_done(future.result())
+                    outcome = future.result()
                 except KilledWorker:
                     suspects.append(futures[future])
+                    continue
+                except Exception as exc:  # noqa: BLE001 - e.g. a worker without this package
+                    outcome = _not_run(futures[future], exc)
+                on_done(outcome)
             for job in suspects:
                 future = client.submit(work, job, key=f"align-retry-{job.fingerprint[:16]}",
                                        pure=False)
@@ -213,6 +232,8 @@ def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: in
                     outcome = future.result()
                 except KilledWorker:
                     outcome = _worker_died(job)
+                except Exception as exc:  # noqa: BLE001
+                    outcome = _not_run(job, exc)
                 on_done(dataclasses.replace(outcome, attempts=2))
         finally:
             client.close()

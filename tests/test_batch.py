@@ -227,6 +227,26 @@ def test_worker_death_is_retried_alone_then_recorded(workers, dask):
     assert all(o.ok for o in outcomes if o.id != "deer")
 
 
+def raises_on_deer(job):
+    if job.spec.id == "deer":
+        raise RuntimeError("no such thing on this worker")
+    return PairOutcome(job.spec.id, "ok")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_job_that_cannot_run_is_recorded_not_raised(workers):
+    corpus = load_corpus(CORPUS.absolute())
+    settings = settings_fingerprint(OPTIONS)
+    jobs = [j for j in (plan(s, OPTIONS, Path("/nonexistent"), settings) for s in corpus.pairs)
+            if not isinstance(j, PairOutcome)]
+    outcomes: dict[str, PairOutcome] = {}
+    run_jobs(jobs, lambda o: outcomes.__setitem__(o.id, o), workers=workers,
+             work=raises_on_deer, setup=None)
+    assert outcomes["deer"].reason == "error"
+    assert "RuntimeError: no such thing on this worker" in outcomes["deer"].error
+    assert sum(o.ok for o in outcomes.values()) == len(jobs) - 1
+
+
 # ------------------------------------------------------------------ resuming
 
 @pytest.fixture()
