@@ -254,14 +254,19 @@ def _warm_up(encoder: Encoder, model: str) -> None:
         run(source, target, RunOptions(model=model, presplit=True, cache=False), encoder)
 
 
-def start_worker(options: RunOptions, blas_threads: int | None = 1) -> None:
-    """Prepare a worker process: parallelism comes from running pairs side by side, so each
-    uses `blas_threads` BLAS threads; then load the encoder once. A model that cannot load is
-    reported by each pair rather than here, where it would only kill the worker."""
-    if blas_threads:
-        from threadpoolctl import threadpool_limits
+# every worker, and a batch run in its own process, sums with one BLAS thread: parallelism
+# comes from pairs side by side, and the same sums in the same order give the same figures
+# to the last digit whichever way a corpus runs
+BLAS_THREADS = 1
 
-        threadpool_limits(blas_threads)
+
+def start_worker(options: RunOptions) -> None:
+    """Prepare a worker process: one BLAS thread, then the encoder, loaded once. A model that
+    cannot load is reported by each pair rather than here, where it would only kill the
+    worker."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(BLAS_THREADS)
     with contextlib.suppress(AlignError):
         worker_encoder(options)
 

@@ -18,7 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import SpawnContext, SpawnProcess
 
-from .batch import PairJob, PairOutcome, process_pair, start_worker
+from .batch import BLAS_THREADS, PairJob, PairOutcome, process_pair, start_worker
 from .errors import AlignError
 
 Work = Callable[[PairJob], PairOutcome]
@@ -52,16 +52,17 @@ def run_jobs(jobs: list[PairJob], on_done: OnDone, workers: int = 1, dask: str |
     if dask:
         _run_dask(ordered, on_done, dask, max(1, workers), dask_timeout, work, setup)
     elif workers <= 1:
-        if setup is start_worker:
-            start_worker(ordered[0].options, blas_threads=None)  # this process: all its threads
-        elif setup is not None:
-            setup(ordered[0].options)
-        for job in ordered:
-            try:
-                outcome = work(job)
-            except Exception as exc:  # noqa: BLE001 - as a worker would report it
-                outcome = _not_run(job, exc)
-            on_done(outcome)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(BLAS_THREADS):  # as in a worker; undone when the batch ends
+            if setup is not None:
+                setup(ordered[0].options)
+            for job in ordered:
+                try:
+                    outcome = work(job)
+                except Exception as exc:  # noqa: BLE001 - as a worker would report it
+                    outcome = _not_run(job, exc)
+                on_done(outcome)
     else:
         _run_processes(ordered, on_done, workers, work, setup)
 
