@@ -41,8 +41,10 @@ def _flag(pair: Pair, alignment: TermAlignment, link, kind: str) -> Flag:
                     suggestion=meaning, kind=kind,
                     message=f'"{span}" renders {unit.text} character by character; '
                             f'it means "{meaning}"', **offsets)
+    # the dictionary does not know the word, so whether it is compositional (寒风 "cold
+    # wind") or not (片区 "film area") is a guess: a finding to review, not a major error
     glosses = character_glosses(unit.text, alignment, link)
-    return Flag("literal", "accuracy/mistranslation", Severity.MAJOR, pair.index,
+    return Flag("literal", "accuracy/mistranslation", Severity.MINOR, pair.index,
                 pair.source_ids, pair.target_ids, src_term=unit.text, tgt_span=span, kind=kind,
                 message=f'"{span}" renders {unit.text} character by character ('
                         + " + ".join(f'{c} "{w}"' for c, w in glosses)

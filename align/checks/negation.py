@@ -20,7 +20,8 @@ NEGATORS = frozenset("""不 没 没有 未 未能 未曾 尚未 仍未 从未 �
 无法 无从 不能 不会 不再 不要 不得 不可 不必 不用 不是 别 勿 莫 非 否 没能 未必 不曾 不准 不肯
 不愿 不敢 不让""".split())
 # double negations and rhetorical questions read as affirmatives
-_AFFIRMATIVE = regex.compile(r"不得不|不能不|不会不|非.{1,3}不可|何尝不|难道不|无不|莫不|未尝不")
+_AFFIRMATIVE = regex.compile(r"不得不|不能不|不会不|不可不|没有不|无.{0,2}不|非.{1,3}不可|何尝不|难道不|"
+                             r"莫不|未尝不|忍不住|不由得|不禁|不免|不觉|不久|不一会")
 # characters that make a source word negative in meaning (拒绝 refuse, 缺乏 lack, 禁止 ban):
 # a translation may then say "not" without adding a negation
 _NEGATIVE_CHARS = frozenset("不没未无非否别勿莫拒禁缺难少失免绝停止反否阻防杜抵")
@@ -51,9 +52,10 @@ def check(context: CheckContext) -> list[Flag]:
         # not); jieba's tags for the longer ones vary (无法 comes out as a noun)
         negators = [u for u in alignment.units if u.text in NEGATORS and not u.name
                     and (len(u.text) > 1 or u.tag[:1] in ("d", "v"))]
-        if negators and not _AFFIRMATIVE.search(pair.source_text) and \
+        negated = [u for u in negators if _predicate_rendered(alignment, u)]
+        if negated and not _AFFIRMATIVE.search(pair.source_text) and \
                 not _negated(pair.target_text):
-            u = negators[0]
+            u = negated[0]
             flags.append(Flag("negation", "accuracy/mistranslation", Severity.MAJOR, pair.index,
                               pair.source_ids, pair.target_ids, src_term=u.text,
                               source_offsets=(u.start, u.end), kind="dropped",
@@ -69,6 +71,15 @@ def check(context: CheckContext) -> list[Flag]:
                                   message=f'the target negates ("{found.group()}") but the '
                                           "source has no negation: the meaning may be inverted"))
     return flags
+
+
+def _predicate_rendered(alignment: TermAlignment, negator) -> bool:
+    """The word the negator governs (the next content word) is rendered: the translation says
+    the thing, so it should say it negated. A clause paraphrased as a whole proves nothing."""
+    k = alignment.units.index(negator)
+    following = [j for j in range(k + 1, min(len(alignment.units), k + 4))
+                 if alignment.units[j].content]
+    return bool(following) and alignment.link_of(following[0]) is not None
 
 
 def _negated(text: str) -> bool:

@@ -53,7 +53,11 @@ def check(context: CheckContext) -> list[Flag]:
                                q_src, q_tgt, f"source says {q_src.text} ({_plain(q_src.value)}), "
                                f"target says {q_tgt.text}" + (" (an amount of money)" if money else "")))
         for q in missing:
-            flags.append(_flag(pair, "missing", Severity.MAJOR, q, None,
+            # a small count left unsaid (三个人 → the three names listed) is often style;
+            # a date, an amount, a percentage or a larger count is not
+            small = q.kind in ("cardinal", "ordinal") and q.value < 10 and not q.money
+            flags.append(_flag(pair, "missing-count" if small else "missing",
+                               Severity.MINOR if small else Severity.MAJOR, q, None,
                                f"number {q.text} ({_plain(q.value)}) is missing from the target"))
         for q in added if SETTINGS.report_added else ():
             flags.append(_flag(pair, "added", Severity.MINOR, None, q,

@@ -18,7 +18,7 @@ from . import CheckContext, register
 LOANWORDS = frozenset("""yuan renminbi jiao fen weibo douyin taobao tmall alipay wechat hukou
 guanxi kungfu gongfu tofu qigong taichi mahjong fengshui wushu putonghua jiaozi baozi wonton
 wuxia xiangqi erhu pipa guzheng qipao cheongsam hutong siheyuan dazibao laowai lama tao dao
-yin yang ganbei""".split())
+yin yang ganbei shifu""".split())
 
 
 @register("pinyin")
@@ -47,7 +47,9 @@ def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
     places = [names.abbreviation_of(c) for c in spelled]
     offsets = alignment.target_offsets(link)
     source_offsets = (units[0].start, units[-1].end)
-    if all(names.abbreviation_of(c) for c in han) and len(han) <= 4:
+    words = alignment.tokens[link.first:link.end]
+    one_each = len(words) == len(spelled) and all(w.gap_after == " " for w in words[:-1])
+    if one_each and all(names.abbreviation_of(c) for c in han) and len(han) <= 4:
         # a run of place abbreviations (沪苏浙皖, 京津冀): each stands for a province or city
         suggestion = " and ".join(places) if len(places) <= 2 else ", ".join(places)
         return Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index,
@@ -68,9 +70,15 @@ def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
     """The English writes a name: one capitalised syllable for one character (a surname, a
     short name), or "Xia Liyan" — a surname's reading, then the given name, capitalised."""
     words = alignment.tokens[link.first:link.end]
-    if not all(w.text[:1].isupper() for w in words):
-        return False
-    if len(han) == 1:
+    hyphenated = all(w.gap_after in ("-", "‐") for w in words[:-1]) and len(words) > 1
+    if not words[0].text[:1].isupper() or not (hyphenated or all(w.text[:1].isupper() for w in words)):
+        return False  # "Xiang-yun" is capitalised as one name
+    if len(han) == 1 or names.name_reading(han):
+        return True  # a syllable, or a dictionary name reading (高密 Gaomi)
+    if not lexicon.senses(han) and lexicon.word_tag(han) != "j":
+        # a capitalised word no dictionary gives a meaning (清平 Qingping, 井坎 Jingkan, and
+        # also 科创 Kechuang): as likely a name as a term; names are never errors. An
+        # abbreviation jieba knows (同创) has a meaning to translate.
         return True
     after = alignment.tokens[link.end:link.end + 3]
     if any(t.text[:1].isupper() and t.bare in names.NAME_HEADS for t in after):
