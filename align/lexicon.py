@@ -14,17 +14,20 @@ from pathlib import Path
 
 import regex
 
-from .english import STOPWORDS, stem
+from .english import STOPWORDS
 
 HAN = regex.compile(r"\p{Han}")
 HAN_RUN = regex.compile(r"\p{Han}+")
 
-_CLEAN_DEF = [
-    (re.compile(r"\([^)]*\)"), " "),
-    (re.compile(r"\[[^\]]*\]"), " "),
-    (re.compile(r"\b(?:CL|abbr\. for|see also|see|variant of|old variant of|surname)\b.*", re.I), " "),
-    (re.compile(r"[^\w\s'-]"), " "),
-]
+# ---- one reading of a CC-CEDICT sense, for every module that uses the dictionary ----
+# notes in brackets: "(fig.)", "(of sb)", "[Chang2 jiang1]"
+NOTES = regex.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")
+# senses that point elsewhere instead of giving a meaning
+_REFERENCE = regex.compile(r"^(?:CL:|see |variant|old variant|surname|abbr\.|\(suffix\)|"
+                           r"\(prefix\)|used in|lit\. )", regex.I)
+_FILLER = regex.compile(r"^\s*to\s+|\b(?:sth|sb|etc)\b")
+_REFERENCE_TAIL = re.compile(r"\b(?:CL|abbr\. for|see also|see|variant of|old variant of|surname)\b.*",
+                             re.I)
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,23 @@ def is_proper_name(word: str) -> bool:
     return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
 
 
+def is_reference(sense: str) -> bool:
+    """A sense that points elsewhere (a classifier, a variant, a surname, an abbreviation)
+    rather than giving a meaning."""
+    return bool(_REFERENCE.match(sense))
+
+
 def sense_words(sense: str) -> list[str]:
     """Content words of one dictionary sense, cleaned of notes and classifiers."""
-    for pattern, repl in _CLEAN_DEF:
-        sense = pattern.sub(repl, sense)
-    return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", sense.lower()) if w not in STOPWORDS]
+    text = _REFERENCE_TAIL.sub(" ", NOTES.sub(" ", sense))
+    return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()) if w not in STOPWORDS]
+
+
+@lru_cache(maxsize=50_000)
+def gloss(sense: str) -> str:
+    """A sense as a short English phrase: '(fig.) to elevate; to raise' → 'elevate'."""
+    text = _FILLER.sub(" ", NOTES.sub(" ", sense).split(";")[0])
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=1)

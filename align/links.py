@@ -21,7 +21,7 @@ import regex
 from . import english, lexicon, names, numbers
 from .english import Token
 from .glossary.match import enforced, find_rendering, source_matches
-from .terms import dictionary_meaning, full_form, is_compositional, parts
+from .terms import dictionary_meaning, full_form, is_compositional, matches_any, parts, sense_stems
 from .types import GlossaryEntry
 
 
@@ -242,13 +242,6 @@ class Cues:
     phrases: tuple[tuple[str, ...], ...]  # whole senses of two or more content words
 
 
-def _stems(word: str, limit: int) -> frozenset[str]:
-    found: set[str] = set()
-    for sense in lexicon.senses(word)[:limit]:
-        found.update(english.stem(w) for w in lexicon.sense_words(sense))
-    return frozenset(found)
-
-
 @lru_cache(maxsize=50_000)
 def cues(word: str) -> Cues:
     s = SETTINGS
@@ -273,10 +266,10 @@ def cues(word: str) -> Cues:
     for split in parts(word):
         for piece in split:
             if len(piece) > 1:
-                part |= _stems(piece, s.char_sense_limit)
+                part |= sense_stems(piece, s.char_sense_limit)
     char: set[str] = set()
     for c in set(word):
-        char |= _stems(c, s.char_sense_limit)
+        char |= sense_stems(c, s.char_sense_limit)
     part -= own
     char -= own | part
     return Cues(frozenset(own), rank, frozenset(part), frozenset(char),
@@ -285,7 +278,7 @@ def cues(word: str) -> Cues:
 
 def _level(stem: str, c: Cues) -> str:
     for level, stems in (("sense", c.sense), ("part", c.part), ("char", c.char)):
-        if stem in stems or (len(stem) >= 5 and any(s[:5] == stem[:5] for s in stems if len(s) >= 5)):
+        if matches_any(stem, stems):
             return level
     return ""
 
@@ -590,12 +583,8 @@ def character_glosses(word: str, alignment: TermAlignment, link: Link) -> list[t
         if not tok.content:
             continue
         for c in word:
-            if c not in used and _carries(tok.stem, cues(c).sense):
+            if c not in used and matches_any(tok.stem, cues(c).sense):
                 used.add(c)
                 out.append((c, tok.text))
                 break
     return out
-
-
-def _carries(stem: str, stems: frozenset[str]) -> bool:
-    return stem in stems or (len(stem) >= 5 and any(s[:5] == stem[:5] for s in stems))

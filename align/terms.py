@@ -1,40 +1,16 @@
-"""Term spotting shared by the checks and the glossary: Chinese terms in a source text,
-and the English tokens and spans that may render them in a target text.
+"""Meanings of Chinese terms from CC-CEDICT, shared by the term alignment, the checks and the
+glossary: sense stems, splits into dictionary words, full forms, short meanings, and the
+English spans that carry a term's senses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from . import lexicon
-from .english import STOPWORDS, Token, stem, tokens
-
-
-@dataclass(frozen=True)
-class TermHit:
-    term: str
-    start: int
-    end: int
-
-
-def dictionary_terms(text: str, min_len: int = 2, max_len: int = 10) -> list[TermHit]:
-    """Longest CC-CEDICT entries in the Han runs of a text (forward maximum matching)."""
-    table = lexicon.cedict()
-    hits: list[TermHit] = []
-    for run in lexicon.HAN_RUN.finditer(text):
-        s, i = run.group(), 0
-        while i < len(s):
-            for size in range(min(max_len, len(s) - i), min_len - 1, -1):
-                if s[i:i + size] in table:
-                    hits.append(TermHit(s[i:i + size], run.start() + i, run.start() + i + size))
-                    i += size
-                    break
-            else:
-                i += 1
-    return hits
+from .english import Token, stem, tokens
 
 
 @lru_cache(maxsize=50_000)
@@ -91,34 +67,9 @@ def is_compositional(term: str) -> bool:
     return False
 
 
-def text_between(a: Token, b: Token) -> str:
-    return a.gap_after if a.gap_after is not None else " "
-
-
-def literal_spans(term: str, target: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges rendering a term part by part (长三角 → "long triangle")."""
-    found: list[tuple[int, int]] = []
-    present = {tok.stem for tok in target} | {tok.stem[:5] for tok in target if len(tok.stem) >= 5}
-    for split in parts(term):
-        cues = [sense_stems(p, 8) for p in split]
-        # quick rejection: every part must have a sense word (or its 5-letter prefix) present
-        if any(not c or not (c & present or {s[:5] for s in c if len(s) >= 5} & present)
-               for c in cues):
-            continue
-        for k in range(len(target) - len(split) + 1):
-            window = target[k:k + len(split)]
-            joined = all(not between.strip(" -") for between in
-                         (text_between(a, b) for a, b in zip(window, window[1:])))
-            if joined and all(tok.content and matches_any(tok.stem, cue)
-                              for tok, cue in zip(window, cues)):
-                found.append((k, k + len(split)))
-    return sorted(set(found))
-
-
 # ---------------------------------------------------------------- meanings and renderings
 
 ABBREVIATION = regex.compile(r"abbr\. (?:for|of) (?:[^|\s\[]+\|)?(\p{Han}+)")
-_NOTES = regex.compile(r"\s*\([^)]*\)|\s*\[[^\]]*\]")
 _ADMIN_UNITS = ("district", "county", "city", "province", "prefecture", "town")
 
 
@@ -138,10 +89,10 @@ def dictionary_meaning(term: str) -> str:
     names are trimmed ('Qingpu suburban district of Shanghai' → 'Qingpu')."""
     for sense in lexicon.senses(term):
         full = ABBREVIATION.search(sense)
-        clean = _NOTES.sub("", sense).strip()
+        clean = lexicon.NOTES.sub("", sense).strip()
         if full and (not clean or clean.lower().startswith("abbr")):
             return dictionary_meaning(full.group(1)) if full.group(1) != term else ""
-        if not clean or clean.lower().startswith(("cl:", "see ", "variant", "old variant", "surname")):
+        if not clean or lexicon.is_reference(clean):
             continue
         clean = clean.split(";")[0].split(",")[0].strip()
         if clean[:1].isupper():

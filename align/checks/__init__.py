@@ -12,9 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from ..errors import AlignError
-from ..english import Token, tokens
 from ..links import TermAlignment, align_terms
-from ..terms import TermHit, dictionary_terms, literal_spans
 from ..types import Flag, GlossaryEntry, Pair, Sentence
 
 
@@ -42,24 +40,6 @@ class CheckContext:
         return np.array([p.bead.similarity or 0.0 for p in self.matched])
 
     # per-pair analyses that several checks share, computed once
-    def source_terms(self, pair: Pair) -> list[TermHit]:
-        key = ("terms", pair.index)
-        if key not in self._cache:
-            self._cache[key] = dictionary_terms(pair.source_text)
-        return self._cache[key]
-
-    def target_tokens(self, pair: Pair) -> list[Token]:
-        key = ("tokens", pair.index)
-        if key not in self._cache:
-            self._cache[key] = tokens(pair.target_text)
-        return self._cache[key]
-
-    def literal_spans(self, pair: Pair, term: str) -> list[tuple[int, int]]:
-        key = ("literal", pair.index, term)
-        if key not in self._cache:
-            self._cache[key] = literal_spans(term, self.target_tokens(pair))
-        return self._cache[key]
-
     def links(self, pair: Pair) -> TermAlignment:
         """The pair's term alignment: which English words render which Chinese words."""
         key = ("links", pair.index)

@@ -37,7 +37,7 @@ def check(context: CheckContext) -> list[Flag]:
             if not any(find_rendering(r, pair.target_text) for r in entry.renderings):
                 # point at what the target wrote instead, where the dictionary can find it
                 span = _rendered_as(context, pair, start, start + len(entry.zh)) or next(
-                    iter(renderings_in(entry.zh, context.target_tokens(pair), pair.target_text)), "")
+                    iter(renderings_in(entry.zh, list(context.links(pair).tokens), pair.target_text)), "")
                 flags.append(Flag("glossary", "terminology", Severity.MAJOR, pair.index,
                                   pair.source_ids, pair.target_ids, src_term=entry.zh,
                                   tgt_span=span, suggestion=entry.en,

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import regex
 
 from .. import lexicon
 from ..english import Token, stem
@@ -34,10 +33,6 @@ FIT_MARGIN = 0.06  # the alternative fits the context better by at least this
 POOR_FIT = 0.02  # and the visible sense fits it at most this well
 CLEAR_MARGIN = 0.10  # a margin this wide is reported (and calibrated) apart as clear
 
-_SKIP_SENSE = regex.compile(r"^(?:CL:|see |variant|old variant|surname|abbr\.|\(suffix\)|"
-                            r"\(prefix\)|used in|lit\. )", regex.I)
-
-
 @dataclass(frozen=True)
 class SenseGroup:
     senses: tuple[str, ...]
@@ -45,7 +40,7 @@ class SenseGroup:
 
     @property
     def label(self) -> str:
-        return "; ".join(gloss(s) for s in self.senses[:2])
+        return "; ".join(lexicon.gloss(s) for s in self.senses[:2])
 
 
 @dataclass(frozen=True)
@@ -57,17 +52,6 @@ class Candidate:
     token: Token
 
 
-_NOTES = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
-_FILLER = regex.compile(r"^\s*to\s+|\b(?:sth|sb|etc)\b")
-
-
-@lru_cache(maxsize=50_000)
-def gloss(sense: str) -> str:
-    """A sense as a short English phrase: '(fig.) to elevate; to raise' → 'elevate'."""
-    text = _FILLER.sub(" ", _NOTES.sub(" ", sense).split(";")[0])
-    return " ".join(text.split())
-
-
 @lru_cache(maxsize=50_000)
 def sense_groups(term: str) -> tuple[SenseGroup, ...]:
     """The term's common-noun senses grouped by shared content words (names left out)."""
@@ -75,7 +59,7 @@ def sense_groups(term: str) -> tuple[SenseGroup, ...]:
               for s in entry.senses]
     groups: list[tuple[list[str], set[str]]] = []
     for sense in senses:
-        if _SKIP_SENSE.match(sense) or lexicon.HAN.search(sense) or not gloss(sense):
+        if lexicon.is_reference(sense) or lexicon.HAN.search(sense) or not lexicon.gloss(sense):
             continue
         stems = {stem(w) for w in lexicon.sense_words(sense)}
         if not stems:
@@ -105,7 +89,7 @@ def _candidates(pair: Pair, context: CheckContext) -> list[Candidate]:
             continue
         tok = alignment.tokens[link.first]
         visible = [k for k, group in enumerate(groups) if tok.stem in group.stems
-                   and any(stem(gloss(s)) == tok.stem for s in group.senses)]
+                   and any(stem(lexicon.gloss(s)) == tok.stem for s in group.senses)]
         if len(visible) == 1:
             found.append(Candidate(pair, unit.text, groups, visible[0], tok))
     return found
@@ -118,7 +102,7 @@ def check(context: CheckContext) -> list[Flag]:
     candidates = [c for pair in context.matched for c in _candidates(pair, context)]
     if not candidates:
         return []
-    texts = sorted({gloss(s) for c in candidates for g in c.groups for s in g.senses})
+    texts = sorted({lexicon.gloss(s) for c in candidates for g in c.groups for s in g.senses})
     vectors = dict(zip(texts, context.embed(texts)))
     document = context.source_vectors.sum(axis=0)
     if context.target_vectors is not None and len(context.target_vectors):
@@ -131,11 +115,11 @@ def check(context: CheckContext) -> list[Flag]:
         local = local / max(float(np.linalg.norm(local)), 1e-12)
 
         def fit(group: SenseGroup) -> float:
-            return max(0.5 * float(vectors[gloss(s)] @ local) +
-                       0.5 * float(vectors[gloss(s)] @ document) for s in group.senses)
+            return max(0.5 * float(vectors[lexicon.gloss(s)] @ local) +
+                       0.5 * float(vectors[lexicon.gloss(s)] @ document) for s in group.senses)
 
         def closeness(group: SenseGroup) -> float:
-            return max(float(vectors[gloss(a)] @ vectors[gloss(b)])
+            return max(float(vectors[lexicon.gloss(a)] @ vectors[lexicon.gloss(b)])
                        for a in c.groups[c.visible].senses for b in group.senses)
 
         used = fit(c.groups[c.visible])

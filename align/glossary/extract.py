@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import lexicon
+from .. import lexicon, names
 
 MAX_WORDS = 7
 NESTED_SHARE = 0.75  # a candidate found this often inside one longer candidate is a fragment
@@ -31,7 +31,6 @@ _BREAK = {"x", "uj", "ul", "uz", "ug", "ud", "uv", "u", "p", "c", "d", "r", "y",
           "f", "m", "mq", "q", "t", "tg", "zg", "df", "dg", "rr", "rz", "k", "h"}
 _NO_START = {"v", "vd", "vi", "vg", "ad", "ag", "a", "b"}
 _NOUN_END = {"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "j", "vn", "l", "eng", "ng", "an", "nl"}
-_NAME_TAGS = {"nr", "nrt", "nrfg", "ns"}
 _PERSON_TAGS = {"nr", "nrt", "nrfg"}
 # a few very common single words that jieba tags as nouns but that no glossary needs
 _GENERAL = frozenset("我们 他们 工作 方面 问题 情况 时候 部分 方式 内容 水平 作用 同志 记者 表示".split())
@@ -87,13 +86,9 @@ def _runs(sentence: str) -> list[list[tuple[str, str]]]:
 
 
 def _is_transliterated_name(word: str, tag: str) -> bool:
-    if tag not in _NAME_TAGS:
-        return False
-    senses = lexicon.senses(word)
-    if not senses:
-        return True
-    first = senses[0].split(",")[0].split(" (")[0]
-    return first.replace(" ", "").replace("-", "").lower() == lexicon.pinyin(word)
+    """A name whose English is its pinyin (上海 Shanghai, 郑永刚): nothing to put in a
+    glossary. A name with a meaning of its own (长三角 Yangtze River Delta) stays."""
+    return names.is_name(word, tag) and (not lexicon.senses(word) or bool(names.name_reading(word)))
 
 
 def _only_verb(word: str) -> bool:
@@ -101,7 +96,7 @@ def _only_verb(word: str) -> bool:
     ('to exert oneself'); 一体化 ('to integrate', tagged l) stays: it is used as a noun."""
     if lexicon.word_tag(word)[:1] not in ("", "v") or lexicon.word_tag(word) == "vn":
         return False
-    senses = [s for s in lexicon.senses(word) if not s.startswith(("CL:", "see ", "variant"))]
+    senses = [s for s in lexicon.senses(word) if not lexicon.is_reference(s)]
     return bool(senses) and all(s.split(") ")[-1].startswith("to ") for s in senses)
 
 

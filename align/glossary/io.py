@@ -11,8 +11,8 @@ import warnings
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import regex
 
+from .. import lexicon
 from ..errors import FormatError, GlossaryError
 from ..read import decode, read_bytes
 from ..types import GlossaryEntry
@@ -20,7 +20,6 @@ from ..write import CSV_BOM
 
 COLUMNS = ["zh", "en", "status", "variants", "forbidden", "note", "frequency", "source"]
 STATUSES = ("candidate", "approved", "admitted", "forbidden")
-_HAN = regex.compile(r"\p{Han}")
 _TBX_STATUS = {"approved": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
                "forbidden": "deprecatedTerm-admn-sts", "candidate": ""}
 
@@ -63,7 +62,7 @@ def parse_csv(text: str, name: str) -> list[GlossaryEntry]:
             zh, en = cells.get("zh", ""), cells.get("en", "")
             if not zh:
                 raise GlossaryError(f"{name}, line {line}: the zh cell is empty")
-            if not _HAN.search(zh) and _HAN.search(en):
+            if not lexicon.HAN.search(zh) and lexicon.HAN.search(en):
                 reversed_rows += 1
             status = (cells.get("status") or "candidate").lower()
             if status not in STATUSES:
