@@ -23,6 +23,8 @@ class NumberSettings:
     report_added: bool = True
     # a value the target prints more often than the source: reported as "repeated?"
     report_repeated: bool = True
+    # a count below this left unsaid (三个人 → the three names listed) is minor: often style
+    small_count: float = 10
 
 
 SETTINGS = NumberSettings()
@@ -55,7 +57,7 @@ def check(context: CheckContext) -> list[Flag]:
         for q in missing:
             # a small count left unsaid (三个人 → the three names listed) is often style;
             # a date, an amount, a percentage or a larger count is not
-            small = q.kind in ("cardinal", "ordinal") and q.value < 10 and not q.money
+            small = q.kind in ("cardinal", "ordinal") and q.value < SETTINGS.small_count and not q.money
             flags.append(_flag(pair, "missing-count" if small else "missing",
                                Severity.MINOR if small else Severity.MAJOR, q, None,
                                f"number {q.text} ({_plain(q.value)}) is missing from the target"))

@@ -29,6 +29,7 @@ _BOILERPLATE = regex.compile(r"(?i)\b(editor|edited by|reporter|source|share|sha
 
 @dataclass(frozen=True)
 class OmissionSettings:
+    heading_chars: int = 30  # an unmatched source sentence this short is named a heading
     short_target: float = 0.45  # target under this share of its expected length: shortened
     min_source_chars: int = 40  # ...judged only for sources at least this long
     clause_units: int = 2  # a source clause is judged with at least this many linkable words
@@ -92,7 +93,7 @@ def _confirmed(context: CheckContext, flags: list[Flag]) -> list[Flag]:
 
 def _dropped_sentence(context: CheckContext, pair: Pair) -> Flag:
     kinds = {context.source[i].kind for i in pair.source_ids}
-    heading = bool(kinds & {"title", "heading"}) or len(pair.source_text) < 30
+    heading = bool(kinds & {"title", "heading"}) or len(pair.source_text) < SETTINGS.heading_chars
     what = "heading" if heading else "sentence"
     return Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index, pair.source_ids,
                 (), src_term=pair.source_text[:40], message=f"source {what} has no translation",

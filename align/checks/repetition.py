@@ -7,6 +7,8 @@ function word on both sides of a comma ("it, it") is two clauses, not a stutter.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from ..english import STOPWORDS
@@ -19,7 +21,15 @@ _SOURCE_REPEAT = regex.compile(r"(.{2,12}?)[，、,\s]*\1")
 _WORD = regex.compile(r"[\p{L}\d]+(?:[-’'][\p{L}\d]+)*")
 _WITHIN = regex.compile(r"\s+")  # between the words of one phrase
 _BETWEEN = regex.compile(r"\s*,\s*|\s+")  # between a phrase and its repeat
-MAX_PHRASE = 4
+
+
+@dataclass(frozen=True)
+class RepetitionSettings:
+    max_phrase: int = 4  # longest doubled phrase looked for, in words
+    min_sentence: int = 20  # a repeated sentence shorter than this (characters) may be a refrain
+
+
+SETTINGS = RepetitionSettings()
 # doubles that English allows
 _ALLOWED = {"that", "had", "is", "bye", "very", "so", "no", "yes", "ha", "many", "more", "far",
             "again", "step by", "day by", "by"}
@@ -44,7 +54,7 @@ def check(context: CheckContext) -> list[Flag]:
                               suggestion=phrase, message=f'"{phrase}" is repeated', kind="words"))
         for j in pair.target_ids:
             key = " ".join(context.target[j].text.lower().split())
-            if len(key) < 20:
+            if len(key) < SETTINGS.min_sentence:
                 continue
             if key in seen and pair.source_ids:
                 flags.append(Flag("repetition", "fluency/repetition", Severity.MINOR,
@@ -76,7 +86,7 @@ def doubled(text: str) -> list[tuple[str, str]]:
     found = []
     i = 0
     while i < len(words):
-        for n in range(MAX_PHRASE, 0, -1):
+        for n in range(SETTINGS.max_phrase, 0, -1):
             if lower[i:i + n] != lower[i + n:i + 2 * n] or len(lower[i + n:i + 2 * n]) < n:
                 continue
             if not all(_WITHIN.fullmatch(gap(k)) for k in range(i, i + n - 1)):

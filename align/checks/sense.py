@@ -28,10 +28,15 @@ from ..english import Token, stem
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
-GLOSS_DISTANCE = 0.35  # cosine between the visible and the alternative gloss: at most this
-FIT_MARGIN = 0.06  # the alternative fits the context better by at least this
-POOR_FIT = 0.02  # and the visible sense fits it at most this well
-CLEAR_MARGIN = 0.10  # a margin this wide is reported (and calibrated) apart as clear
+@dataclass(frozen=True)
+class SenseSettings:
+    gloss_distance: float = 0.35  # cosine of the visible and the alternative gloss: at most this
+    fit_margin: float = 0.06  # the alternative fits the context better by at least this
+    poor_fit: float = 0.02  # and the visible sense fits it at most this well
+    clear_margin: float = 0.10  # a margin this wide is reported (and calibrated) apart as clear
+
+
+SETTINGS = SenseSettings()
 
 @dataclass(frozen=True)
 class SenseGroup:
@@ -123,10 +128,10 @@ def check(context: CheckContext) -> list[Flag]:
                        for a in c.groups[c.visible].senses for b in group.senses)
 
         used = fit(c.groups[c.visible])
-        if used > POOR_FIT or not lexicon.word_tag(c.term).startswith("n"):
+        if used > SETTINGS.poor_fit or not lexicon.word_tag(c.term).startswith("n"):
             continue  # only nouns: function words and verbs translate too freely
         better = sorted(((fit(g), g) for k, g in enumerate(c.groups) if k != c.visible
-                         and closeness(g) <= GLOSS_DISTANCE and fit(g) - used >= FIT_MARGIN),
+                         and closeness(g) <= SETTINGS.gloss_distance and fit(g) - used >= SETTINGS.fit_margin),
                         key=lambda fg: -fg[0])
         if not better:
             continue
@@ -137,5 +142,5 @@ def check(context: CheckContext) -> list[Flag]:
                           message=f'"{c.token.text}" is the sense "{c.groups[c.visible].label}" '
                                   f'of {c.term}; here it more likely means: {alternatives}',
                           target_offsets=(c.token.start, c.token.end),
-                          kind="clear" if better[0][0] - used >= CLEAR_MARGIN else "wrong-sense"))
+                          kind="clear" if better[0][0] - used >= SETTINGS.clear_margin else "wrong-sense"))
     return flags
