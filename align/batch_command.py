@@ -25,7 +25,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "OUT/<id>/ and the corpus overview (index.html, pairs.csv, flags.csv, "
                     "flags.parquet, corpus_consistency.csv, summary.json) into OUT. "
                     "A re-run skips pairs whose inputs, settings and tool are unchanged. "
-                    + MATCHING_RULE)
+                    + MATCHING_RULE,
+        epilog="Exit codes: 0 every pair done; 1 a pair has flags at or above --fail-on; "
+               "8 some pairs failed (see pairs.csv); 9 the Dask scheduler cannot be reached; "
+               "2 usage; 3 unreadable manifest or input folder; 5 model; 6 glossary; "
+               "7 malformed manifest; 130 interrupted.")
     batch.add_argument("input", type=Path, help="a folder of pairs or a manifest CSV")
     batch.add_argument("--out", type=Path, help="output folder (default reports/<input name>/)")
     batch.add_argument("--workers", type=int, default=1,

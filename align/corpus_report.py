@@ -61,10 +61,13 @@ def _pair_row(row: dict) -> str:
 def _terms(consistency: pd.DataFrame) -> str:
     if consistency.empty:
         return "<p>No term is rendered differently from one document to another.</p>"
+    by_term: dict[str, list[dict]] = {}
+    for record in consistency.to_dict("records"):  # a term's rows are together, in order
+        by_term.setdefault(record["term"], []).append(record)
     rows = []
-    for term, group in consistency.groupby("term", sort=False):
+    for term, records in by_term.items():
         items = []
-        for record in group.to_dict("records"):
+        for record in records:
             pairs = list(record["pairs"])
             links = ", ".join(f'<a href="{_link(p)}">{escape(p)}</a>' for p in pairs[:MAX_LINKS])
             more = f" and {len(pairs) - MAX_LINKS} more" if len(pairs) > MAX_LINKS else ""
@@ -73,7 +76,7 @@ def _terms(consistency: pd.DataFrame) -> str:
             items.append(f'<li><q>{escape(str(record["rendering"]))}</q>{variants} '
                          f'×{record["occurrences"]} in {record["documents"]} '
                          f'document{"s" if record["documents"] != 1 else ""}: {links}{more}</li>')
-        suggestion = str(group["suggestion"].iloc[0])
+        suggestion = str(records[0]["suggestion"])
         rows.append(f'<tr><td lang="zh" class="term">{escape(str(term))}</td>'
                     f'<td>{escape(suggestion)}</td><td><ul>{"".join(items)}</ul></td></tr>')
     return ('<table class="terms"><thead><tr><th>term</th><th>suggestion (most documents)</th>'

@@ -8,8 +8,9 @@ half groups those tables, so it needs no dictionary, stemmer or model.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -61,49 +62,55 @@ def corpus_consistency(renderings: pd.DataFrame) -> pd.DataFrame:
     group carries a dictionary sense has synonyms, not a problem, and is left out. The
     suggestion is, as in the check, the dictionary meaning where the corpus uses it; else a
     rendering the dictionary backs; then the group used by the most documents, the most often."""
+    by_term: dict[str, list[Found]] = defaultdict(list)
+    meaning_keys: dict[str, frozenset[str]] = {}
+    # plain records, not pandas groups: a corpus has tens of thousands of terms
+    for pair, term, text, key, backed, meaning_key in renderings[
+            ["pair", "term", "rendering", "key", "backed", "meaning_key"]].itertuples(index=False):
+        by_term[term].append(Found(pair, text, frozenset(str(key).split()), bool(int(backed))))
+        meaning_keys.setdefault(term, frozenset(str(meaning_key).split()))
     rows: list[list[object]] = []
-    if renderings.empty:
-        return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
-    for term, found in renderings.groupby("term", sort=True):
-        if found["pair"].nunique() < 2:
+    for term in sorted(by_term):
+        found = by_term[term]
+        if len({f.pair for f in found}) < 2:
             continue
-        groups = _groups(list(zip(found["pair"], found["rendering"], found["key"])))
+        groups = _groups(found)
         if len(groups) < 2:
             continue
-        backed_texts = set(found.loc[found["backed"].astype(int) == 1, "rendering"])
-        backed = [any(text in backed_texts for _, text, _ in g) for g in groups]
+        backed = [any(f.backed for f in g) for g in groups]
         if all(backed):
             continue  # every rendering carries a dictionary sense: synonyms, as in the check
-        meaning_key = frozenset(str(found["meaning_key"].iloc[0]).split())
+        meaning_key = meaning_keys[term]
         described = sorted(
             ((_surface(g), g, b) for g, b in zip(groups, backed)),
-            key=lambda sgb: (not (meaning_key and same_rendering(sgb[1][0][2], meaning_key)),
-                             not sgb[2], -len({p for p, _, _ in sgb[1]}), -len(sgb[1]), sgb[0]))
+            key=lambda sgb: (not (meaning_key and same_rendering(sgb[1][0].key, meaning_key)),
+                             not sgb[2], -len({f.pair for f in sgb[1]}), -len(sgb[1]), sgb[0]))
         suggestion = described[0][0]
+        spread = len({f.pair for f in found})
         for surface, group, _ in described:
-            documents = sorted({pair for pair, _, _ in group})
-            variants = sorted({text for _, text, _ in group} - {surface})
+            documents = sorted({f.pair for f in group})
+            variants = sorted({f.text for f in group} - {surface})
             rows.append([term, surface, tuple(variants), len(group), len(documents),
-                         tuple(documents), suggestion])
-    table = pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
+                         tuple(documents), suggestion, spread])
     # the terms spread over the most documents first
-    spread = table.groupby("term")["documents"].transform("sum")
-    order = table.assign(_spread=spread).sort_values(["_spread", "term", "documents"],
-                                                     ascending=[False, True, False], kind="stable")
-    return order.drop(columns="_spread").reset_index(drop=True)
+    rows.sort(key=lambda row: (-row[-1], row[0]))
+    return pd.DataFrame([row[:-1] for row in rows], columns=CONSISTENCY_COLUMNS)
 
 
-Found = tuple[str, str, frozenset[str]]  # pair, rendering, its key
+class Found(NamedTuple):
+    pair: str
+    text: str
+    key: frozenset[str]  # its content words
+    backed: bool
 
 
-def _groups(found: list[tuple[str, str, str]]) -> list[list[Found]]:
-    """(pair, rendering, key) grouped by content words, longest keys first as the check does;
-    each group's first member holds the key the others joined."""
-    keyed = [(pair, text, frozenset(str(key).split())) for pair, text, key in found]
+def _groups(found: list[Found]) -> list[list[Found]]:
+    """Renderings grouped by content words, longest keys first as the check does; each
+    group's first member holds the key the others joined."""
     groups: list[list[Found]] = []
-    for item in sorted(keyed, key=lambda f: (-len(f[2]), f[1], f[0])):
+    for item in sorted(found, key=lambda f: (-len(f.key), f.text, f.pair)):
         for members in groups:
-            if same_rendering(members[0][2], item[2]):
+            if same_rendering(members[0].key, item.key):
                 members.append(item)
                 break
         else:
@@ -112,5 +119,5 @@ def _groups(found: list[tuple[str, str, str]]) -> list[list[Found]]:
 
 
 def _surface(group: list[Found]) -> str:
-    counts = Counter(text for _, text, _ in group)
+    counts = Counter(f.text for f in group)
     return min(counts, key=lambda text: (-counts[text], text))

@@ -222,7 +222,11 @@ def main() -> None:
     print(f"   batch less its one model load:                       "
           f"{one['process_s'] - reference['model_load_s']:.1f} s "
           f"= {(one['process_s'] - reference['model_load_s']) / reference['pipeline_sum_s']:.2f} x")
-    print(f"   pipeline time inside the batch (sum):                {one['pipeline_sum_s']:.1f} s")
+    print(f"   measured inside the same batch run (same load on the machine):")
+    print(f"     sum of the pairs' pipeline times {one['pipeline_sum_s']:.1f} s; the batch's wall "
+          f"time {one['wall_s']:.1f} s = {one['wall_s'] / one['pipeline_sum_s']:.2f} x; of the rest, "
+          f"{one['pair_sum_s'] - one['pipeline_sum_s']:.1f} s writing reports and renderings, "
+          f"{one['wall_s'] - one['pair_sum_s']:.1f} s start, model load, hashing, corpus files")
     print(f"   one command per pair would load the model {pairs} times "
           f"(~{reference['model_load_s']:.1f} s each)")
     print("\n2. --workers 2 against one worker (whole commands)")
