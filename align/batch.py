@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import AlignError, FormatError, GlossaryError, InputError, LanguageError, ModelError
+from .files import code_digest, file_sha256, write_atomic
 from .manifest import PairSpec
-from .write import csv_text, json_text, write_atomic
+from .write import csv_text, json_text
 
 if TYPE_CHECKING:
     from .encoders import Encoder
@@ -90,20 +91,7 @@ class PairOutcome:
 @lru_cache(maxsize=1)
 def tool_identity() -> str:
     """The version and a digest of the package's code: a pair run by other code is redone."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\x00")
-        digest.update(path.read_bytes() + b"\x00")
-    return f"{__version__}+{digest.hexdigest()[:12]}"
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return f"{__version__}+{code_digest()}"
 
 
 def option_files(options: RunOptions) -> list[tuple[str, Path]]:

@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> int:
     from .bilingual import BILINGUAL_SUFFIXES, XLIFF_SUFFIXES, is_bilingual
     from .pipeline import run, run_bilingual, write_report
-    from .write import write_atomic
+    from .files import write_atomic
 
     options = _run_options(args)
     single = args.target is None

@@ -20,8 +20,9 @@ import pandas as pd
 from . import __version__
 from .batch import RENDERINGS_FILE, PairOutcome
 from .corpus_terms import RENDERING_COLUMNS, corpus_consistency
+from .files import write_atomic
 from .manifest import Corpus
-from .write import cell_text, csv_text, json_text, write_atomic
+from .write import cell_text, csv_text, json_text
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]
 PAIR_COLUMNS = ["pair", "status", "reason", "exit_code", "error", "source", "target",

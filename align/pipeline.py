@@ -20,17 +20,18 @@ from .bilingual import BilingualDocument, read_bilingual
 from .checks import CheckContext, run_checks, select_checks
 from .checks.calibration import default_min_confidence
 from .decisions import ACCEPT, DISMISS, Decision, load_decisions
-from .encoders import DEFAULT_MODEL, Encoder, default_cache_dir, embed_cached, load_encoder
+from .encoders import DEFAULT_MODEL, Encoder, embed_cached, load_encoder
 from .errors import AlignError, InputError, LanguageError
 from .excel import flags_xlsx
 from .flags import flag_id, flags_csv, flags_json
 from .glossary.io import load_glossary
-from .lexical import MixedRuns, lexical_vectors
+from .files import default_cache_dir, write_atomic
+from .lexical_signal import MixedRuns, lexical_vectors
 from .read import MAX_BYTES, read_file
 from .report_html import render_report
 from .segment import segment
 from .types import Bead, Flag, GlossaryEntry, Pair, Sentence, Signature
-from .write import alignment_align, alignment_csv, alignment_tmx, json_text, write_atomic
+from .write import alignment_align, alignment_csv, alignment_tmx, json_text
 
 HAN_CHARS = regex.compile(r"\p{Han}")
 LATIN_CHARS = regex.compile(r"\p{Latin}")

@@ -6,34 +6,12 @@ least one sentence on both sides with a gold bead; beads with an empty side are 
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .align_format import BeadIds, parse_align
 from .errors import FormatError
-
-BeadIds = tuple[tuple[int, ...], tuple[int, ...]]
-
-_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*(?::.*)?$")
-
-
-def parse_align(text: str, name: str = "alignment") -> list[BeadIds]:
-    """Read the `.align` bead format: `[3]:[3,4]`, `[]:[7]`, one bead a line."""
-    beads: list[BeadIds] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        m = _LINE.match(line)
-        if not m:
-            raise FormatError(f"{name}, line {number}: not a bead like [3]:[3,4]: {line[:60]!r}")
-        beads.append(tuple(tuple(int(x) for x in side.split(",") if x.strip())
-                           for side in m.groups()))  # type: ignore[misc]
-    return beads
-
-
-def format_align(beads: list[BeadIds]) -> str:
-    return "".join(f"[{','.join(map(str, s))}]:[{','.join(map(str, t))}]\n" for s, t in beads)
 
 
 @dataclass(frozen=True)

@@ -1,49 +1,18 @@
-"""Output stage: aligned pairs → alignment.csv, alignment.align, alignment.tmx, summary.json.
-
-Every file is written to a temporary name and renamed, so a report is whole or absent.
-"""
+"""Output stage: aligned pairs → the text of alignment.csv, alignment.align, alignment.tmx and
+summary.json; files.write_atomic puts each on disk whole or not at all."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import tempfile
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
-from .score import format_align
+from .align_format import format_align
 from .types import Pair
 
 CSV_COLUMNS = ["bead", "src_ids", "tgt_ids", "src_text", "tgt_text", "score", "type"]
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write a whole file or nothing: temp file in the same folder, then rename.
-
-    Text is written as UTF-8. The file gets the permissions any new file gets under the
-    user's umask (mkstemp alone would leave it readable by its owner only)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0o022)  # reading the umask means setting it; put it straight back
-    os.umask(current)
-    return current
-
-
 CSV_BOM = "\ufeff"  # spreadsheet programs read a CSV as UTF-8 only when it starts with one
 
 

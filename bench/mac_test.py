@@ -15,7 +15,8 @@ from align.aligner import AlignSettings
 from align.encoders import load_encoder
 from align.pipeline import align_documents
 from align.read import read_file
-from align.score import format_align, parse_align, score
+from align.align_format import format_align, parse_align
+from align.score import score
 from align.segment import segment
 
 MAC = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "mac-test"

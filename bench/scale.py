@@ -25,7 +25,7 @@ MAC = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "ma
 
 def build_pair(data: Path, size: int, out: Path) -> tuple[Path, Path, Path]:
     """Write zh.txt, en.txt and gold.align of `size` Chinese sentences into `out`."""
-    from align.score import format_align, parse_align
+    from align.align_format import format_align, parse_align
 
     names = sorted(p.stem for p in (data / "zh").glob("*.txt"))
     if not names:
@@ -60,7 +60,8 @@ def build_pair(data: Path, size: int, out: Path) -> tuple[Path, Path, Path]:
 def measure(zh: Path, en: Path, gold: Path) -> dict[str, object]:
     """One whole run (read, embed, align, check, write) in this process."""
     from align.pipeline import RunOptions, run, write_report
-    from align.score import parse_align, score
+    from align.align_format import parse_align
+    from align.score import score
 
     started = time.perf_counter()
     result = run(zh, en, RunOptions(presplit=True, cache=False))

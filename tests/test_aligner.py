@@ -8,7 +8,8 @@ from align.aligner import AlignSettings, Side, align
 from align.encoders import MeanRuns
 from align.pipeline import align_documents
 from align.read import read_file
-from align.score import parse_align, score
+from align.align_format import parse_align
+from align.score import score
 from align.segment import segment
 
 from conftest import MAC

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from align.encoders import ENCODERS
 from align.pipeline import RunOptions, load_side, run, write_report
-from align.score import parse_align
+from align.align_format import parse_align
 from align.write import cell_text
 
 from conftest import SEED_EN, SEED_ZH

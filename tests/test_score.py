@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from align.score import format_align, parse_align, score
+from align.align_format import format_align, parse_align
+from align.score import score
 
 
 def test_strict_and_lax():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import AlignError, InputError
 from ..types import GlossaryEntry
-from ..write import write_atomic
+from ..files import write_atomic
 from .extract import corpus_sentences, extract_terms
 from .io import glossary_csv, glossary_tbx, load_glossary
 from .mine import load_pairs, mine_renderings, propose

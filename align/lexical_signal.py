@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import english, lexicon
-from .encoders import SideEmbeddings, _normalize, _window_sums
+from .encoders import SideEmbeddings, unit_rows, window_sums
 from .numbers import numbers_in
 
 DIM = 1024
@@ -118,7 +118,7 @@ class MixedRuns:
 
     def runs(self, length: int) -> np.ndarray:
         neural = self.embeddings.runs(length) * np.float32(np.sqrt(1.0 - self.weight))
-        lexical = _normalize(_window_sums(self.lexical, length)) * np.float32(np.sqrt(self.weight))
+        lexical = unit_rows(window_sums(self.lexical, length)) * np.float32(np.sqrt(self.weight))
         if length > 1:
             lexical[len(lexical) - length + 1:] = 0.0
         return np.concatenate([neural, lexical], axis=1)
