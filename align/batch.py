@@ -289,7 +289,7 @@ def process_pair(job: PairJob) -> PairOutcome:
         return _failed(job, "unwritable", InputError.exit_code,
                        f"cannot write {job.out / job.spec.id}: {exc.strerror or exc}", started)
     return PairOutcome(job.spec.id, status, reason, None, error, seconds=time.perf_counter() - started,
-                       pipeline_seconds=float(result.summary["timings_s"]["total"]),
+                       pipeline_seconds=result.summary.timings_s["total"],
                        peak_rss_mb=_peak_rss_mb(), worker=_worker_name())
 
 
@@ -315,14 +315,14 @@ def _install_report(job: PairJob, result: RunResult, status: str, reason: str,
     spec = job.spec
     alignment = result.alignment
     beads = alignment.beads
-    result.summary["source"], result.summary["target"] = spec.source_name, spec.target_name
-    result.summary["batch"] = {
+    result.summary = dataclasses.replace(result.summary, source=spec.source_name,
+                                         target=spec.target_name, batch={
         "pair": spec.id, "status": status, "reason": reason, "error": error,
         "fingerprint": job.fingerprint, "tool": job.tool, "inputs_sha256": dict(job.hashes),
         "source_chars": sum(len("".join(s.text.split())) for s in alignment.source),
         "unmatched_sentences": sum(len(b.source_ids) for b in beads if not b.target_ids)
         + sum(len(b.target_ids) for b in beads if not b.source_ids),
-    }
+    })
     renderings = document_renderings(result.context)
     staging = state_dir(job.out, "staging") / f"{uuid.uuid4().hex}"
     staging.mkdir(parents=True)

@@ -48,6 +48,7 @@ class BilingualDocument:
     format: str  # xliff-1.2 | xliff-2.0 | tmx | table
     segments: tuple[Segment, ...]  # those with text on at least one side
     raw: bytes
+    warnings: tuple[str, ...] = ()  # what reading noticed (a table cut mid-character)
 
 
 def is_bilingual(path: Path) -> bool:
@@ -65,8 +66,9 @@ def read_bilingual(path: Path, max_bytes: int = MAX_BYTES) -> BilingualDocument:
     unsafe, or holding no segments) with a one-line reason."""
     raw = read_bytes(path, max_bytes)
     suffix = path.suffix.lower()
+    warnings: tuple[str, ...] = ()
     if suffix in TABLE_SUFFIXES:
-        fmt, segments = "table", _table_segments(path, raw)
+        fmt, (segments, warnings) = "table", _table_segments(path, raw)
     else:
         store, fmt = parse_xml_store(raw, str(path), suffix)
         segments = [Segment(_text(src), _text(tgt), unit, k)
@@ -74,7 +76,7 @@ def read_bilingual(path: Path, max_bytes: int = MAX_BYTES) -> BilingualDocument:
     kept = tuple(s for s in segments if s.source or s.target)
     if not kept:
         raise FormatError(f"{path}: no segments with text found")
-    return BilingualDocument(path, fmt, kept, raw)
+    return BilingualDocument(path, fmt, kept, raw, warnings)
 
 
 # ------------------------------------------------------------------------------ XML
@@ -198,16 +200,18 @@ def _text_parts(element) -> Iterator[str]:
 
 # ---------------------------------------------------------------------------- tables
 
-def _table_segments(path: Path, raw: bytes) -> list[Segment]:
+def _table_segments(path: Path, raw: bytes) -> tuple[list[Segment], tuple[str, ...]]:
     import pandas as pd
 
     name = str(path)
+    warnings: tuple[str, ...] = ()
     try:
         if path.suffix.lower() == ".xlsx":
             table = pd.read_excel(io.BytesIO(raw), sheet_name=0, dtype=str, header=None,
                                   keep_default_na=False, engine="openpyxl")
         else:
-            text = decode(raw, name=name)
+            decoded = decode(raw, name=name)
+            text, warnings = decoded.text, decoded.warnings
             sep = "," if path.suffix.lower() == ".csv" else "\t"
             table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, header=None,
                                 keep_default_na=False, skip_blank_lines=True, quoting=0)
@@ -226,4 +230,4 @@ def _table_segments(path: Path, raw: bytes) -> list[Segment]:
                           f"and target columns (source/zh/中文 and target/en/译文; found "
                           f"{','.join(header)[:80]})")
     return [Segment(normalize_space(str(row[src])), normalize_space(str(row[tgt])), str(k + 2), k)
-            for k, row in enumerate(table.iloc[1:].itertuples(index=False))]
+            for k, row in enumerate(table.iloc[1:].itertuples(index=False))], warnings

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +25,7 @@ EXIT_CODES = """exit codes:
   4    wrong language
   5    model cannot load
   6    malformed glossary
-  7    malformed structured file (XLIFF, TMX, TBX, CSV, .align, decisions)
+  7    malformed structured file (XLIFF, TMX, TBX, CSV, .align, decisions, signature)
   130  interrupted
   141  output pipe closed early (e.g. | head); ends quietly"""
 
@@ -36,6 +35,20 @@ def _check_names() -> str:
 
     _load_all()
     return ", ".join(CHECKS)
+
+
+class _Version(argparse.Action):
+    """--version: the version and the signature of a run with the default settings, worked
+    out only when asked for (it reads library versions and hashes the calibration table)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version and the signature of the default settings")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
+        from .pipeline import default_signature
+
+        parser.exit(0, f"align {__version__}\nsignature: {default_signature()}\n")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,8 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="align", description="Align a Chinese document with its English "
                      "translation and flag translation errors; offline.", epilog=EXIT_CODES,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"align {__version__}",
-                        help="print the version and exit")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="check a translation: two documents, or one bilingual file",
@@ -136,13 +148,27 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("tbx", type=Path, help="TBX file")
     imp.add_argument("--out", type=Path, required=True, help="glossary CSV to write")
     batch_command.add_parser(sub)
+
+    cache = sub.add_parser("cache", help="show or empty the cache folder",
+                           description="The cache folder ($ALIGN_CACHE, default "
+                           "~/.cache/align-zh-en) keeps embeddings, the parsed dictionary and "
+                           "per-document analyses; it is held under $ALIGN_CACHE_MAX_MB MiB "
+                           "(default 2048), the entries unused the longest removed first.")
+    csub = cache.add_subparsers(dest="cache_command", required=True)
+    csub.add_parser("info", help="location, entries and size")
+    csub.add_parser("clear", help="remove every entry (only files this tool wrote)")
+
+    signature = sub.add_parser("signature", help="read a signature line back into its fields",
+                               description="Print each field of a run's signature (the "
+                               "`signature` of summary.json or the report footer) on a line.")
+    signature.add_argument("line", help="the signature, version:...|model:...|...")
     return parser
 
 
 def _run(args: argparse.Namespace) -> int:
     from .bilingual import BILINGUAL_SUFFIXES, XLIFF_SUFFIXES, is_bilingual
-    from .pipeline import run, run_bilingual, write_report
     from .files import write_atomic
+    from .pipeline import run, run_bilingual, write_report
 
     options = _run_options(args)
     single = args.target is None
@@ -178,17 +204,21 @@ def _run(args: argparse.Namespace) -> int:
             raise InputError(f"cannot write the report into {out}: "
                              f"{exc.strerror or exc}") from None
     s = result.summary
-    dismissed = f" ({s['flags_dismissed']} dismissed)" if s.get("flags_dismissed") else ""
-    print(f"{s['source_sentences']} source and {s['target_sentences']} target sentences → "
-          f"{s['beads']} pairs, {s['flags']} flags{dismissed}; wrote {out}/"
+    dismissed = f" ({s.flags_dismissed} dismissed)" if s.flags_dismissed else ""
+    print(f"{s.source_sentences} source and {s.target_sentences} target sentences → "
+          f"{s.beads} pairs, {s.flags} flags{dismissed}; wrote {out}/"
           + (f" and {args.xliff_out}" if args.xliff_out else ""))
     for warning in result.warnings:
-        print(f"align: warning: {warning}", file=sys.stderr)
+        _warn(warning)
     if args.fail_on:
         limit = Severity(args.fail_on).rank
         if any(f.severity.rank >= limit for f in result.flags):
             return 1
     return 0
+
+
+def _warn(message: str) -> None:
+    print(f"align: warning: {message}", file=sys.stderr)
 
 
 def _run_options(args: argparse.Namespace):
@@ -240,9 +270,88 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _glossary(args: argparse.Namespace) -> int:
-    from .glossary import commands
+    from .files import write_atomic
+    from .glossary import curate
+    from .glossary.io import glossary_csv, glossary_tbx
 
-    return commands.main(args)
+    command = args.glossary_command
+    if command == "export":
+        write_atomic(args.out, glossary_tbx(_glossary_entries(args.glossary)))
+        print(f"wrote {args.out}")
+    elif command == "import":
+        write_atomic(args.out, glossary_csv(_glossary_entries(args.tbx)))
+        print(f"wrote {args.out}")
+    elif command == "review":
+        entries = _glossary_entries(args.glossary)
+        if not (args.approve or args.forbid or args.reject):
+            for e in curate.candidates(entries):
+                print(f"{e.zh}\t{e.en}\t{'|'.join(e.variants)}\t{e.frequency}")
+            return 0
+        decided = curate.decide(entries, args.approve, args.forbid, args.reject,
+                                str(args.glossary))
+        write_atomic(args.glossary, glossary_csv(decided))
+        print(f"{len(args.approve)} approved, {len(args.forbid)} forbidden, "
+              f"{len(args.reject)} removed")
+    elif command == "add":
+        terms = [curate.term_and_english(e) for e in args.entries]
+        if args.from_decisions:
+            promoted = curate.promotions(args.from_decisions, args.min_count)
+            for (term, english), count in promoted.items():
+                print(f"{term}={english}\tdismissed {count} times")
+            terms += list(promoted)
+        if not terms:
+            raise AlignError("nothing to add: give TERM=EN, or --from-decisions with renderings "
+                             f"dismissed at least {args.min_count} times")
+        existing = _glossary_entries(args.glossary) if args.glossary.exists() else []
+        entries, added = curate.add(existing, terms)
+        write_atomic(args.glossary, glossary_csv(entries))
+        print(f"{added} added, {len(terms) - added} updated; wrote {args.glossary}")
+    else:
+        existing = _glossary_entries(args.out) if args.out.exists() else []
+        entries, added = curate.build(args.corpus, args.pairs, existing, args.top)
+        write_atomic(args.out, glossary_csv(entries))
+        print(f"{len(entries)} entries ({added} new candidates); wrote {args.out}")
+    return 0
+
+
+def _glossary_entries(path: Path) -> list:
+    """A glossary's entries; what loading it noticed (merged duplicates...) said as warnings."""
+    from .glossary.io import load_glossary
+
+    glossary = load_glossary(path)
+    for warning in glossary.warnings:
+        _warn(warning)
+    return list(glossary.entries)
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from .files import cache_info, clear_cache
+
+    if args.cache_command == "clear":
+        before = clear_cache()
+        print(f"removed {before.entries} entries ({_size(before.size)}) from {before.location}")
+        return 0
+    info = cache_info()
+    print(f"location: {info.location}")
+    print(f"entries:  {info.entries} ({_size(info.size)} of {_size(info.limit)} allowed by "
+          f"$ALIGN_CACHE_MAX_MB)")
+    for kind, entries, size in info.by_kind:
+        if entries:
+            print(f"  {kind}: {entries} ({_size(size)})")
+    return 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
+
+
+def _signature(args: argparse.Namespace) -> int:
+    from .signature import parse_signature
+
+    for key, value in parse_signature(args.line).fields():
+        shown = ",".join(map(str, value)) if isinstance(value, tuple) else value
+        print(f"{key}\t{shown}")
+    return 0
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -251,30 +360,26 @@ def _batch(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"run": _run, "score": _score, "glossary": _glossary, "batch": _batch}
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            code = handlers[args.command](args)
-            sys.stdout.flush()  # a closed pipe shows here, inside the handler below
-        except AlignError as exc:
-            print(f"align: error: {exc}", file=sys.stderr)
-            code = exc.exit_code
-        except BrokenPipeError:
-            # the reader went away (| head): stop quietly, and keep Python from complaining
-            # about the unflushable stdout at exit
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 141
-        except KeyboardInterrupt:
-            print("align: interrupted; no partial files were left", file=sys.stderr)
-            code = 130
-        except MemoryError:
-            print("align: error: out of memory; split the input or lower --max-bytes",
-                  file=sys.stderr)
-            code = 3
-        for warning in caught:
-            if issubclass(warning.category, UserWarning):
-                print(f"align: warning: {warning.message}", file=sys.stderr)
+    handlers = {"run": _run, "score": _score, "glossary": _glossary, "batch": _batch,
+                "cache": _cache, "signature": _signature}
+    try:
+        code = handlers[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+    except AlignError as exc:
+        print(f"align: error: {exc}", file=sys.stderr)
+        code = exc.exit_code
+    except BrokenPipeError:
+        # the reader went away (| head): stop quietly, and keep Python from complaining
+        # about the unflushable stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except KeyboardInterrupt:
+        print("align: interrupted; no partial files were left", file=sys.stderr)
+        code = 130
+    except MemoryError:
+        print("align: error: out of memory; split the input or lower --max-bytes",
+              file=sys.stderr)
+        code = 3
     return code
 
 

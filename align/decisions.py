@@ -36,7 +36,7 @@ class Decision:
 
 def load_decisions(path: Path) -> dict[str, Decision]:
     """Read decisions.csv; the last decision for an id wins (the file is append-friendly)."""
-    text = decode(read_bytes(path), name=str(path))
+    text = decode(read_bytes(path), name=str(path)).text
     reader = csv.DictReader(io.StringIO(text), strict=True)
     try:
         header = [h.strip().lower() for h in reader.fieldnames or []]

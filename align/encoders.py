@@ -335,10 +335,9 @@ def _hub_snapshot(name: str) -> str | None:
 
 DEFAULT_MODEL = "use"
 
-# name → loader taking the part after "name:" and allow_download; heavy imports happen in
-# the encoders, on first use
-ENCODERS: dict[str, Callable[[str, bool], Encoder]] = {
-    "use": lambda _arg, _download: UniversalSentenceEncoder(),
+# name → loader taking the part after "name:"; heavy imports happen in the encoders, on first use
+ENCODERS: dict[str, Callable[[str], Encoder]] = {
+    "use": lambda _arg: UniversalSentenceEncoder(),
     "st": SentenceTransformerEncoder,
 }
 
@@ -351,7 +350,9 @@ def load_encoder(spec: str = DEFAULT_MODEL, allow_download: bool = False) -> Enc
         raise ModelError(f"unknown model {spec!r}; choose one of: use, st:NAME_OR_PATH")
     if kind == "st" and not arg:
         raise ModelError("st: needs a model name or folder, e.g. st:models/LaBSE")
-    return ENCODERS[kind](arg, allow_download)
+    if kind == "st":
+        return SentenceTransformerEncoder(arg, allow_download)
+    return ENCODERS[kind](arg)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import regex
 
+from .memo import remembered
+
 # a word is letters or digits; an apostrophe joins a possessive or contraction ("Delta's"),
 # a hyphen does not ("high-quality" is two words, with "-" as the gap between them)
 WORD = regex.compile(r"[\p{Latin}\d]+(?:['’][\p{Latin}]+)?")
@@ -97,6 +99,7 @@ woken:wake wore:wear worn:wear won:win wound:wind withdrew:withdraw withdrawn:wi
 wrote:write written:write overcame:overcome overtook:overtake upheld:uphold""".split())
 
 
+@remembered("stem")  # a document run again needs no nltk (its import takes 1.6 s)
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     word = word.lower()

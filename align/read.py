@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
-import warnings
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,25 +18,42 @@ from .types import Block
 
 MAX_BYTES = 16 * 1024 * 1024  # a whole book is ~2 MB; past this, say so instead of swapping
 
-FORMATS = ("auto", "plain", "markdown", "html", "lines")
-
 _HAN = r"\p{Han}"
 _CJK_PUNCT = "，。；：？！、“”‘’（）《》〈〉【】——…·「」『』"
 _JOIN_GAP = regex.compile(rf"(?<=[{_HAN}{_CJK_PUNCT}])\s+(?=[{_HAN}{_CJK_PUNCT}])")
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, and what the decoder noticed on the way (a cut-off end)."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document read into blocks, with the decoder's warnings."""
+
+    blocks: list[Block]
+    warnings: tuple[str, ...] = ()
+
+
 def read_file(path: str | Path, encoding: str | None = None, fmt: str = "auto",
-              max_bytes: int = MAX_BYTES) -> list[Block]:
-    """Read a document into blocks; raise `InputError` with a one-line reason."""
+              max_bytes: int = MAX_BYTES) -> Document:
+    """Read a document into blocks; raise `InputError` with a one-line reason.
+
+    `fmt` is auto (Markdown by suffix, else by what the text looks like), markdown, html,
+    plain or lines (one sentence a line)."""
     raw = read_bytes(path, max_bytes)
-    text = decode(raw, encoding, name=str(path))
+    decoded = decode(raw, encoding, name=str(path))
     if fmt == "auto":
         fmt = "markdown" if str(path).lower().endswith((".md", ".markdown")) else "auto"
-    blocks = parse(text, fmt)
+    blocks = parse(decoded.text, fmt)
     if not any(b.text.strip() for b in blocks):
         raise InputError(f"{path}: no text found (the file holds only markup or whitespace)")
-    return blocks
+    return Document(blocks, decoded.warnings)
 
 
 def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -92,19 +109,20 @@ def detect_encoding(raw: bytes) -> str:
         return "unknown"
 
 
-def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> str:
+def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> Decoded:
     """Decode bytes, refusing binary data rather than producing mojibake."""
     chosen = encoding or detect_encoding(raw)
     if chosen == "unknown":
         kind = "binary data" if _looks_binary(raw) else "text in an unknown encoding"
         raise InputError(f"{name}: {kind}, not UTF-8, UTF-16 or GB18030 (try --encoding)")
+    warnings: tuple[str, ...] = ()
     if encoding is None and chosen == "utf-8":
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
-                warnings.warn(f"{name}: the file ends in the middle of a character "
-                              "(truncated?); the incomplete character was dropped", stacklevel=2)
+                warnings = (f"{name}: the file ends in the middle of a character "
+                            "(truncated?); the incomplete character was dropped",)
                 raw = raw[:exc.start]
     try:
         errors = "replace" if encoding is None and chosen == "utf-8" else "strict"
@@ -116,7 +134,7 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> str:
     text = text.lstrip("\ufeff")
     if _looks_binary_text(text):
         raise InputError(f"{name}: binary data, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), warnings)
 
 
 _PLAUSIBLE = regex.compile(r"[\p{Han}\x20-\x7e\s\u3000-\u303f\uff00-\uffef\u2010-\u201f\u2026]")

@@ -16,6 +16,7 @@ from html import escape
 
 from .decisions import Decision
 from .flags import flag_id, normalised
+from .summary import Summary
 from .types import Flag, Pair
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]  # worst first; an index is a rank
@@ -198,14 +199,14 @@ def _chart(pairs: list[Pair], flags: list[Flag]) -> str:
 
 # ------------------------------------------------------------------------------- page
 
-def render_report(pairs: list[Pair], flags: list[Flag], summary: dict[str, object],
+def render_report(pairs: list[Pair], flags: list[Flag], summary: Summary,
                   dismissed: list[Flag] | None = None,
                   decisions: dict[str, Decision] | None = None) -> str:
     dismissed = dismissed or []
     data = report_data(pairs, flags, dismissed, decisions or {})
     # decisions kept in the browser belong to this report: same texts, same run settings
     data["key"] = "align-report:" + hashlib.sha1(json.dumps(
-        [summary.get("source"), summary.get("target"), summary.get("signature"), len(pairs)],
+        [summary.source, summary.target, str(summary.signature), len(pairs)],
         ensure_ascii=False).encode()).hexdigest()[:16]
     counts = Counter(f.category for f in flags)
     severities = Counter(f.severity.value for f in flags)
@@ -215,17 +216,17 @@ def render_report(pairs: list[Pair], flags: list[Flag], summary: dict[str, objec
     def options(values: set[str]) -> str:
         return "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in sorted(values))
 
-    hidden = int(summary.get("flags_hidden_below_confidence", 0) or 0)
     extra = []
-    if hidden:
-        extra.append(f"{hidden} below the confidence threshold not shown")
+    if summary.flags_hidden_below_confidence:
+        extra.append(f"{summary.flags_hidden_below_confidence} below the confidence threshold "
+                     "not shown")
     if dismissed:
         extra.append(f"{len(dismissed)} dismissed by the reviewer not shown")
-    warnings = "".join(f'<p class="warn">{escape(str(w))}</p>' for w in summary.get("warnings", []))
+    warnings = "".join(f'<p class="warn">{escape(w)}</p>' for w in summary.warnings)
     return _PAGE.format(
-        title=escape(f"Alignment report: {summary.get('source', '')}"),
-        source=escape(str(summary.get("source", ""))), target=escape(str(summary.get("target", ""))),
-        nsrc=summary.get("source_sentences", 0), ntgt=summary.get("target_sentences", 0),
+        title=escape(f"Alignment report: {summary.source}"),
+        source=escape(summary.source), target=escape(summary.target),
+        nsrc=summary.source_sentences, ntgt=summary.target_sentences,
         nbeads=len(pairs), nflags=len(flags), ngroups=len(data["groups"]),
         sev=" · ".join(f"{escape(s)} {severities[s]}" for s in SEVERITIES if severities[s]),
         extra=escape(" · ".join(extra)), ndismissed=len(dismissed),
@@ -233,7 +234,7 @@ def render_report(pairs: list[Pair], flags: list[Flag], summary: dict[str, objec
         chart=_chart(pairs, flags), checks=options({f.check for f in flags}),
         categories=options({f.category for f in flags}),
         severities="".join(f'<option value="{s}">{s}</option>' for s in SEVERITIES if severities[s]),
-        signature=escape(str(summary.get("signature", ""))),
+        signature=escape(str(summary.signature)),
         data=pack(data),
         style=_STYLE, script=_SCRIPT, script_hash=SCRIPT_HASH)
 

@@ -5,7 +5,7 @@ read → segment hands on `Sentence`s, align hands on `Bead`s, checks hand on `F
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -128,20 +128,3 @@ class GlossaryEntry:
     def renderings(self) -> tuple[str, ...]:
         """Every acceptable English form: the approved one, then the variants."""
         return tuple(r for r in (self.en, *self.variants) if r)
-
-
-@dataclass(frozen=True)
-class Signature:
-    """What is needed to reproduce a result: versions, model and settings."""
-
-    tool_version: str
-    model: str
-    settings: dict[str, object] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, object]:
-        return {"tool_version": self.tool_version, "model": self.model, **self.settings}
-
-    def __str__(self) -> str:
-        parts = [f"align:{self.tool_version}", f"model:{self.model}"]
-        parts += [f"{k}:{v}" for k, v in sorted(self.settings.items())]
-        return "|".join(parts)

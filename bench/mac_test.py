@@ -37,8 +37,8 @@ def main() -> int:
         names = [n for n in names if n in args.only]
     gold_docs, test_docs, timings = [], [], {"embed": 0.0, "align": 0.0}
     for name in names:
-        src = segment(read_file(args.data / "zh" / f"{name}.txt", fmt="lines"), "zh")
-        tgt = segment(read_file(args.data / args.side / f"{name}.txt", fmt="lines"), "en")
+        src = segment(read_file(args.data / "zh" / f"{name}.txt", fmt="lines").blocks, "zh")
+        tgt = segment(read_file(args.data / args.side / f"{name}.txt", fmt="lines").blocks, "en")
         result = align_documents(src, tgt, encoder, AlignSettings(), cache_dir=None)
         for key in timings:
             timings[key] += result.timings[key]

@@ -42,8 +42,8 @@ def test_every_sentence_in_exactly_one_bead_in_order(n, m, seed):
 @needs_mac
 def test_coarse_band_path_matches_full(encoder):
     """Long documents go through the block pass; its result must equal the full search here."""
-    src = segment(read_file(MAC / "zh" / "001.txt", fmt="lines"), "zh")
-    tgt = segment(read_file(MAC / "en" / "001.txt", fmt="lines"), "en")
+    src = segment(read_file(MAC / "zh" / "001.txt", fmt="lines").blocks, "zh")
+    tgt = segment(read_file(MAC / "en" / "001.txt", fmt="lines").blocks, "en")
     full = align_documents(src, tgt, encoder, AlignSettings())
     coarse = align_documents(src, tgt, encoder, AlignSettings(coarse_cells=1000))
     same = sum(a.source_ids == b.source_ids and a.target_ids == b.target_ids
@@ -55,8 +55,8 @@ def test_coarse_band_path_matches_full(encoder):
 def test_accuracy_on_two_benchmark_chapters(encoder):
     gold_docs, test_docs = [], []
     for name in ("001", "013"):
-        src = segment(read_file(MAC / "zh" / f"{name}.txt", fmt="lines"), "zh")
-        tgt = segment(read_file(MAC / "en" / f"{name}.txt", fmt="lines"), "en")
+        src = segment(read_file(MAC / "zh" / f"{name}.txt", fmt="lines").blocks, "zh")
+        tgt = segment(read_file(MAC / "en" / f"{name}.txt", fmt="lines").blocks, "en")
         result = align_documents(src, tgt, encoder)
         assert _covered(result.beads, len(src), len(tgt))
         test_docs.append([(b.source_ids, b.target_ids) for b in result.beads])

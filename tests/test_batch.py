@@ -510,7 +510,7 @@ def test_progress_on_a_terminal_only(serial, tmp_path):
 def test_run_pair_returns_the_result_and_writes_the_folder(tmp_path):
     result = align.run_pair(CORPUS / "golden-age.zh.txt", CORPUS / "golden-age.en.txt",
                             out=tmp_path / "pair", options=OPTIONS)
-    assert result.summary["source_sentences"] == len(result.alignment.source) > 0
+    assert result.summary.source_sentences == len(result.alignment.source) > 0
     assert (tmp_path / "pair" / "report.html").exists()
 
 

@@ -129,7 +129,7 @@ def test_malformed_and_hostile_files_are_refused(tmp_path, name, content, messag
 def test_xliff_is_checked_segment_by_segment(options):
     result = run_bilingual(XLIFF_12, options)
     assert [p.bead.type for p in result.pairs] == ["1-1", "1-1", "1-1", "1-0"]
-    assert result.summary["format"] == "xliff-1.2"
+    assert result.summary.format == "xliff-1.2"
     found = {(f.check, f.bead, f.tgt_span) for f in result.flags}
     assert ("literal", 0, "long triangle") in found
     assert ("numbers", 1, "2022") in found

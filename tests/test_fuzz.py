@@ -32,13 +32,13 @@ def _squeeze(text: str) -> str:
 
 @FUZZ
 @given(st.binary(max_size=3000))
-@pytest.mark.filterwarnings("ignore:fuzz. the file ends")
 def test_decode_random_bytes_gives_text_or_input_error(raw):
     try:
-        text = decode(raw, name="fuzz")
+        decoded = decode(raw, name="fuzz")
     except InputError:
         return
-    assert isinstance(text, str) and "\r" not in text
+    assert isinstance(decoded.text, str) and "\r" not in decoded.text
+    assert all(w.startswith("fuzz: the file ends") for w in decoded.warnings)
 
 
 @FUZZ

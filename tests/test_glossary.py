@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import warnings
 from dataclasses import replace
 
 import pytest
 
 from align.errors import FormatError, GlossaryError
-from align.glossary.commands import build
+from align.glossary.curate import build
 from align.glossary.extract import extract_terms
-from align.glossary.io import glossary_csv, glossary_tbx, load_glossary, parse_csv, parse_tbx
+from align.glossary.io import (Glossary, glossary_csv, glossary_tbx, load_glossary, parse_csv,
+                               parse_tbx)
 from align.glossary.mine import coverage, mine_renderings, propose
 from align.terms import dictionary_meaning
 from align.types import GlossaryEntry
@@ -81,14 +81,12 @@ def test_proposal_from_full_form_in_the_corpus_and_coverage():
     assert coverage("长三角一体化", "Yangtze River") == 0.5
 
 
-def test_rebuild_keeps_reviewer_decisions(tmp_path):
-    out = tmp_path / "g.csv"
-    entries, added = build(CORPUS[:2], [], out, top=30)
+def test_rebuild_keeps_reviewer_decisions():
+    entries, added = build(CORPUS[:2], [], [], top=30)
     assert added == len(entries) == 30
     decided = [replace(entries[0], en="REVIEWED", status="approved", note="mine"),
                replace(entries[1], status="forbidden")] + entries[2:]
-    out.write_text(glossary_csv(decided), encoding="utf-8")
-    again, added = build(CORPUS, [], out, top=40)
+    again, added = build(CORPUS, [], decided, top=40)
     by_term = {e.zh: e for e in again}
     assert by_term[entries[0].zh].en == "REVIEWED" and by_term[entries[0].zh].status == "approved"
     assert by_term[entries[0].zh].note.startswith("mine")
@@ -98,7 +96,7 @@ def test_rebuild_keeps_reviewer_decisions(tmp_path):
 
 
 def test_starter_glossary_is_curated_and_loads():
-    entries = load_glossary(SEEDS / "glossary.csv")
+    entries = load_glossary(SEEDS / "glossary.csv").entries
     approved = [e for e in entries if e.status == "approved"]
     assert len(approved) >= 40
     assert all(e.note for e in approved if e.zh in ("虹桥国际开放枢纽", "临港新片区", "中国国际进口博览会"))
@@ -111,7 +109,7 @@ def test_starter_glossary_flags_seed_errors_and_not_correct_renderings(seed_run,
 
     result, _ = seed_run
     context = CheckContext(result.pairs, result.alignment.source, result.alignment.target,
-                           load_glossary(SEEDS / "glossary.csv"))
+                           list(load_glossary(SEEDS / "glossary.csv").entries))
     flags = run_checks(context, ["glossary"])
     spans = {f.tgt_span for f in flags}
     for wrong in ("long triangle", "faucet", "G60 Kechuang Corridor", "Tongchuang", "new film area",
@@ -138,7 +136,7 @@ def test_csv_and_tbx_round_trip_losslessly(tmp_path):
     cli = [sys.executable, "-m", "align", "glossary"]
     subprocess.run([*cli, "export", str(tmp_path / "g.csv"), "--out", str(tmp_path / "g.tbx")], check=True)
     subprocess.run([*cli, "import", str(tmp_path / "g.tbx"), "--out", str(tmp_path / "back.csv")], check=True)
-    assert load_glossary(tmp_path / "back.csv") == ENTRIES
+    assert load_glossary(tmp_path / "back.csv") == Glossary(tuple(ENTRIES))
     assert "administrativeStatus\">deprecatedTerm-admn-sts" in (tmp_path / "g.tbx").read_text()
 
 
@@ -167,18 +165,14 @@ def test_reversed_glossary_is_detected():
         parse_csv("zh,en\nYangtze River Delta,长三角\nleader,龙头\n", "rev.csv")
 
 
-def test_duplicates_merge_with_a_warning():
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        entries = load_glossary_text("zh,en,variants\n长三角,Yangtze River Delta,\n长三角,YRD,the Delta\n")
-    assert len(entries) == 1 and entries[0].variants == ("YRD", "the Delta")
-    assert any("more than once" in str(w.message) for w in caught)
-
-
-def load_glossary_text(text):
-    from align.glossary.io import merge_duplicates
-
-    return merge_duplicates(parse_csv(text, "dup.csv"), "dup.csv")
+def test_duplicates_merge_with_a_warning(tmp_path):
+    path = tmp_path / "dup.csv"
+    path.write_text("zh,en,variants\n长三角,Yangtze River Delta,\n长三角,YRD,the Delta\n"
+                    "临港新片区,Lingang Special Area,\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    assert [e.zh for e in glossary.entries] == ["长三角", "临港新片区"]
+    assert glossary.entries[0].variants == ("YRD", "the Delta")
+    assert glossary.warnings == (f"{path}: term 长三角 appears more than once; entries merged",)
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>

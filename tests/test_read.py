@@ -17,7 +17,7 @@ TEXT = "长三角一体化发展。\n\n上海发挥龙头作用！"
 def test_encodings_are_detected(encoding, expected):
     raw = TEXT.encode(encoding)
     assert detect_encoding(raw) == expected
-    assert decode(raw) == TEXT
+    assert decode(raw).text == TEXT
 
 
 def test_binary_is_refused():
@@ -39,7 +39,7 @@ def test_missing_file(tmp_path):
 
 
 def test_front_matter_title_is_first_and_markup_is_gone():
-    blocks = read_file(SEED_ZH)
+    blocks = read_file(SEED_ZH).blocks
     assert blocks[0].kind == "title"
     assert blocks[0].text == "当好长三角更高质量一体化发展龙头（权威访谈）"
     assert blocks[1].text == "——访上海市委副书记、市长龚正"
@@ -48,7 +48,7 @@ def test_front_matter_title_is_first_and_markup_is_gone():
 
 
 def test_page_chrome_is_dropped():
-    text = " ".join(b.text for b in read_file(SEEDS / "004_1a64511fa196d808.txt"))
+    text = " ".join(b.text for b in read_file(SEEDS / "004_1a64511fa196d808.txt").blocks)
     assert "新浪财经APP" not in text and "责任编辑" not in text and "appendQr" not in text
     assert "牛鼻子" in text
 

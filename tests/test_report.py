@@ -10,7 +10,9 @@ import re
 import pytest
 
 from align.flags import FLAG_COLUMNS, flag_id, flags_csv
+from align.pipeline import default_signature
 from align.report_html import find_span, place_marks, render_report, report_data
+from align.summary import summarise
 from align.types import Bead, Flag, Pair, Place, Severity
 
 ZH = ["推动长三角更高质量一体化发展。", "长三角的科创走廊（G60）建设加快。", "合肥参与建设。"]
@@ -68,7 +70,9 @@ def test_flags_of_one_problem_are_grouped_with_their_places():
 def test_the_page_carries_scores_as_the_csv_writes_them_and_no_raw_input():
     pairs = [Pair(0, Bead((0,), (0,), 0.123456, 0.6), "<b>长三角</b>发展。",
                   "<script>x()</script> long triangle")]
-    html = render_report(pairs, [_flag(0)], {"source": "<i>zh</i>.txt", "signature": "s"})
+    summary = summarise("<i>zh</i>.txt", "en.txt", 1, 1, [pairs[0].bead], [_flag(0)], [],
+                        False, {}, default_signature())
+    html = render_report(pairs, [_flag(0)], summary)
     assert "<script>x()" not in html and "<b>长三角" not in html
     assert "&lt;i&gt;zh&lt;/i&gt;.txt" in html
     data = _data(html)

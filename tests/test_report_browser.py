@@ -15,8 +15,9 @@ import pytest
 from align.decisions import load_decisions
 from align.encoders import ENCODERS
 from align.flags import flag_id
-from align.pipeline import RunOptions, run, write_report
+from align.pipeline import RunOptions, default_signature, run, write_report
 from align.report_html import render_report
+from align.summary import summarise
 from align.types import Bead, Flag, Pair, Place, Severity
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -208,7 +209,7 @@ def test_decisions_are_kept_exported_and_hide_flags_on_the_next_run(seed_run, br
     ids = [flag_id(f, again.pairs[f.bead]) for f in again.flags]
     assert dismissed_id not in ids
     assert [flag_id(f, again.pairs[f.bead]) for f in again.dismissed] == [dismissed_id]
-    assert again.summary["flags_dismissed"] == 1 and again.summary["flags_accepted"] == 1
+    assert again.summary.flags_dismissed == 1 and again.summary.flags_accepted == 1
     assert len(again.flags) == len(result.flags) - 1
     write_report(again, tmp_path / "again", SEED_ZH.name, SEED_EN.name)
     flags_csv = list(csv.DictReader(open(tmp_path / "again" / "flags.csv", encoding="utf-8-sig")))
@@ -327,8 +328,8 @@ def synthetic(n: int) -> tuple[list[Pair], list[Flag]]:
 
 def test_twenty_thousand_pairs_are_interactive_within_two_seconds(browser, tmp_path):
     flags, pairs = synthetic(20_000)
-    summary = {"source": "zh.txt", "target": "en.txt", "source_sentences": 20_000,
-               "target_sentences": 20_000, "signature": "synthetic"}
+    summary = summarise("zh.txt", "en.txt", 20_000, 20_000, [p.bead for p in pairs], flags, [],
+                        False, {}, default_signature())
     path = tmp_path / "report.html"
     path.write_text(render_report(pairs, flags, summary), encoding="utf-8")
     page = Page(browser, path)

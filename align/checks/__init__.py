@@ -89,6 +89,30 @@ def default_checks() -> list[str]:
     return select_checks(None)
 
 
+def settings() -> dict[str, object]:
+    """Every frozen settings object of the checks and of the term alignment they all read,
+    by name ("links", "links.literal", "check.omission"): what a run's signature records.
+    Found by looking, so a check that gains a settings object is recorded without more."""
+    import sys
+    from dataclasses import is_dataclass
+
+    from .. import links
+
+    _load_all()
+    modules = [("links", links)] + sorted(
+        (f"check.{module.rsplit('.', 1)[-1]}", sys.modules[module])
+        for module in {check.__module__ for check in CHECKS.values()})
+    found: dict[str, object] = {}
+    for prefix, module in modules:
+        for attribute, value in vars(module).items():
+            kind = type(value)
+            if is_dataclass(value) and not isinstance(value, type) and \
+                    kind.__name__.endswith("Settings") and kind.__dataclass_params__.frozen:
+                name = prefix if attribute == "SETTINGS" else f"{prefix}.{attribute.lower()}"
+                found[name] = value
+    return found
+
+
 # when several checks flag one span, the most specific one speaks for all
 SPECIFICITY = ("glossary", "literal", "pinyin", "numbers", "negation", "sense", "omission",
                "consistency", "repetition", "weak")

@@ -161,4 +161,4 @@ def corpus_sentences(paths: list[Path]) -> list[tuple[str, str]]:
     from ..read import read_file
     from ..segment import segment
 
-    return [(path.name, s.text) for path in paths for s in segment(read_file(path), "zh")]
+    return [(path.name, s.text) for path in paths for s in segment(read_file(path).blocks, "zh")]

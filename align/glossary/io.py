@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
-
 
 from .. import lexicon
 from ..errors import FormatError, GlossaryError
@@ -28,13 +27,23 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in cell.split("|") if v.strip())
 
 
-def load_glossary(path: Path) -> list[GlossaryEntry]:
-    text = decode(read_bytes(path), name=str(path))
+@dataclass(frozen=True)
+class Glossary:
+    """A glossary file as read: its entries (duplicate terms merged) and what was noticed."""
+
+    entries: tuple[GlossaryEntry, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def load_glossary(path: Path) -> Glossary:
+    decoded = decode(read_bytes(path), name=str(path))
+    text = decoded.text
     if str(path).lower().endswith((".tbx", ".xml")) or text.lstrip().startswith("<"):
         entries = parse_tbx(text, str(path))
     else:
         entries = parse_csv(text, str(path))
-    return merge_duplicates(entries, str(path))
+    merged, merges = merge_duplicates(entries, str(path))
+    return Glossary(tuple(merged), decoded.warnings + tuple(merges))
 
 
 def parse_csv(text: str, name: str) -> list[GlossaryEntry]:
@@ -83,15 +92,17 @@ def parse_csv(text: str, name: str) -> list[GlossaryEntry]:
     return entries
 
 
-def merge_duplicates(entries: list[GlossaryEntry], name: str) -> list[GlossaryEntry]:
+def merge_duplicates(entries: list[GlossaryEntry],
+                     name: str) -> tuple[list[GlossaryEntry], list[str]]:
+    """One entry per term, and a warning for each term that had several."""
     merged: dict[str, GlossaryEntry] = {}
+    warnings: list[str] = []
     for entry in entries:
         old = merged.get(entry.zh)
         if old is None:
             merged[entry.zh] = entry
             continue
-        warnings.warn(f"{name}: term {entry.zh} appears more than once; entries merged",
-                      stacklevel=2)
+        warnings.append(f"{name}: term {entry.zh} appears more than once; entries merged")
         variants = tuple(dict.fromkeys(v for v in (*old.variants, entry.en, *entry.variants)
                                        if v and v != old.en))
         merged[entry.zh] = GlossaryEntry(
@@ -99,7 +110,7 @@ def merge_duplicates(entries: list[GlossaryEntry], name: str) -> list[GlossaryEn
             variants, tuple(dict.fromkeys(old.forbidden + entry.forbidden)),
             "; ".join(n for n in (old.note, entry.note) if n),
             old.frequency + entry.frequency, old.source or entry.source)
-    return list(merged.values())
+    return list(merged.values()), warnings
 
 
 def glossary_csv(entries: list[GlossaryEntry]) -> str:

@@ -1,53 +1,27 @@
-"""Glossary subcommands: build (mine a corpus and aligned pairs), review, export (CSV → TBX)
-and import (TBX → CSV).
+"""Glossary curation: build (mine a corpus and aligned pairs into entries, keeping the
+reviewer's decisions), add approved terms, record review decisions.
+
+Each function takes plain arguments and returns the entries to write; `align glossary` (cli.py)
+reads the arguments, writes the file and says what was done.
 """
 
 from __future__ import annotations
 
-import argparse
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from ..decisions import DISMISS, load_decisions
 from ..errors import AlignError, InputError
 from ..types import GlossaryEntry
-from ..files import write_atomic
 from .extract import corpus_sentences, extract_terms
-from .io import glossary_csv, glossary_tbx, load_glossary
 from .mine import load_pairs, mine_renderings, propose
 
 
-def main(args: argparse.Namespace) -> int:
-    command = args.glossary_command
-    if command == "export":
-        write_atomic(args.out, glossary_tbx(load_glossary(args.glossary)))
-        print(f"wrote {args.out}")
-    elif command == "import":
-        write_atomic(args.out, glossary_csv(load_glossary(args.tbx)))
-        print(f"wrote {args.out}")
-    elif command == "review":
-        return review(args.glossary, args.approve, args.forbid, args.reject)
-    elif command == "add":
-        terms = [term_and_english(e) for e in args.entries]
-        if args.from_decisions:
-            promoted = promotions(args.from_decisions, args.min_count)
-            for (term, english), count in promoted.items():
-                print(f"{term}={english}\tdismissed {count} times")
-            terms += list(promoted)
-        if not terms:
-            raise AlignError("nothing to add: give TERM=EN, or --from-decisions with renderings "
-                             f"dismissed at least {args.min_count} times")
-        entries, added = add(args.glossary, terms)
-        write_atomic(args.glossary, glossary_csv(entries))
-        print(f"{added} added, {len(terms) - added} updated; wrote {args.glossary}")
-    else:
-        entries, added = build(args.corpus, args.pairs, args.out, args.top)
-        write_atomic(args.out, glossary_csv(entries))
-        print(f"{len(entries)} entries ({added} new candidates); wrote {args.out}")
-    return 0
-
-
-def build(corpus: list[Path], pairs: list[Path], out: Path, top: int) -> tuple[list[GlossaryEntry], int]:
-    """Mine terms and renderings; merge into the glossary at `out` if it exists.
+def build(corpus: list[Path], pairs: list[Path], existing: list[GlossaryEntry],
+          top: int) -> tuple[list[GlossaryEntry], int]:
+    """Mine terms and renderings and merge them into the `existing` entries; returns the
+    entries and how many are new.
 
     A reviewer's decision (any status but candidate) is never changed: only its frequency is
     refreshed, and renderings not yet in the entry are listed in its note for review. New
@@ -62,7 +36,6 @@ def build(corpus: list[Path], pairs: list[Path], out: Path, top: int) -> tuple[l
     terms = extract_terms(sentences, top=top)
     found = mine_renderings([t.term for t in terms], load_pairs(pairs)) if pairs else {}
     corpus_text = "".join(s for _, s in sentences)
-    existing = load_glossary(out) if out.exists() else []
     by_term = {e.zh: k for k, e in enumerate(existing)}
     entries = list(existing)
     added = 0
@@ -108,10 +81,6 @@ def term_and_english(text: str) -> tuple[str, str]:
 def promotions(paths: list[Path], min_count: int) -> dict[tuple[str, str], int]:
     """(term, rendering) pairs whose flags reviewers dismissed at least `min_count` times in
     these decisions files: a rendering they keep accepting, worth recording as approved."""
-    from collections import Counter
-
-    from ..decisions import DISMISS, load_decisions
-
     seen: Counter[tuple[str, str]] = Counter()
     for path in paths:
         for decision in load_decisions(path).values():
@@ -120,9 +89,11 @@ def promotions(paths: list[Path], min_count: int) -> dict[tuple[str, str], int]:
     return {key: n for key, n in seen.most_common() if n >= min_count}
 
 
-def add(path: Path, terms: list[tuple[str, str]]) -> tuple[list[GlossaryEntry], int]:
-    """Add terms as approved with their English, or approve and re-English existing ones."""
-    entries = load_glossary(path) if path.exists() else []
+def add(existing: list[GlossaryEntry],
+        terms: list[tuple[str, str]]) -> tuple[list[GlossaryEntry], int]:
+    """Add terms as approved with their English, or approve and re-English existing ones;
+    returns the entries and how many are new."""
+    entries = list(existing)
     by_term = {e.zh: k for k, e in enumerate(entries)}
     added = 0
     for term, english in terms:
@@ -140,24 +111,20 @@ def add(path: Path, terms: list[tuple[str, str]]) -> tuple[list[GlossaryEntry], 
     return entries, added
 
 
-def review(path: Path, approve: list[str], forbid: list[str], reject: list[str]) -> int:
-    """Without decisions: list candidates one per line. With them: record them in the file.
+def candidates(entries: tuple[GlossaryEntry, ...] | list[GlossaryEntry]) -> list[GlossaryEntry]:
+    """The entries still waiting for a reviewer's decision."""
+    return [e for e in entries if e.status == "candidate"]
 
-    `--approve TERM=EN` approves and sets the English in one step."""
-    entries = load_glossary(path)
-    if not (approve or forbid or reject):
-        for e in entries:
-            if e.status == "candidate":
-                print(f"{e.zh}\t{e.en}\t{'|'.join(e.variants)}\t{e.frequency}")
-        return 0
+
+def decide(entries: tuple[GlossaryEntry, ...] | list[GlossaryEntry], approve: list[str],
+           forbid: list[str], reject: list[str], name: str) -> list[GlossaryEntry]:
+    """Record review decisions: approve (`TERM=EN` also sets the English), forbid, or reject
+    (remove) terms; a term the glossary does not hold is an error naming it."""
     approved = dict(term_and_english(t) for t in approve)
     known = {e.zh for e in entries}
     for term in (*approved, *forbid, *reject):
         if term not in known:
-            raise AlignError(f"{path}: no term {term!r}")
+            raise AlignError(f"{name}: no term {term!r}")
     status = {**{t: "approved" for t in approved}, **{t: "forbidden" for t in forbid}}
-    updated = [replace(e, status=status.get(e.zh, e.status), en=approved.get(e.zh) or e.en)
-               for e in entries if e.zh not in reject]
-    write_atomic(path, glossary_csv(updated))
-    print(f"{len(approve)} approved, {len(forbid)} forbidden, {len(reject)} removed")
-    return 0
+    return [replace(e, status=status.get(e.zh, e.status), en=approved.get(e.zh) or e.en)
+            for e in entries if e.zh not in reject]
