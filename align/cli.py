@@ -48,7 +48,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
         from .pipeline import default_signature
 
-        parser.exit(0, f"align {__version__}\nsignature: {default_signature()}\n")
+        print(f"align {__version__}\nsignature: {default_signature()}")
+        parser.exit(0)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -18,7 +18,7 @@ from pathlib import Path
 import regex
 
 from .english import STOPWORDS
-from .files import cache_file, cached, code_digest, file_sha256, store_cached
+from .files import cache_file, cached, file_sha256, store_cached
 from .memo import remembered
 
 HAN = regex.compile(r"\p{Han}")
@@ -51,8 +51,10 @@ def _cedict_path() -> Path:
 @lru_cache(maxsize=1)
 def _resource_key() -> str:
     """What the resources kept in the cache folder are named after: the dictionary file's
-    content, this package's code (how it is parsed) and the Python that marshalled it."""
-    return f"{file_sha256(_cedict_path())[:16]}-{code_digest()}-py{sys.version_info[0]}{sys.version_info[1]}"
+    content, this module's code (how it is parsed and packed) and the Python that marshalled
+    it (marshal's format may change between versions)."""
+    return (f"{file_sha256(_cedict_path())[:16]}-{file_sha256(Path(__file__))[:12]}"
+            f"-py{sys.version_info[0]}{sys.version_info[1]}")
 
 
 def cedict() -> Mapping[str, tuple[DictEntry, ...]]:

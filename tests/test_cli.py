@@ -113,7 +113,9 @@ CASES = [
     ("mixed line endings", lambda t: (_file(t, "mixed.txt", ZH_TEXT.replace("\n", "\r\n", 1)
                                              .replace("队。\n我", "队。\r我")), EN, []), 0, ""),
     ("truncated utf-8", lambda t: (ZH, _file(t, "cut.txt", EN_TEXT.encode() + "é".encode()[:1]), []), 0,
-     ""),
+     "cut.txt: the file ends in the middle of a character"),
+    ("glossary term twice", lambda t: (ZH, EN, _glossary(t, GLOSSARY_OK + "云南,Yun-nan,approved\n")),
+     0, "term 云南 appears more than once; entries merged"),
     ("html with script", lambda t: (_file(t, "p.html", "<html><body><script>alert(1)</script><p>" +
                                            ZH_TEXT.replace("\n", "</p><p>") + "</p></body></html>"),
                                      EN, []), 0, ""),
