@@ -122,7 +122,7 @@ def child(args: argparse.Namespace) -> None:
                     result = run(spec.source, spec.target, options, encoder)
                 except Exception:  # the broken files: they fail as fast in the batch
                     continue
-                times.append(result.summary["timings_s"]["total"])
+                times.append(result.summary.timings_s["total"])
                 write_report(result, Path(scratch) / spec.id, spec.source_name, spec.target_name)
                 with_writing.append(time.perf_counter() - began)
         print(json.dumps({"model_load_s": loaded, "pipeline_sum_s": sum(times),
