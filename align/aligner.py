@@ -44,15 +44,72 @@ class Side:
     embeddings: SideEmbeddings
     lengths: np.ndarray  # characters per sentence
     paragraph_starts: np.ndarray | None = None  # True where a sentence opens a paragraph
-    _runs: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
+    _runs: dict[int, np.ndarray | RunRows] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.lengths)
 
-    def runs(self, length: int) -> np.ndarray:
+    def runs(self, length: int) -> np.ndarray | RunRows:
+        """Single sentences as one array (the first pass reads them all); longer runs as
+        rows made a block at a time, as the passes reach them."""
         if length not in self._runs:
-            self._runs[length] = self.embeddings.runs(length)
+            self._runs[length] = self.embeddings.runs(1) if length == 1 else \
+                RunRows(self.embeddings, length, len(self))
         return self._runs[length]
+
+
+class RunRows:
+    """Rows of runs(length), indexed like an array (an int, or an array of ints) and made a
+    block at a time. The passes move forward through the document, so a few blocks in hand
+    suffice, and memory stays flat as documents grow (runs of 2 to 5 sentences of a
+    20,000-sentence side, all made at once, take 500 MB)."""
+
+    BLOCK = 512  # rows made at once
+    KEEP = 3  # blocks held per run length
+
+    def __init__(self, embeddings: SideEmbeddings, length: int, count: int) -> None:
+        self._embeddings = embeddings
+        self._length = length
+        self._count = count
+        self._blocks: dict[int, np.ndarray] = {}  # in order of use, oldest first
+        self._last = -1
+
+    def _block(self, number: int) -> np.ndarray:
+        if self._last == number:  # the common case: the block just used
+            return self._blocks[number]
+        block = self._blocks.pop(number, None)
+        if block is None:
+            start = number * self.BLOCK
+            block = self._embeddings.run_rows(self._length, start,
+                                              min(self._count, start + self.BLOCK))
+            if len(self._blocks) >= self.KEEP:
+                del self._blocks[next(iter(self._blocks))]
+        self._blocks[number] = block
+        self._last = number
+        return block
+
+    def __getitem__(self, index: int | np.ndarray) -> np.ndarray:
+        if not isinstance(index, np.ndarray):
+            number, row = divmod(int(index), self.BLOCK)
+            return self._block(number)[row]
+        if not len(index):
+            return self._block(0)[:0]
+        low, high = int(index.min()), int(index.max())
+        first, last = low // self.BLOCK, high // self.BLOCK
+        if first == last:
+            return self._block(first)[index - first * self.BLOCK]
+        if last - first < self.KEEP:  # across a block boundary: the same rows as ever
+            blocks = index // self.BLOCK
+            out = None
+            for number in range(first, last + 1):
+                block = self._block(number)
+                if out is None:
+                    out = np.empty((len(index), block.shape[1]), dtype=block.dtype)
+                mine = blocks == number
+                out[mine] = block[index[mine] - number * self.BLOCK]
+            return out
+        # a band wider than the blocks held: made for this look only
+        return self._embeddings.run_rows(self._length, low, high + 1)[index - low]
 
 
 def bead_types(settings: AlignSettings) -> list[tuple[int, int]]:

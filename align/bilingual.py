@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FormatError, InputError
-from .read import MAX_BYTES, decode, normalize_space, read_bytes
+from .read import MAX_BYTES, decode, normalize_space, parse_xml, read_bytes
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".xlsx")
@@ -81,26 +81,10 @@ def read_bilingual(path: Path, max_bytes: int = MAX_BYTES) -> BilingualDocument:
 
 # ------------------------------------------------------------------------------ XML
 
-def screen_xml(raw: bytes, name: str) -> None:
-    """Refuse entity declarations and external references, and report malformed XML by line."""
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import ElementTree
-    from defusedxml.common import DefusedXmlException
-
-    try:
-        ElementTree.fromstring(raw)
-    except DefusedXmlException as exc:
-        raise FormatError(f"{name}: refused unsafe XML ({type(exc).__name__}: entities or DTDs "
-                          "that could expand or reach outside)") from None
-    except ParseError as exc:
-        line, column = exc.position
-        raise FormatError(f"{name}, line {line}, column {column}: malformed XML") from None
-
-
 def parse_xml_store(raw: bytes, name: str, suffix: str):
-    """Screen, then parse with translate-toolkit; returns (store, format name)."""
-    screen_xml(raw, name)
+    """Screen (read.parse_xml), then parse with translate-toolkit; returns (store, format
+    name)."""
+    parse_xml(raw, name)
     from translate.storage import tmx, xliff, xliff2
 
     head = raw[:2000].decode("utf-8", "replace")

@@ -7,13 +7,13 @@ allowed by its hash, and sorts rows by the numbers kept in data attributes.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import math
 from html import escape
 from urllib.parse import quote
 
 import pandas as pd
+
+from .html_page import PAGE_HEAD, script_hash
 
 MAX_LINKS = 30  # documents listed per rendering in the term table; the rest are counted
 
@@ -152,16 +152,9 @@ _SCRIPT = """
 })();
 """
 
-# only this page's own script may run, even if some input text slipped through unescaped
-SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
+SCRIPT_HASH = script_hash(_SCRIPT)
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '{script_hash}'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><style>{style}</style></head>
-<body>
-<header><h1>Corpus alignment and translation-quality report</h1>
+_PAGE = PAGE_HEAD + """<header><h1>Corpus alignment and translation-quality report</h1>
 <p>Input: {source}</p>
 <p>{figures}</p></header>
 <main>

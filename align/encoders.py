@@ -23,7 +23,7 @@ from .files import cache_file, cached, store_cached, writing_atomically
 def unit_rows(vectors: np.ndarray) -> np.ndarray:
     """Each row scaled to length 1 (a zero row stays zero), as float32."""
     norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
-    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
 
 
 class SideEmbeddings(Protocol):
@@ -36,6 +36,11 @@ class SideEmbeddings(Protocol):
         """Row s is the embedding of sentences s .. s+length-1 (rows past the end: zeros)."""
         ...
 
+    def run_rows(self, length: int, start: int, stop: int) -> np.ndarray:
+        """Rows start .. stop-1 of runs(length), computed alone: a long document's runs are
+        made a block at a time instead of all at once."""
+        ...
+
 
 @dataclass
 class MeanRuns:
@@ -44,9 +49,13 @@ class MeanRuns:
     vectors: np.ndarray
 
     def runs(self, length: int) -> np.ndarray:
+        return self.run_rows(length, 0, len(self.vectors))
+
+    def run_rows(self, length: int, start: int, stop: int) -> np.ndarray:
         if length == 1:
-            return self.vectors
-        return unit_rows(window_sums(self.vectors, length))
+            return self.vectors[start:stop]
+        return unit_rows(window_sums(run_window(self.vectors, length, start, stop), length)
+                         [:stop - start])
 
 
 @dataclass
@@ -66,18 +75,27 @@ class ComposedRuns:
     vectors: np.ndarray
 
     def runs(self, length: int) -> np.ndarray:
+        return self.run_rows(length, 0, len(self.inner))
+
+    def run_rows(self, length: int, start: int, stop: int) -> np.ndarray:
         if length == 1:
-            return self.vectors
-        n = len(self.inner)
-        out = np.zeros_like(self.vectors)
-        if n < length:
+            return self.vectors[start:stop]
+        out = np.zeros((stop - start, self.vectors.shape[1]), dtype=self.vectors.dtype)
+        count = min(stop, len(self.inner) - length + 1) - start  # rows whose run fits
+        if count <= 0:
             return out
-        count = n - length + 1
-        pooled = window_sums(self.inner, length)[:count]
-        pooled += self.bos[:count] + self.eos[length - 1:]
-        tokens = window_sums((self.lengths - 2)[:, None], length)[:count, 0] + 2
+        inner = run_window(self.inner, length, start, start + count)
+        pooled = window_sums(inner, length)[:count]
+        pooled += self.bos[start:start + count] + self.eos[start + length - 1:start + count + length - 1]
+        sentence_tokens = run_window(self.lengths, length, start, start + count) - 2
+        tokens = window_sums(sentence_tokens[:, None], length)[:count, 0] + 2
         out[:count] = self.head(pooled, tokens)
         return out
+
+
+def run_window(values: np.ndarray, length: int, start: int, stop: int) -> np.ndarray:
+    """The rows that runs of `length` starting at start .. stop-1 draw on."""
+    return values[start:min(len(values), stop + length - 1)]
 
 
 def window_sums(values: np.ndarray, length: int) -> np.ndarray:

@@ -68,8 +68,24 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
+    # nltk's package imports scipy and scikit-learn when they are installed (1.6 s, 150 MB)
+    # for modules the stemmer never uses; both are optional to nltk, so they are kept out of
+    # its sight while it loads (0.3 s, 25 MB), and nothing else changes
+    import sys
+    from importlib.abc import MetaPathFinder
 
+    class _Hidden(MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name.partition(".")[0] in ("scipy", "sklearn"):
+                raise ModuleNotFoundError(f"{name} is not needed by the Snowball stemmer")
+            return None
+
+    hidden = _Hidden()
+    sys.meta_path.insert(0, hidden)
+    try:
+        from nltk.stem.snowball import SnowballStemmer
+    finally:
+        sys.meta_path.remove(hidden)
     return SnowballStemmer("english")
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import english, lexicon
-from .encoders import SideEmbeddings, unit_rows, window_sums
+from .encoders import SideEmbeddings, run_window, unit_rows, window_sums
 from .numbers import numbers_in
 
 DIM = 1024
@@ -117,8 +117,12 @@ class MixedRuns:
         return self.runs(1)
 
     def runs(self, length: int) -> np.ndarray:
-        neural = self.embeddings.runs(length) * np.float32(np.sqrt(1.0 - self.weight))
-        lexical = unit_rows(window_sums(self.lexical, length)) * np.float32(np.sqrt(self.weight))
-        if length > 1:
-            lexical[len(lexical) - length + 1:] = 0.0
+        return self.run_rows(length, 0, len(self.lexical))
+
+    def run_rows(self, length: int, start: int, stop: int) -> np.ndarray:
+        neural = self.embeddings.run_rows(length, start, stop) * np.float32(np.sqrt(1.0 - self.weight))
+        # a run past the end sums to zero and stays zero
+        rows = run_window(self.lexical, length, start, stop)
+        sums = rows if length == 1 else window_sums(rows, length)[:stop - start]
+        lexical = unit_rows(sums) * np.float32(np.sqrt(self.weight))
         return np.concatenate([neural, lexical], axis=1)

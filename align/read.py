@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from .errors import InputError
+from .errors import AlignError, FormatError, InputError
 from .types import Block
 
 MAX_BYTES = 16 * 1024 * 1024  # a whole book is ~2 MB; past this, say so instead of swapping
@@ -72,6 +72,25 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
         return p.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def parse_xml(raw: bytes, name: str, malformed: type[AlignError] = FormatError):
+    """An XML document's root element, parsed by defusedxml: entity declarations and external
+    references (billion laughs, XXE) are refused as FormatError, and malformed XML is reported
+    by line and column as `malformed`."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        return ElementTree.fromstring(raw)
+    except DefusedXmlException as exc:
+        raise FormatError(f"{name}: refused unsafe XML ({type(exc).__name__}: entities or DTDs "
+                          "that could expand or reach outside)") from None
+    except ParseError as exc:
+        line, column = exc.position
+        raise malformed(f"{name}, line {line}, column {column}: malformed XML") from None
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

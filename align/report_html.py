@@ -16,6 +16,7 @@ from html import escape
 
 from .decisions import Decision
 from .flags import flag_id, normalised
+from .html_page import PAGE_HEAD, script_hash
 from .summary import Summary
 from .types import Flag, Pair
 
@@ -490,16 +491,9 @@ document.documentElement.setAttribute('data-ready','1');
 })();
 """
 
-# only this page's own script may run, even if some input text slipped through unescaped
-SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode()).digest()).decode()
+SCRIPT_HASH = script_hash(_SCRIPT)
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '{script_hash}'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title><style>{style}</style></head>
-<body>
-<header><h1>Alignment and translation-quality report</h1>
+_PAGE = PAGE_HEAD + """<header><h1>Alignment and translation-quality report</h1>
 <p>Source: {source} ({nsrc} sentences) · Target: {target} ({ntgt} sentences) · {nbeads} pairs · {nflags} flags in {ngroups} problems {sev}</p>
 <p>{extra}</p>
 {warnings}</header>

@@ -32,8 +32,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 @pytest.fixture(scope="module")
 def pools(encoder):
     ENCODERS["session-use"] = lambda _arg: encoder
-    zh = [s.text for s in load_side(SEED_ZH, "zh", RunOptions())]
-    en = [s.text for s in load_side(SEED_EN, "en", RunOptions())]
+    zh = [s.text for s in load_side(SEED_ZH, "zh", RunOptions())[0]]
+    en = [s.text for s in load_side(SEED_EN, "en", RunOptions())[0]]
     return zh, en
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .. import lexicon
-from ..errors import FormatError, GlossaryError
-from ..read import decode, read_bytes
+from ..errors import GlossaryError
+from ..read import decode, parse_xml, read_bytes
 from ..types import GlossaryEntry
 from ..write import CSV_BOM
 
@@ -166,18 +166,7 @@ def glossary_tbx(entries: list[GlossaryEntry]) -> str:
 
 def parse_tbx(text: str, name: str) -> list[GlossaryEntry]:
     """Read TBX (TBX-Basic, the 2019 and the older termEntry/langSet/tig forms), safely."""
-    from defusedxml import ElementTree
-    from defusedxml.common import DefusedXmlException
-    from xml.etree.ElementTree import ParseError
-
-    try:
-        root = ElementTree.fromstring(text.encode("utf-8"))
-    except DefusedXmlException as exc:
-        raise FormatError(f"{name}: refused unsafe XML ({type(exc).__name__}: entities or DTDs "
-                          "that could expand or reach outside)") from None
-    except ParseError as exc:
-        line, column = exc.position
-        raise GlossaryError(f"{name}, line {line}, column {column}: malformed XML") from None
+    root = parse_xml(text.encode("utf-8"), name, GlossaryError)
 
     def local(tag: str) -> str:
         return tag.rsplit("}", 1)[-1]
