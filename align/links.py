@@ -545,6 +545,9 @@ class LiteralSettings:
     # parts of speech (jieba) of terms whose renderings are judged: nouns, abbreviations,
     # set phrases; verbs and idioms translate too freely
     tags: tuple[str, ...] = ("n", "j", "l")
+    # a rendering of a word the dictionary lacks is literal only when some character is
+    # taken in a sense past its first this many (CC-CEDICT lists the common meaning first)
+    primary_senses: int = 1
 
 
 LITERAL = LiteralSettings()
@@ -571,7 +574,24 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
         return "dictionary"
     if unit.name or unit.tag[:1] not in LITERAL.tags or "part" in levels:
         return ""
-    return "characters" if len(character_glosses(unit.text, alignment, link)) >= 2 else ""
+    glosses = character_glosses(unit.text, alignment, link)
+    # the dictionary does not know the word: judge by the senses picked. "cold rain" takes
+    # each character's first meaning, as a compound built of them would; "film area" takes
+    # a later sense of 片 (disk, sheet, ... film), one the word does not have
+    if len(glosses) < 2 or all(_sense_rank(c, w) < LITERAL.primary_senses for c, w in glosses):
+        return ""
+    return "characters"
+
+
+@lru_cache(maxsize=50_000)
+def _sense_rank(char: str, word: str) -> int:
+    """Position of the first meaning (references left out) of `char` that `word` carries."""
+    target = english.stem(word.lower())
+    meanings = [s for s in lexicon.senses(char) if not lexicon.is_reference(s)]
+    for k, sense in enumerate(meanings):
+        if matches_any(target, frozenset(english.stem(w) for w in lexicon.sense_words(sense))):
+            return k
+    return len(meanings)
 
 
 def character_glosses(word: str, alignment: TermAlignment, link: Link) -> list[tuple[str, str]]:

@@ -1,3 +1,10 @@
+# RECOVERY NOTE (from the helper session on issue 12, 20:45): this file was emptied by
+# accident at 20:38 while the helper added the one @remembered line below. It was rebuilt
+# from HEAD plus the uncommitted hunks last seen in `git diff` (import of replace, 余多 in
+# _ZH_ARABIC, _NEXT/next/following, Quantity.scale and .values to 10 digits, 百千万亿 in
+# _zh_numeral_value, 第二天 follows); about 15 further uncommitted lines (one in _zh, the
+# rest between _zh_numeral and quantities, and whatever uses `replace` and `scale`) could
+# not be recovered. Please redo them and delete this note.
 """Numbers, dates and percentages in Chinese and English text, as comparable quantities.
 
 2018年11月5日 and "November 5, 2018" give the same values; 第二次 matches "second",
@@ -9,7 +16,7 @@ no error. `match` pairs the two sides' quantities and returns what is left over.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex
@@ -33,7 +40,7 @@ _LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CN
                             rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
 _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            rf"(?!\d|(?!(?:{_UNIT_WORDS})\b)\p{{Latin}})"
-                           r"(\s*[万亿千百])?(\s*[%％])?")
+                           r"(\s*[余多]?[万亿千百])?(\s*[%％])?")
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
 _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
@@ -59,7 +66,9 @@ _EN_ORDINALS = {
     "thirtieth": 30, "hundredth": 100,
 }
 _EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NEXT = -2.0  # the value "next" / "following" stand for: a second one after the first
 _EN_OTHER = {  # words that name a value: (value, soft)
+    "next": (_NEXT, True), "following": (_NEXT, True),
     "half": (0.5, False), "twice": (2, False), "double": (2, True), "doubled": (2, True),
     "triple": (3, True), "tripled": (3, True), "dozen": (12, False), "decade": (10, True),
     "both": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
@@ -87,16 +96,20 @@ class Quantity:
     soft: bool = False  # vague or inside a word: may go unrendered in a correct translation
     money: bool = False
     also: frozenset[float] = field(default_factory=frozenset)  # other values that render it
+    scale: float = 1.0  # the scale word written with it (万, million): 1 when none
 
     @property
     def values(self) -> frozenset[float]:
-        return self.also | {self.value}
+        # compared to 10 significant digits: 1.1亿 is 110 million, float rounding aside
+        return frozenset(float(f"{v:.10g}") for v in (self.also | {self.value}))
 
 
 @remembered("zh_numeral_value")  # a document run again imports no cn2an (0.3 s)
 def _zh_numeral_value(numeral: str) -> float | None:
     import cn2an
 
+    if numeral in ("百", "千", "万", "亿"):  # 百人: a hundred people
+        return {"百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}[numeral]
     try:
         return float(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -186,6 +199,8 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     before, after = text[max(0, start - 2):start], text[end:end + 3]
     if before.endswith(_WEEKDAY_BEFORE) or (before.endswith("礼拜")):
         return None  # 周三 is Wednesday, not 3
+    if after.startswith("分之") and numeral == "百":
+        return None  # 百分之三十: read with the numeral after it
     readings = _readings(numeral)
     word = _containing_word(text, start, end)
     if before.endswith("百分之"):
@@ -216,8 +231,10 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         return Quantity(value, numeral, start, end, "cardinal", soft=True,
                         also=glossed or readings)
     if ordinal:
+        # 第二天 "the next day", 第二年 "the following year"
+        follows = 2.0 in readings and value == 2 and after[:1] in "天日年次回届"
         return Quantity(value, "第" + numeral, start - 1, end, "ordinal", soft=value <= 1,
-                        also=readings)
+                        also=readings | ({_NEXT} if follows else set()))
     if after.startswith("成") and value < 10:
         return Quantity(value * 10, numeral + "成", start, end + 1, "percent", soft=True, also=readings)
     if after.startswith("倍"):
