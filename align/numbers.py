@@ -1,10 +1,3 @@
-# RECOVERY NOTE (from the helper session on issue 12, 20:45): this file was emptied by
-# accident at 20:38 while the helper added the one @remembered line below. It was rebuilt
-# from HEAD plus the uncommitted hunks last seen in `git diff` (import of replace, 余多 in
-# _ZH_ARABIC, _NEXT/next/following, Quantity.scale and .values to 10 digits, 百千万亿 in
-# _zh_numeral_value, 第二天 follows); about 15 further uncommitted lines (one in _zh, the
-# rest between _zh_numeral and quantities, and whatever uses `replace` and `scale`) could
-# not be recovered. Please redo them and delete this note.
 """Numbers, dates and percentages in Chinese and English text, as comparable quantities.
 
 2018年11月5日 and "November 5, 2018" give the same values; 第二次 matches "second",
@@ -159,8 +152,9 @@ def _zh(text: str) -> list[Quantity]:
     for m in _ZH_ARABIC.finditer(text):
         whole = m.group(1).replace(",", "")
         value = float(whole + ("." + m.group(2) if m.group(2) else ""))
-        scale = (m.group(3) or "").strip()
-        value *= {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}.get(scale, 1)
+        scale = (m.group(3) or "").strip().lstrip("余多")
+        factor = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}.get(scale, 1)
+        value *= factor
         after = text[m.end():m.end() + 3]
         kind = "percent" if m.group(4) else "cardinal"
         if after.startswith("年") and 1000 <= value <= 2100 and not scale:
@@ -175,7 +169,7 @@ def _zh(text: str) -> list[Quantity]:
         money = after.startswith(_MONEY_AFTER) or (m.start() > 0 and text[m.start() - 1] in "$¥￥")
         # a bare 1 is often "a" or "an" in English: it may go unwritten
         found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, soft=value == 1,
-                              money=money, also=also))
+                              money=money, also=also, scale=factor))
         taken[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _ZH_MEASURE.finditer(text):  # 一米九 = 1.9 m, 三块五 = 3.5
         whole, tenth = _zh_numeral_value(m.group(1)), _zh_numeral_value(m.group(3))
@@ -287,15 +281,16 @@ def _english(text: str) -> list[Quantity]:
         rest = text[m.end():m.end() + 12].lower()
         kind = "ordinal" if m.group(3) else "decade" if m.group(4) else "cardinal"
         scale = next((s for s in _EN_SCALES if regex.match(rf"\s*{s}\b", rest)), None)
-        if scale and kind == "cardinal":
-            value *= _EN_SCALES[scale]
+        factor = _EN_SCALES[scale] if scale and kind == "cardinal" else 1.0
+        value *= factor
         if regex.match(r"\s*(%|per\s*cent|percent)", rest):
             kind = "percent"
         money = text[max(0, m.start() - 3):m.start()].rstrip().endswith(("$", "¥", "€", "£", "RM", "S$", "HK$"))
         also = frozenset({value % 100}) if kind == "decade" else frozenset()
         if kind == "cardinal" and 1000 <= value <= 2100 and "." not in m.group(0) and "," not in m.group(0):
             kind = "year"
-        found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, money=money, also=also))
+        found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, money=money, also=also,
+                              scale=factor))
     for m in _MONTH_RE.finditer(text):
         name = m.group(1).lower()
         if name == "may" and not regex.match(r"\s+\d", text[m.end():]):
@@ -391,10 +386,24 @@ def _fraction(text: str, m: regex.Match) -> Quantity | None:
     return Quantity(numerator / _DENOMINATORS[word], text[head.start():m.end()], head.start(), m.end())
 
 
+_RANGE = regex.compile(r"\s*(?:至|到|-|–|—|~|～|to|and|or)\s*$", regex.I)
+
+
+def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"12 to 14 million", 1200至1400万: the first number takes the scale of the second."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.scale == 1 and b.scale != 1 and a.kind == b.kind == "cardinal" \
+                and _RANGE.match(text[a.end:b.start]):
+            out[k] = replace(a, value=a.value * b.scale, scale=b.scale)
+    return out
+
+
 def quantities(text: str, lang: str) -> list[Quantity]:
     """Every number-like value in a text, with its span, in order."""
     found = _zh(text) if lang == "zh" else _english(text)
-    return sorted(found, key=lambda q: q.start)
+    return _ranges(text, sorted(found, key=lambda q: q.start))
 
 
 def numbers_in(text: str, lang: str) -> list[float]:
