@@ -436,15 +436,23 @@ def calibrate(docs, flags: list[Placed], target: float = 0.85, per_check: float 
 
     from align.checks import calibration
 
-    rules: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    checks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    # one finding, counted once: the same term flagged in the same document by ten systems
+    # is one piece of evidence about a rule, not ten (their verdicts are averaged)
+    findings: dict[tuple, list[int]] = defaultdict(list)
     for f in flags:
-        ok = int(flag_is_right(f, docs))
-        for table, key in ((rules, f.rule), (checks, f.check)):
-            table[key][0] += ok
+        key = (f.rule, f.doc[1], f.src_term or f.tgt_span.lower() or f.seg)
+        findings[key].append(int(flag_is_right(f, docs)))
+    rules: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    checks: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for (rule, _, _), verdicts in findings.items():
+        share = sum(verdicts) / len(verdicts)
+        for table, key in ((rules, rule), (checks, rule.split("/")[0])):
+            table[key][0] = round(table[key][0] + share, 3)
             table[key][1] += 1
     data = {"dataset": "MQM news zh-en dev split (bench/mqm.py): "
-                       f"{len(docs)} (system, document) runs, {len(flags)} flags",
+                       f"{len(docs)} (system, document) runs, {len(flags)} flags, "
+                       f"{len(findings)} distinct findings (rule, document, term); counts are "
+                       "right findings / findings",
             "rules": dict(sorted(rules.items())), "checks": dict(sorted(checks.items()))}
     calibration.TABLE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                  encoding="utf-8")

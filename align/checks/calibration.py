@@ -2,7 +2,8 @@
 
 The table (calibration.json, beside this module) is written by `bench/mqm.py --calibrate`
 from the MQM news development split: for each rule (check/kind) and each check, how many of
-its flags overlapped a professional annotation (see bench/mqm.py for the matching rules).
+its findings overlapped a professional annotation (see bench/mqm.py for the matching rules);
+a finding is one term in one document, however many systems' translations raised it.
 Estimates are shrunk, so that a rule seen a few times says little on its own: the check's
 rate is its share of right flags pulled towards a neutral prior by PSEUDO flags, and a rule's
 rate is pulled towards its check's the same way.
