@@ -437,10 +437,12 @@ def calibrate(docs, flags: list[Placed], target: float = 0.85, per_check: float 
     from align.checks import calibration
 
     # one finding, counted once: the same term flagged in the same document by ten systems
-    # is one piece of evidence about a rule, not ten (their verdicts are averaged)
+    # is one piece of evidence about a rule, not ten (their verdicts are averaged). A flag
+    # with no term (a weak pair) judges one system's sentence: it counts on its own.
     findings: dict[tuple, list[int]] = defaultdict(list)
     for f in flags:
-        key = (f.rule, f.doc[1], f.src_term or f.tgt_span.lower() or f.seg)
+        term = f.src_term or f.tgt_span.lower()
+        key = (f.rule, f.doc[1], term) if term else (f.rule, f.doc, f.seg)
         findings[key].append(int(flag_is_right(f, docs)))
     rules: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
     checks: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
@@ -466,7 +468,7 @@ def calibrate(docs, flags: list[Placed], target: float = 0.85, per_check: float 
             by_check[f.check].append(ok)
         if right and sum(right) / len(right) >= target and \
                 all(sum(v) / len(v) >= per_check for v in by_check.values()):
-            data["min_confidence"] = threshold
+            data["min_confidence"] = max(threshold, calibration.FLOOR)
             break
     calibration.TABLE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                  encoding="utf-8")
