@@ -43,7 +43,7 @@ def main() -> int:
         result = run(args.data / "zh" / f"{name}.txt", args.data / args.side / f"{name}.txt",
                      options, encoder)
         timings["wall"] += time.perf_counter() - started
-        for stage, seconds in result.summary["timings_s"].items():
+        for stage, seconds in result.summary.timings_s.items():
             timings[stage] += seconds
         sentences += len(result.alignment.source)
         flags += [(name, f, result.pairs[f.bead]) for f in result.flags]
