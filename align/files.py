@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -81,8 +82,8 @@ CACHE_LIMIT_ENV = "ALIGN_CACHE_MAX_MB"  # its size cap, in MiB
 DEFAULT_CACHE_LIMIT_MB = 2048  # room for the embeddings of about twenty 10,000-sentence documents
 # what the cache folder holds, one subfolder each; clearing touches these and nothing else
 CACHE_KINDS = ("embeddings", "resources", "analyses")
-# files of the cache's earlier layout (all at the top): removed by `align cache clear`
-_LEGACY = ("*.npz", "english-vocabulary-*.txt")
+# files of the cache's earlier layout (all at the top, named so): removed by `align cache clear`
+_LEGACY = re.compile(r"[0-9a-f]{32}\.npz|english-vocabulary-\d+\.txt")
 
 
 def default_cache_dir() -> Path:
@@ -144,7 +145,7 @@ def cache_entries(cache_dir: Path | None = None) -> list[CacheEntry]:
     """Every file the cache folder holds that this tool wrote, oldest use first."""
     root = cache_dir or default_cache_dir()
     paths = [p for kind in CACHE_KINDS for p in (root / kind).glob("*")]
-    paths += [p for pattern in _LEGACY for p in root.glob(pattern)]
+    paths += [p for p in root.glob("*") if _LEGACY.fullmatch(p.name)]
     entries = []
     for path in paths:
         try:

@@ -89,13 +89,13 @@ def test_the_cap_removes_the_entries_unused_the_longest(tmp_path):
 
 def test_clear_removes_only_what_the_tool_wrote(tmp_path):
     mine = [_entry(tmp_path, "embeddings", "a.npz", 10, 5), _entry(tmp_path, "analyses", "b", 5, 1),
-            _entry(tmp_path, ".", "0123abcd.npz", 7, 9)]  # the layout before subfolders
-    foreign = _entry(tmp_path, ".", "notes.txt", 3, 1)
+            _entry(tmp_path, ".", "0123456789abcdef0123456789abcdef.npz", 7, 9)]  # old layout
+    foreign = [_entry(tmp_path, ".", "notes.txt", 3, 1), _entry(tmp_path, ".", "mine.npz", 3, 1)]
     info = cache_info(tmp_path)
     assert (info.entries, info.size) == (3, 22)
     assert dict((k, (n, s)) for k, n, s in info.by_kind)["embeddings"] == (1, 10)
     assert clear_cache(tmp_path).entries == 3
-    assert not any(p.exists() for p in mine) and foreign.exists()
+    assert not any(p.exists() for p in mine) and all(p.exists() for p in foreign)
     assert cache_entries(tmp_path) == []
 
 
