@@ -121,6 +121,8 @@ def test_flags_are_grouped_by_problem_with_their_places(seed_page):
     assert f"{len({f.bead for f in literal})} places" in summary.inner_text()
     summary.click()
     entries = page.page.locator("li.group details[open] li.entry")
+    # the details element's toggle event, which fills the entries, fires after the click
+    page.wait_for("document.querySelectorAll('li.group details[open] li.entry').length > 0")
     assert entries.count() == len(literal)
     # each entry names its pair and the flagged text, and jumps there
     first = entries.nth(1)

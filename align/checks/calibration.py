@@ -64,9 +64,11 @@ def calibrated(flags: list[Flag]) -> list[Flag]:
 
 
 def shown_by_default(check: str, floor: float) -> bool:
-    """Whether any rule of the check reaches `floor` (a check never measured does)."""
+    """Whether any rule of the check reaches `floor`. A check the development set never saw
+    keeps the prior and stays off, unless it states the user's own rules (the glossary) or
+    there is no calibration at all."""
     stats = table()
-    if check in UNCALIBRATED or not stats or check not in stats.get("checks", {}):
+    if check in UNCALIBRATED or not stats:
         return True
     rules = [r for r in stats.get("rules", {}) if r.split("/")[0] == check]
     return confidence(check, check) >= floor or any(confidence(r, check) >= floor for r in rules)
