@@ -15,7 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .checks import CheckContext
-from .checks.consistency import followed_renderings, same_rendering
+from .checks.consistency import followed_renderings, group_by_key, same_rendering
 from .terms import dictionary_meaning, rendering_key
 
 RENDERING_COLUMNS = ["term", "bead", "rendering", "key", "backed", "meaning", "meaning_key"]
@@ -107,15 +107,7 @@ class Found(NamedTuple):
 def _groups(found: list[Found]) -> list[list[Found]]:
     """Renderings grouped by content words, longest keys first as the check does; each
     group's first member holds the key the others joined."""
-    groups: list[list[Found]] = []
-    for item in sorted(found, key=lambda f: (-len(f.key), f.text, f.pair)):
-        for members in groups:
-            if same_rendering(members[0].key, item.key):
-                members.append(item)
-                break
-        else:
-            groups.append([item])
-    return groups
+    return group_by_key(sorted(found, key=lambda f: (-len(f.key), f.text, f.pair)))
 
 
 def _surface(group: list[Found]) -> str:

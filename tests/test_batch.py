@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 import align
-from align.batch import PAIR_FILES, STATE_DIR, PairOutcome, batch_lock, plan, process_pair, \
+from align.batch import PAIR_FILES, STATE_DIR, PairOutcome, batch_lock, plan, \
     settings_fingerprint
 from align.cli import main
 from align.flags import FLAG_COLUMNS
@@ -30,6 +30,7 @@ from align.pipeline import RunOptions
 from align.scheduler import run_jobs
 
 from conftest import DATA
+from helpers import drain_pty
 
 CORPUS = DATA / "batch"
 OPTIONS = RunOptions(cache=False)
@@ -484,15 +485,8 @@ def test_progress_on_a_terminal_only(serial, tmp_path):
             [sys.executable, "-m", "align", "batch", str(CORPUS), "--out", str(serial.out),
              "--no-cache", *extra], stdout=subprocess.DEVNULL, stderr=follower)
         os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        chunks: list[bytes] = []
+        drain_pty(leader, chunks.append)
         process.wait()
         os.close(leader)
         return b"".join(chunks).decode("utf-8", "replace")

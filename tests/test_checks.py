@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from align.checks import CheckContext, run_checks
-from align.types import Bead, GlossaryEntry, Pair, Sentence
+from align.checks import run_checks
+from align.types import GlossaryEntry
+from helpers import check_context
 
-
-def _context(pairs_text, glossary=None):
-    pairs, source, target = [], [], []
-    for k, (zh, en) in enumerate(pairs_text):
-        src_ids = (len(source),) if zh else ()
-        tgt_ids = (len(target),) if en else ()
-        if zh:
-            source.append(Sentence(len(source), zh, k))
-        if en:
-            target.append(Sentence(len(target), en, k))
-        pairs.append(Pair(k, Bead(src_ids, tgt_ids, 0.5, 0.6 if zh and en else None), zh, en))
-    return CheckContext(pairs, source, target, glossary)
 
 
 def _spans(flags, check):
@@ -60,12 +49,12 @@ def test_seed_names_are_not_flagged(seed_flags, name):
     ("三年来取得成效。", "In the past three years it worked.", []),
 ])
 def test_numbers(zh, en, expected):
-    flags = run_checks(_context([(zh, en)]), ["numbers"])
+    flags = run_checks(check_context([(zh, en)]), ["numbers"])
     assert [(f.src_term, f.tgt_span) for f in flags] == expected
 
 
 def test_repetition_ignores_allowed_doubles():
-    flags = run_checks(_context([("他说了。", "He said that that was fine, very very fine.")]),
+    flags = run_checks(check_context([("他说了。", "He said that that was fine, very very fine.")]),
                        ["repetition"])
     assert flags == []
 
@@ -75,7 +64,7 @@ def test_glossary_longest_match_and_forbidden():
                 GlossaryEntry("长三角生态绿色一体化发展示范区",
                               "Yangtze River Delta Ecological Green Integrated Development Demonstration Zone",
                               "approved")]
-    context = _context([
+    context = check_context([
         ("长三角生态绿色一体化发展示范区成立。",
          "The Yangtze River Delta Ecological Green Integrated Development Demonstration Zones were set up."),
         ("长三角发展。", "The long triangle develops."),
@@ -90,13 +79,13 @@ def test_glossary_longest_match_and_forbidden():
 
 
 def test_omission_and_addition():
-    flags = run_checks(_context([("标题", ""), ("", "Editor: Wang"), ("正文。", "Body.")]),
+    flags = run_checks(check_context([("标题", ""), ("", "Editor: Wang"), ("正文。", "Body.")]),
                        ["omission"])
     assert [f.category for f in flags] == ["accuracy/omission", "accuracy/addition"]
 
 
 def _embedded_context(encoder, pairs_text):
-    context = _context(pairs_text)
+    context = check_context(pairs_text)
     context.source_vectors = encoder.embed([s.text for s in context.source]).vectors
     context.target_vectors = encoder.embed([s.text for s in context.target]).vectors
     context.embed = lambda texts: encoder.embed(texts).vectors
@@ -132,12 +121,12 @@ def test_sense_keeps_the_literal_sense_where_it_fits(encoder):
 
 
 def test_sense_is_silent_without_an_encoder():
-    context = _context([("上海要发挥龙头带动作用。", "Shanghai should play a faucet role.")])
+    context = check_context([("上海要发挥龙头带动作用。", "Shanghai should play a faucet role.")])
     assert run_checks(context, ["sense"]) == []
 
 
 def test_consistency_is_silent_when_one_rendering_is_used():
-    context = _context([
+    context = check_context([
         ("长三角一体化发展取得成效。", "The integration of the Yangtze River Delta has made progress."),
         ("长三角是重要的增长极。", "The Yangtze River Delta is an important growth pole.")])
     assert run_checks(context, ["consistency"]) == []
@@ -193,7 +182,7 @@ def test_seed_names_and_place_names_are_left_alone(seed_everything):
 
 
 def test_numbers_repeated_in_target_says_so_once():
-    flags = run_checks(_context([("行动计划（2021—2023年）。",
+    flags = run_checks(check_context([("行动计划（2021—2023年）。",
                                   "The plan (2021-2023) is developed (2021-2023).")]), ["numbers"])
     assert [f.tgt_span for f in flags] == ["2021", "2023"]
     assert all("repeated" in f.message for f in flags)
@@ -205,5 +194,5 @@ def test_numbers_repeated_in_target_says_so_once():
     ("我爱我的国家。", "I love my country.", None),  # 我的国家: a person speaking, not 我国
 ])
 def test_literal_flags_my_country_for_wo_guo(zh, en, flagged):
-    flags = run_checks(_context([(zh, en)]), ["literal"])
+    flags = run_checks(check_context([(zh, en)]), ["literal"])
     assert [f.tgt_span for f in flags] == ([flagged] if flagged else [])

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import DATA, SEED_EN, SEED_ZH
+from helpers import drain_pty
 
 ZH = DATA / "zh3.txt"
 EN = DATA / "en3.txt"
@@ -278,17 +279,7 @@ def test_progress_is_shown_on_a_terminal_only(tmp_path):
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     shown = bytearray()
 
-    def read() -> None:  # while the run goes: a pty drops what nobody read when it closes
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.extend(chunk)
-
-    reader = threading.Thread(target=read)
+    reader = threading.Thread(target=drain_pty, args=(leader, shown.extend))
     reader.start()
     with_tty = subprocess.run([sys.executable, "-m", "align", "run", str(ZH), str(EN),
                                "--presplit", "--out", str(tmp_path / "a")],

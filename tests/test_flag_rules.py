@@ -9,23 +9,12 @@ from align.checks import CheckContext, default_checks, one_per_problem, run_chec
 from align.links import align_terms
 from align.names import abbreviation_of, is_name
 from align.types import Bead, Flag, Pair, Sentence, Severity
+from helpers import check_context
 
-
-def _context(pairs_text, glossary=None):
-    pairs, source, target = [], [], []
-    for k, (zh, en) in enumerate(pairs_text):
-        src_ids = (len(source),) if zh else ()
-        tgt_ids = (len(target),) if en else ()
-        if zh:
-            source.append(Sentence(len(source), zh, k))
-        if en:
-            target.append(Sentence(len(target), en, k))
-        pairs.append(Pair(k, Bead(src_ids, tgt_ids, 0.5, 0.6 if zh and en else None), zh, en))
-    return CheckContext(pairs, source, target, glossary)
 
 
 def _found(zh, en, check, encoder=None):
-    context = _context([(zh, en)])
+    context = check_context([(zh, en)])
     if encoder is not None:  # checks that ask the encoder (omission confirms with it)
         context.embed = lambda texts: encoder.embed(texts).vectors
     return [(f.kind, f.src_term, f.tgt_span) for f in run_checks(context, [check])]
@@ -57,12 +46,17 @@ def test_place_abbreviations():
 
 # ------------------------------------------------------------------ term alignment
 
+def _rendered(alignment):
+    """Source term → the English it is linked to."""
+    return {"".join(alignment.units[u].text for u in link.units): alignment.text_of(link)
+            for link in alignment.links}
+
+
 def test_links_one_word_one_term_and_leftovers():
     alignment = align_terms("据欧盟委员会估计，欧盟的申根国家去年收到超92万份庇护申请。",
                             "According to the European Commission, Schengen countries in the EU "
                             "received over 920,000 asylum applications last year.")
-    rendered = {"".join(alignment.units[u].text for u in link.units): alignment.text_of(link)
-                for link in alignment.links}
+    rendered = _rendered(alignment)
     assert rendered["欧盟委员会"] == "European Commission"
     assert rendered["去年"] == "last year"
     assert rendered["92万份"] == "920,000"
@@ -75,8 +69,7 @@ def test_links_take_the_part_of_a_run_another_word_claims():
     alignment = align_terms("如果台湾出现危机，美军可能会在菲律宾的基地发动行动。",
                             "If there is a crisis in Taiwan, the US military may launch "
                             "operations from bases in the Philippines.")
-    rendered = {"".join(alignment.units[u].text for u in link.units): alignment.text_of(link)
-                for link in alignment.links}
+    rendered = _rendered(alignment)
     assert rendered["危机"] == "crisis" and rendered["台湾"] == "Taiwan"
 
 
@@ -106,7 +99,7 @@ def test_pinyin(zh, en, expected):
 
 
 def test_place_abbreviation_names_the_places():
-    flags = run_checks(_context([("深化沪苏浙皖合作。", "Deepen cooperation among Shanghai, Su Zhe and Anhui.")]),
+    flags = run_checks(check_context([("深化沪苏浙皖合作。", "Deepen cooperation among Shanghai, Su Zhe and Anhui.")]),
                        ["pinyin"])
     assert flags[0].kind == "abbreviation" and flags[0].suggestion == "Jiangsu and Zhejiang"
 
@@ -146,7 +139,7 @@ def test_numbers(zh, en, expected):
 
 
 def test_changed_money_is_critical():
-    flags = run_checks(_context([("市值蒸发1100亿美元。", "It lost $11 billion.")]), ["numbers"])
+    flags = run_checks(check_context([("市值蒸发1100亿美元。", "It lost $11 billion.")]), ["numbers"])
     assert flags[0].severity == Severity.CRITICAL
 
 
@@ -206,7 +199,7 @@ def test_a_clause_the_encoder_finds_rendered_is_only_a_minor_finding(encoder):
     zh = "好多人对我家的食材感兴趣，想跟着一起做美食，销路就一下子打开了。"
     en = ("Many people were interested in our ingredients and wanted to cook along with us, "
           "and sales took off at once.")
-    found = run_checks(_context([(zh, en)]), ["omission"])  # no encoder: nothing confirmed
+    found = run_checks(check_context([(zh, en)]), ["omission"])  # no encoder: nothing confirmed
     assert all(f.severity == Severity.MINOR and f.kind == "unconfirmed" for f in found)
 
 
@@ -254,7 +247,7 @@ def test_literal(zh, en, expected):
 # ------------------------------------------------------------------ consistency
 
 def test_consistency_is_one_finding_with_its_places():
-    context = _context([
+    context = check_context([
         ("我们坐高铁去北京。", "We took the high-speed rail to Beijing."),
         ("我们坐高铁去北京。", "We took the high iron to Beijing."),
         ("高铁很快。", "The high-speed rail is fast."),
@@ -269,13 +262,13 @@ def test_consistency_is_one_finding_with_its_places():
 
 
 def test_consistency_leaves_dictionary_synonyms_alone():
-    context = _context([("欧盟峰会召开。", "The EU summit opened."),
+    context = check_context([("欧盟峰会召开。", "The EU summit opened."),
                         ("欧盟峰会召开。", "The European Union summit opened.")])
     assert run_checks(context, ["consistency"]) == []
 
 
 def test_consistency_follows_no_place_names():
-    context = _context([("长三角发展。", "The long triangle develops."),
+    context = check_context([("长三角发展。", "The long triangle develops."),
                         ("长三角发展。", "The Yangtze River Delta develops.")])
     assert run_checks(context, ["consistency"]) == []
 
@@ -297,7 +290,7 @@ def test_flags_on_one_span_fold_into_the_most_specific():
 # ------------------------------------------------------------------ confidence
 
 def test_every_flag_has_a_calibrated_confidence():
-    flags = run_checks(_context([("五个城市参加。", "Four cities took part."),
+    flags = run_checks(check_context([("五个城市参加。", "Four cities took part."),
                                  ("推动长三角一体化。", "Promote the long triangle.")]),
                        ["numbers", "literal"])
     assert flags and all(0 < f.confidence < 1 for f in flags)

@@ -14,7 +14,9 @@ by the dictionary that is used most.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from ..terms import dictionary_meaning, full_form, rendering_key
 from ..types import Flag, Pair, Place, Severity
@@ -89,16 +91,31 @@ def check(context: CheckContext) -> list[Flag]:
     return flags
 
 
-def group_renderings(found: list[Rendering]) -> list[list[Rendering]]:
-    """Renderings grouped by key, most frequent first; a key inside another joins it."""
-    groups: list[list[Rendering]] = []
-    for r in sorted(found, key=lambda r: (-len(r.key), r.pair.index)):
+class Keyed(Protocol):
+    @property
+    def key(self) -> frozenset[str]: ...
+
+
+K = TypeVar("K", bound=Keyed)
+
+
+def group_by_key(ordered: Iterable[K]) -> list[list[K]]:
+    """Renderings grouped in the order given (longest keys first); a key inside another joins
+    the group whose first member holds it. The check and the corpus-wide report share this."""
+    groups: list[list[K]] = []
+    for item in ordered:
         for group in groups:
-            if same_rendering(group[0].key, r.key):
-                group.append(r)
+            if same_rendering(group[0].key, item.key):
+                group.append(item)
                 break
         else:
-            groups.append([r])
+            groups.append([item])
+    return groups
+
+
+def group_renderings(found: list[Rendering]) -> list[list[Rendering]]:
+    """Renderings grouped by key, most frequent first; a key inside another joins it."""
+    groups = group_by_key(sorted(found, key=lambda r: (-len(r.key), r.pair.index)))
     return sorted(groups, key=lambda g: (-len(g), g[0].pair.index))
 
 

@@ -9,6 +9,7 @@ finds a sentence the aligner merged into a neighbour (2-1, 1-3 beads) as well as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -126,23 +127,36 @@ def _linkable(alignment: TermAlignment, unit: int) -> bool:
     return u.latin or bool(cues(u.text).sense)
 
 
+def _mostly_linked(rest: list[int], linked: Callable[[int], object], share: float) -> bool:
+    """Whether at least `share` of the rest of the pair is linked: only then does a piece with
+    no link at all stand out as dropped or added rather than freely translated."""
+    return bool(rest) and sum(1 for k in rest if linked(k)) >= share * len(rest)
+
+
+def _lone_unlinked(pieces: list[Clause], members: dict[int, list[int]],
+                   linked: Callable[[int], object], minimum: int,
+                   share: float) -> Iterator[tuple[Clause, list[int]]]:
+    """The clauses with at least `minimum` members and none of them linked, where the rest of
+    the pair is mostly linked (else the whole pair is a free translation, not a drop)."""
+    for piece in pieces:
+        mine = members[id(piece)]
+        if len(mine) < minimum or any(linked(k) for k in mine):
+            continue
+        rest = [k for c in pieces if c is not piece for k in members[id(c)]]
+        if _mostly_linked(rest, linked, share):
+            yield piece, mine
+
+
 def _dropped_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     clauses = _source_pieces(pair, alignment)
     judged = {id(c): [u for u in alignment.units_in(c) if _linkable(alignment, u)] for c in clauses}
-    flags = []
-    for clause in clauses:
-        mine = judged[id(clause)]
-        if len(mine) < SETTINGS.clause_units or any(alignment.link_of(u) for u in mine):
-            continue
-        rest = [u for c in clauses if c is not clause for u in judged[id(c)]]
-        if not rest or sum(1 for u in rest if alignment.link_of(u)) < SETTINGS.clause_rest * len(rest):
-            continue  # the whole pair is poorly linked: a free translation, not a drop
-        kind = "clause" if len(mine) >= 3 else "short-clause"
-        flags.append(Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
-                          pair.source_ids, pair.target_ids, src_term=clause.text,
-                          source_offsets=(clause.start, clause.end), kind=kind,
-                          message=f"nothing in the target renders 「{clause.text}」"))
-    return flags
+    return [Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
+                 pair.source_ids, pair.target_ids, src_term=clause.text,
+                 source_offsets=(clause.start, clause.end),
+                 kind="clause" if len(mine) >= 3 else "short-clause",
+                 message=f"nothing in the target renders 「{clause.text}」")
+            for clause, mine in _lone_unlinked(clauses, judged, alignment.link_of,
+                                               SETTINGS.clause_units, SETTINGS.clause_rest)]
 
 
 def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
@@ -156,7 +170,7 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
             continue
         rest = [k for k, u in enumerate(alignment.units)
                 if not m.start() <= u.start < m.end() and _linkable(alignment, k)]
-        if not rest or sum(1 for k in rest if alignment.link_of(k)) < SETTINGS.clause_rest * len(rest):
+        if not _mostly_linked(rest, alignment.link_of, SETTINGS.clause_rest):
             continue
         text = m.group().strip("-－— （）()【】[]〔〕")
         flags.append(Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
@@ -169,19 +183,12 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
 def _added_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     clauses = _target_pieces(pair, alignment)
     words = {id(c): [k for k in alignment.tokens_in(c) if alignment.tokens[k].content] for c in clauses}
-    flags = []
-    for clause in clauses:
-        mine = words[id(clause)]
-        if len(mine) < SETTINGS.added_words or any(alignment.is_linked(k) for k in mine):
-            continue
-        rest = [k for c in clauses if c is not clause for k in words[id(c)]]
-        if not rest or sum(1 for k in rest if alignment.is_linked(k)) < SETTINGS.added_rest * len(rest):
-            continue
-        flags.append(Flag("omission", "accuracy/addition", Severity.MAJOR, pair.index,
-                          pair.source_ids, pair.target_ids, tgt_span=clause.text.strip(),
-                          target_offsets=(clause.start, clause.end), kind="added-clause",
-                          message=f'nothing in the source supports "{clause.text.strip()}"'))
-    return flags
+    return [Flag("omission", "accuracy/addition", Severity.MAJOR, pair.index,
+                 pair.source_ids, pair.target_ids, tgt_span=clause.text.strip(),
+                 target_offsets=(clause.start, clause.end), kind="added-clause",
+                 message=f'nothing in the source supports "{clause.text.strip()}"')
+            for clause, _ in _lone_unlinked(clauses, words, alignment.is_linked,
+                                            SETTINGS.added_words, SETTINGS.added_rest)]
 
 
 def _source_pieces(pair: Pair, alignment: TermAlignment) -> list[Clause]:

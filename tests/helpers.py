@@ -1,0 +1,38 @@
+"""Small builders the test modules share."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from align.checks import CheckContext
+from align.types import Bead, GlossaryEntry, Pair, Sentence
+
+
+def check_context(pairs_text: list[tuple[str, str]],
+                  glossary: list[GlossaryEntry] | None = None) -> CheckContext:
+    """A CheckContext of one bead per (Chinese, English) pair; an empty side makes a 1-0 or
+    0-1 bead."""
+    pairs, source, target = [], [], []
+    for k, (zh, en) in enumerate(pairs_text):
+        src_ids = (len(source),) if zh else ()
+        tgt_ids = (len(target),) if en else ()
+        if zh:
+            source.append(Sentence(len(source), zh, k))
+        if en:
+            target.append(Sentence(len(target), en, k))
+        pairs.append(Pair(k, Bead(src_ids, tgt_ids, 0.5, 0.6 if zh and en else None), zh, en))
+    return CheckContext(pairs, source, target, glossary)
+
+
+def drain_pty(leader: int, sink: Callable[[bytes], object]) -> None:
+    """Read a pseudo-terminal's output into `sink` until its other end closes (a pty drops
+    what nobody read when it closes, so read while the process runs)."""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            return
+        if not chunk:
+            return
+        sink(chunk)
