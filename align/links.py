@@ -224,7 +224,7 @@ def _merge_end(words: list[tuple[str, int, str]], k: int) -> int:
     table = lexicon.cedict()
     for j in range(min(len(words), k + 4), k + 1, -1):
         piece = "".join(w for w, _, _ in words[k:j])
-        if len(piece) >= 3 and piece in table and regex.fullmatch(r"\p{Han}+", piece):
+        if len(piece) >= 3 and piece in table and lexicon.HAN_RUN.fullmatch(piece):
             return j
     return k + 1
 

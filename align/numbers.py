@@ -55,9 +55,14 @@ _EN_UNITS = {
 }
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-    "thirtieth": 30, "hundredth": 100,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
+# "the eighties" (八十年代), "in his thirties" (三十出头)
+_EN_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+               "seventies": 70, "eighties": 80, "nineties": 90}
 _EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NEXT = -2.0  # the value "next" / "following" stand for: a second one after the first
 _EN_OTHER = {  # words that name a value: (value, soft)
@@ -70,6 +75,7 @@ _EN_OTHER = {  # words that name a value: (value, soft)
     "once": (1, True), "thrice": (3, True),
 }
 _EN_WORD = regex.compile(r"\b(" + "|".join(sorted([*_EN_UNITS, *_EN_ORDINALS, *_EN_SCALES,
+                                                    *_EN_DECADES,
                                                     *_EN_OTHER, "quarter", "quarters", "thirds",
                                                     "fifths", "tenths"], key=len, reverse=True))
                          + r")\b", regex.I)
@@ -218,6 +224,8 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     if value is None:
         return Quantity(min(readings) if readings else 0.0, numeral, start, end, "range", soft=True,
                         also=readings) if readings else None
+    if not ordinal and _in_idiom(text, start):
+        return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings)
     if word and len(word) > len(numeral) and not ordinal:
         # inside a word (三维, 两会, 一体化): the word's gloss carries the number where it
         # gives one (九二共识 → 1992, not 9 or 2)
@@ -262,9 +270,27 @@ def _containing_word(text: str, start: int, end: int) -> str:
 
 def _is_counted(word: str, numeral: str) -> bool:
     """三个, 五年 or 四大 (四大功能 four major functions) in the dictionary is still a count,
-    not a word that holds a number."""
+    not a word that holds a number; 十分 (very) and 百家 (many schools) are words: their first
+    dictionary sense has no number in it."""
     rest = word.replace(numeral, "", 1)
-    return len(rest) == 1 and (rest in _UNITS or rest == "大") and word.startswith(numeral)
+    if not (len(rest) == 1 and (rest in _UNITS or rest == "大") and word.startswith(numeral)):
+        return False
+    senses = lexicon.senses(word)
+    return not senses or bool(_english(senses[0]))
+
+
+def _in_idiom(text: str, start: int) -> bool:
+    """A numeral in a four-character idiom of two numerals that jieba's dictionary lists
+    (千人一面, 千家万户, 三心二意, 七上八下): a figure of speech, not a count a translation
+    must carry (三省一市, which no dictionary lists, is a count)."""
+    for left in range(max(0, start - 2), start + 1):
+        piece = text[left:left + 4]
+        if len(piece) == 4 and lexicon.HAN_RUN.fullmatch(piece) \
+                and piece[0] in _NUMERAL_CHARS and piece[2] in _NUMERAL_CHARS \
+                and piece[1] not in _NUMERAL_CHARS and piece[3] not in _NUMERAL_CHARS \
+                and lexicon.word_tag(piece):
+            return True
+    return False
 
 
 def _english(text: str) -> list[Quantity]:
@@ -320,9 +346,15 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             k += 1
             continue
         if word not in _EN_UNITS and word not in _EN_ORDINALS and word not in _EN_SCALES \
-                and word not in _EN_OTHER:
+                and word not in _EN_OTHER and word not in _EN_DECADES:
             k += 1
             continue  # "quarter" alone is a season of the year, not a number
+        if word in _EN_DECADES:
+            value = float(_EN_DECADES[word])
+            out.append(Quantity(value, m.group(0), m.start(), m.end(), "decade",
+                                also=frozenset({1900 + value})))
+            k += 1
+            continue
         if word in _EN_OTHER:
             value, soft = _EN_OTHER[word]
             out.append(Quantity(float(value), m.group(0), m.start(), m.end(), "cardinal", soft=soft))
@@ -341,10 +373,14 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             k += 1
             continue  # "3 million": scaled with its digits already
         # a run of number words: twenty-five, one hundred and twenty, half a million
-        total, current, end, j = 0.0, 0.0, m.end(), k
+        total, current, end, j, kind = 0.0, 0.0, m.end(), k, "cardinal"
         while j < len(matches):
             w = matches[j].group(1).lower()
             if j > k and not regex.fullmatch(r"[\s-]*(?:and\s+)?", text[end:matches[j].start()]):
+                break
+            if w in _EN_ORDINALS and j > k:  # twenty-first, one hundred and fifth
+                current += _EN_ORDINALS[w]
+                end, j, kind = matches[j].end(), j + 1, "ordinal"
                 break
             if w in _EN_UNITS:
                 current += _EN_UNITS[w]
@@ -364,7 +400,7 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
         if half and word in _EN_SCALES:
             value = 0.5 * _EN_SCALES[word]
         soft = word == "one" and j == k + 1
-        out.append(Quantity(value, text[m.start():end], m.start(), end, "cardinal", soft=soft))
+        out.append(Quantity(value, text[m.start():end], m.start(), end, kind, soft=soft))
         k = j
     return out
 

@@ -126,8 +126,16 @@ def test_place_abbreviation_names_the_places():
     ("市值蒸发1100亿美元。", "It lost $110 billion in market value.", []),
     ("两国领导人会面。", "The leaders of China and France met.", []),  # 两国 named
     ("周三股价下跌。", "The shares fell on Wednesday.", []),  # 周三 is a weekday
+    ("他对这个结果十分满意。", "He was very pleased with the result.", []),  # 十分: very
+    ("千人一面，千部一腔。", "The characters all look alike.", []),  # idioms
+    ("十三楼里的欢声笑语。", "The laughter on the thirteenth floor.", []),
+    ("到了八十年代中叶。", "By the mid eighties.", []),
+    ("吼叫的人三十岁出头。", "The man shouting was in his early thirties.", []),
+    ("我们第二十一次见面。", "We met for the twenty-first time.", []),
     # wrong ones
     ("五个城市参加。", "Four cities took part.", ["changed"]),
+    ("深化三省一市合作。", "Deepen cooperation among the regions.", ["missing-count"]),
+    ("我们第二十一次见面。", "We met for the twenty-second time.", ["changed"]),
     ("市值蒸发1100亿美元。", "It lost $11 billion in market value.", ["changed"]),
     ("美国2月4日击落气球。", "The US shot down the balloon.", ["missing", "missing"]),
     ("击落的地点距离海岸十英里。", "The site was off the coast.", ["missing"]),
