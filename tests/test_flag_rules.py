@@ -222,6 +222,38 @@ def test_invented_sentence_inside_a_1_3_bead_is_found(encoder):
         [("added-clause", "The weather in Paris was rainy and cold all week")]
 
 
+QUARREL = ("然而，欧盟各成员国就边境围栏的费用由谁支付等问题争吵不休，会议一直开到深夜。",
+           "However, the member states quarrelled over who should pay for the border fences, "
+           "and the meeting went on late into the night.")
+SUMMIT = ("意大利总理表示，这次峰会取得了重要成果。",
+          "The Italian prime minister said the summit had achieved important results.")
+
+
+def _omissions(pairs, encoder):
+    context = check_context(pairs)
+    context.embed = lambda texts: encoder.embed(texts).vectors
+    return [(f.kind, f.severity) for f in run_checks(context, ["omission"])]
+
+
+def test_a_dropped_sentence_is_major_unless_short_or_merged_into_its_neighbour(encoder):
+    assert _omissions([LINKED, (QUARREL[0], ""), SUMMIT], encoder) == [("sentence", Severity.MAJOR)]
+    # a short sentence is the kind a translator folds into the next one
+    assert _omissions([LINKED, ("你道是谁？", ""), SUMMIT], encoder) == \
+        [("short-sentence", Severity.MINOR)]
+    # the translator joined it to the sentence before, which the aligner kept apart
+    merged = [(LINKED[0], LINKED[1] + " " + QUARREL[1]), (QUARREL[0], ""), SUMMIT]
+    assert _omissions(merged, encoder) == [("unconfirmed", Severity.MINOR)]
+
+
+def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder):
+    # MAC-Test's human translation: the target rewrites the sentence; "while exchanging
+    # gossip" is the translator's, but in a pair this loosely rendered it is not a sure error
+    pair = ("王琦瑶舀来自己做的乌梅汤给客人喝，一杯喝下去也不知喝的什么。",
+            "Wang Qiyao would ladle out some of her chilled plum soup, which they sipped "
+            "absentmindedly while exchanging gossip.")
+    assert _omissions([pair, SUMMIT], encoder) == [("unconfirmed", Severity.MINOR)]
+
+
 @pytest.mark.parametrize("zh, en, expected", [
     ("（德国之声中文网）拜登政府本周五将六个中国实体列入黑名单。",
      "The Biden administration blacklisted six Chinese entities on Friday.", ["德国之声中文网"]),
