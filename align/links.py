@@ -447,9 +447,16 @@ def _spellings(parts: list[tuple[int, str]]) -> list[Spelling]:
     for 苏浙 of 苏浙皖. Each spelling names the units its characters come from."""
     text = "".join(t for _, t in parts)
     units = tuple(u for u, _ in parts)
-    out = [(lexicon.pinyin(text).replace("ü", "v"), units, True)]
+    # one reading of the whole run, in context, and every piece spelled from it
+    syllables = lexicon.syllables(text) if lexicon.HAN_RUN.fullmatch(text) else None
+
+    def spelled_as(i: int, j: int) -> str:
+        piece = "".join(syllables[i:j]) if syllables else lexicon.pinyin(text[i:j])
+        return piece.replace("ü", "v")
+
+    out = [(spelled_as(0, len(text)), units, True)]
     if text[-1] in names.PLACE_SUFFIXES and len(text) > 2:
-        out.append((lexicon.pinyin(text[:-1]), units, True))  # 合肥市 → Hefei
+        out.append((spelled_as(0, len(text) - 1), units, True))  # 合肥市 → Hefei
     if len(text) <= 6:
         spans, at = [], 0
         for unit, part in parts:
@@ -461,7 +468,7 @@ def _spellings(parts: list[tuple[int, str]]) -> list[Spelling]:
                 if piece != text and (len(piece) >= 2 or names.abbreviation_of(piece)
                                       or names.surname_reading(piece)):
                     spelled = tuple(u for u, a, b in spans if a < j and i < b)
-                    out.append((lexicon.pinyin(piece).replace("ü", "v"), spelled, False))
+                    out.append((spelled_as(i, j), spelled, False))
     return [s for s in out if len(s[0]) >= 2]
 
 
