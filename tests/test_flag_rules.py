@@ -279,6 +279,9 @@ def test_dropped_credit_or_dateline(zh, en, expected):
     ("以示范区为先手棋和突破口。", "Take the demonstration zone as the first chess and breakthrough.",
      [("characters", "first chess")]),
     ("使之成为我国发展的增长极。", "It becomes the growth pole of my country.", [("possessive", "my country")]),
+    # a title in 《》 is the translator's to render (MAC-Test: 《三体》 "Three Body", not trisomy)
+    ("《三体》仅仅是个游戏吗？", "Is Three Body just a game?", []),
+    ("三体综合征很罕见。", "Three body syndrome is rare.", [("dictionary", "Three body")]),
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected

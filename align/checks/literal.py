@@ -22,11 +22,18 @@ def check(context: CheckContext) -> list[Flag]:
     for pair in context.matched:
         flags.extend(_possessive_flags(pair))
         alignment = context.links(pair)
+        titles = [m.span() for m in _TITLE.finditer(pair.source_text)]
         for link in alignment.links:
+            unit = alignment.units[link.units[0]]
+            if any(a <= unit.start and unit.end <= b for a, b in titles):
+                continue  # a title (《三体》 "Three Body"): its rendering is the translator's choice
             kind = literal_kind(alignment, link)
             if kind:
                 flags.append(_flag(pair, alignment, link, kind))
     return flags
+
+
+_TITLE = regex.compile(r"《[^《》]{1,30}》")
 
 
 def _flag(pair: Pair, alignment: TermAlignment, link, kind: str) -> Flag:
