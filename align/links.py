@@ -561,6 +561,14 @@ LITERAL = LiteralSettings()
 _CARRIED = frozenset({"char", "part", ""})  # evidence a literal rendering carries ('': stop word)
 
 
+# CC-CEDICT's words for a proper name of a place, person or firm ("Gaomi, county-level city
+# in Weifang", "Dashan, stage name of ...", "DiDi, app-based transportation company"): such
+# a name is often also an ordinary phrase its characters spell (高密 "tall and dense", 大石桥
+# "the big stone bridge"), unlike a region's name or an abbreviation (长三角, 珠三角)
+_PLACE_OR_PERSON = regex.compile(r"\b(?:city|county|town|township|village|capital|district|"
+                                 r"prefecture|company|stage name|pen name|courtesy name)\b")
+
+
 def literal_kind(alignment: TermAlignment, link: Link) -> str:
     """Whether a link renders its term word by word from its characters while the term as a
     whole means something else: 'dictionary' (CC-CEDICT gives the whole a meaning of its
@@ -578,6 +586,8 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
         if is_compositional(unit.text) or not (meaning[:1].isupper() or
                                                unit.tag[:1] in LITERAL.tags):
             return ""
+        if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
+            return ""  # 大山 (Dashan, a stage name), 金边 (Phnom Penh): also a big mountain, a gold rim
         return "dictionary"
     if unit.name or unit.tag[:1] not in LITERAL.tags or "part" in levels:
         return ""

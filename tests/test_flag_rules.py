@@ -282,6 +282,10 @@ def test_dropped_credit_or_dateline(zh, en, expected):
     # a title in 《》 is the translator's to render (MAC-Test: 《三体》 "Three Body", not trisomy)
     ("《三体》仅仅是个游戏吗？", "Is Three Body just a game?", []),
     ("三体综合征很罕见。", "Three body syndrome is rare.", [("dictionary", "Three body")]),
+    # a place's or a person's name that is also an ordinary phrase (大山: Dashan, a stage name)
+    ("它像一座在陆地上移动的大山。", "It is like a large mountain moving on land.", []),
+    ("推动长三角发展。", "Promote the development of the long triangle.",
+     [("dictionary", "long triangle")]),  # a region's name: no such ordinary phrase
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
