@@ -378,6 +378,8 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             w = matches[j].group(1).lower()
             if j > k and not regex.fullmatch(r"[\s-]*(?:and\s+)?", text[end:matches[j].start()]):
                 break
+            if j > k and matches[j].group(1)[:1].isupper() and text[m.start()].islower():
+                break  # "two Eight Immortals tables": a capitalised word starts a name
             if w in _EN_ORDINALS and j > k:  # twenty-first, one hundred and fifth
                 current += _EN_ORDINALS[w]
                 end, j, kind = matches[j].end(), j + 1, "ordinal"

@@ -132,6 +132,7 @@ def test_place_abbreviation_names_the_places():
     ("到了八十年代中叶。", "By the mid eighties.", []),
     ("吼叫的人三十岁出头。", "The man shouting was in his early thirties.", []),
     ("我们第二十一次见面。", "We met for the twenty-first time.", []),
+    ("外边有两张八仙桌子。", "There are two Eight Immortals tables outside.", []),
     # wrong ones
     ("五个城市参加。", "Four cities took part.", ["changed"]),
     ("深化三省一市合作。", "Deepen cooperation among the regions.", ["missing-count"]),
