@@ -8,8 +8,11 @@ one at a time, so the pair that killed it is known; if it dies again, the pair i
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import dataclasses
 import logging
+import os
 import signal
 import threading
 from collections import deque
@@ -172,6 +175,33 @@ def _run_processes(ordered: list[PairJob], on_done: OnDone, workers: int, work: 
 
 # ------------------------------------------------------------------ Dask
 
+# glibc's mallopt parameters, and the largest values its own dynamic thresholds reach
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_MMAP_THRESHOLD_MAX = 32 << 20
+
+
+def _undo_nanny_malloc_trim() -> bool:
+    """Give a Dask worker back glibc's usual allocator behaviour; True if it was changed.
+
+    A Dask nanny starts its worker with MALLOC_TRIM_THRESHOLD_=65536. Set that way, glibc
+    also stops raising its mmap threshold, so every array over 128 KiB is a fresh mmap and
+    freed memory goes straight back to the system: measured on 20 MAC-Test pieces, 366,000
+    page faults instead of 5,000 and 45% more time per pair. The thresholds set here are the
+    largest ones glibc would reach by itself."""
+    if not os.environ.get("MALLOC_TRIM_THRESHOLD_"):
+        return False
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        mallopt = libc.mallopt if libc is not None else None
+    except (OSError, AttributeError):  # not glibc: nothing to undo
+        return False
+    if mallopt is None:
+        return False
+    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_MAX)
+                and mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_THRESHOLD_MAX))
+
+
 def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: int,
               timeout: float, work: Work, setup: Setup | None) -> None:
     try:
@@ -191,6 +221,7 @@ def _run_dask(ordered: list[PairJob], on_done: OnDone, address: str, workers: in
             self.options = options
 
         async def setup(self, worker) -> None:
+            _undo_nanny_malloc_trim()
             # in a thread: loading takes seconds, and the worker's event loop must keep
             # answering the scheduler meanwhile
             if setup is not None:

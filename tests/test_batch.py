@@ -182,6 +182,30 @@ def test_two_workers_and_a_local_cluster_give_the_same_files(serial, tmp_path):
     _same_results(serial.out, cluster.out)
 
 
+_PAGE_FAULTS = """
+import os, resource, sys
+import numpy as np
+from align.scheduler import _undo_nanny_malloc_trim
+undone = _undo_nanny_malloc_trim() if sys.argv[1] == "undo" else False
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(200):  # what a pair's embedding and scoring do: 1 MB arrays made and dropped
+    np.ones(1 << 17).sum()
+print(undone, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_dask_workers_get_the_usual_allocator_back():
+    # a Dask nanny sets MALLOC_TRIM_THRESHOLD_=65536; left so, each array is a fresh mmap
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"}
+    runs = {how: subprocess.run([sys.executable, "-c", _PAGE_FAULTS, how], env=env, text=True,
+                                capture_output=True, check=True).stdout.split()
+            for how in ("leave", "undo")}
+    assert runs["leave"][0] == "False" and runs["undo"][0] == "True"
+    assert int(runs["leave"][1]) > 200 * 200  # ~256 pages faulted in per array
+    assert int(runs["undo"][1]) < 2_000
+
+
 def test_biggest_pairs_are_scheduled_first():
     corpus = load_corpus(CORPUS.absolute())
     settings = settings_fingerprint(OPTIONS)
