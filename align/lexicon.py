@@ -19,6 +19,7 @@ import regex
 
 from .english import STOPWORDS
 from .files import cache_file, cached, file_sha256, store_cached
+from . import posseg_hmm
 from .memo import remembered
 
 HAN = regex.compile(r"\p{Han}")
@@ -173,6 +174,7 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    posseg_hmm.install()
     return jieba
 
 
