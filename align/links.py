@@ -277,8 +277,10 @@ def cues(word: str) -> Cues:
 
 
 def _level(stem: str, c: Cues) -> str:
+    # `matches_any`, with the five-letter prefixes looked up instead of compared one by one
+    prefix = stem[:5] if len(stem) >= 5 else None
     for level, stems in (("sense", c.sense), ("part", c.part), ("char", c.char)):
-        if matches_any(stem, stems):
+        if stem in stems or (prefix is not None and prefix in _prefixes(stems)):
             return level
     return ""
 
