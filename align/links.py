@@ -590,6 +590,8 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
             return ""
         if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
             return ""  # 大山 (Dashan, a stage name), 金边 (Phnom Penh): also a big mountain, a gold rim
+        if _spells_out(alignment, link, lexicon.senses(unit.text)[0]):
+            return ""
         return "dictionary"
     if unit.name or unit.tag[:1] not in LITERAL.tags or "part" in levels:
         return ""
@@ -600,6 +602,16 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
     if len(glosses) < 2 or all(_sense_rank(c, w) < LITERAL.primary_senses for c, w in glosses):
         return ""
     return "characters"
+
+
+def _spells_out(alignment: TermAlignment, link: Link, sense: str) -> bool:
+    """Whether the rendering shares a word with the first sense, notes included: it then
+    spells the meaning out rather than mistaking it ("half circle" for semicircle, "hoof
+    print" for hoofprint, "flat surface" for 'plane (flat surface)'), where "long triangle"
+    shares nothing with 'Yangtze River Delta'."""
+    sense = sense.lower()
+    return any(tok.content and len(tok.bare) >= 4 and tok.bare in sense
+               for tok in alignment.tokens[link.first:link.end])
 
 
 @lru_cache(maxsize=50_000)

@@ -263,6 +263,19 @@ def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder)
     ("中新网2月11日电 深圳市工业和信息化局近日印发行动计划。",
      "The Shenzhen Bureau of Industry and Information Technology recently issued an action plan.",
      ["中新网2月11日电"]),
+    # a character's sense is no rendering of a name: 中 of 中新网 is not "hit"
+    ("美国升级“芯片战”重创全球半导体产业-中新网",
+     'U.S. upgrades "chip war" to severely hit the global semiconductor industry', ["中新网"]),
+    # a reporter's credit, a cited report and a picture's source, each left out (MQM news)
+    ("经济观察网记者郑淯心2月11日，杉杉控股发布讣告。",
+     "On February 11, Shanshan Holdings issued an obituary.", ["经济观察网记者郑淯心"]),
+    ("经济观察网记者郑淯心2月11日，杉杉控股发布讣告。",
+     "Economic Observer reporter Zheng Yuxin, February 11: Shanshan Holdings issued an obituary.",
+     []),
+    ("根据《路透社》报道，谷歌在社交媒体发布了宣传短片。",
+     "Google posted a promotional video on social media.", ["根据《路透社》报道"]),
+    ("根据《路透社》报道，谷歌在社交媒体发布了宣传短片。",
+     "According to Reuters, Google posted a promotional video on social media.", []),
 ])
 def test_dropped_credit_or_dateline(zh, en, expected):
     assert [term for kind, term, _ in _found(zh, en, "omission") if kind == "attribution"] == expected
@@ -287,6 +300,11 @@ def test_dropped_credit_or_dateline(zh, en, expected):
     ("它像一座在陆地上移动的大山。", "It is like a large mountain moving on land.", []),
     ("推动长三角发展。", "Promote the development of the long triangle.",
      [("dictionary", "long triangle")]),  # a region's name: no such ordinary phrase
+    # a rendering that spells the meaning out (MAC-Test's human translations): 半圆 is a
+    # semicircle, 平面 'plane (flat surface)'; "long triangle" above shares nothing with
+    # 'Yangtze River Delta'
+    ("他在地上画了一个半圆。", "He drew a half circle on the ground.", []),
+    ("这个大平面上布满了山脉。", "The flat surface was covered with mountain ranges.", []),
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected

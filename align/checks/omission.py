@@ -15,15 +15,21 @@ from dataclasses import dataclass, replace
 import numpy as np
 import regex
 
-from ..links import Clause, TermAlignment, cues
+from ..links import Clause, Link, TermAlignment, cues
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
 # where a news text names its source: a bracketed credit （德国之声中文网）, a dateline
-# (中新网北京2月11日电, 新华社北京2月11日电) and a headline's trailing site name (-中新网)
+# (中新网北京2月11日电, 新华社北京2月11日电), a headline's trailing site name (-中新网), a
+# reporter's credit opening the text (经济观察网记者郑淯心), a clause citing a report
+# (根据《路透社》报道) and a picture's or text's source (图源：《…》)
 _ATTRIBUTION = regex.compile(r"[（(【\[〔][^）)】\]〕]{2,40}[）)】\]〕]"
                              r"|^[^，。：:；]{0,16}?\d{1,2}月\d{1,2}日电(?:题)?"
-                             r"|[-－—]\s*[^-－—，。]{2,16}(?:网|社|报|台|站)\s*$")
+                             r"|[-－—]\s*[^-－—，。]{2,16}(?:网|社|报|台|站)\s*$"
+                             r"|^[^，。；：]{2,16}?(?:网|社|报|台|站)(?:驻[^，。；]{1,10}?)?"
+                             r"(?:特派|特约)?记者[\p{Han}·]{0,4}"
+                             r"|(?:^|(?<=[，。；]))\s*(?:根据|据)[^，。；：]{1,20}?(?:报道|消息|透露|称)"
+                             r"|(?:图源|图片来源|资料来源|来源)[：:][^，。；]{1,30}")
 _BOILERPLATE = regex.compile(r"(?i)\b(editor|edited by|reporter|source|share|sharing|copyright|"
                              r"recommend\w*|read more|responsible|app|download|scan)\b")
 
@@ -35,6 +41,9 @@ class OmissionSettings:
     min_source_chars: int = 40  # ...judged only for sources at least this long
     clause_units: int = 2  # a source clause is judged with at least this many linkable words
     clause_rest: float = 0.5  # ...when this share of the pair's other linkable words is linked
+    # a credit is judged where this share of the pair's other linkable words is linked: a
+    # credit has no free rendering, but a pair that is all paraphrase tells nothing
+    attribution_rest: float = 0.3
     added_words: int = 4  # a target clause is judged with at least this many content words
     added_rest: float = 0.5  # ...when this share of the pair's other content words is linked
     # the encoder's word on a clause the dictionary finds unrendered: taking the clause out
@@ -211,16 +220,17 @@ def _dropped_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
 
 def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     """A credit, dateline or site name of which the target renders nothing: not a word, a
-    name, a number (names count here: an unrendered outlet leaves no trace at all)."""
+    name, a number (names count here: an unrendered outlet leaves no trace at all). A
+    character's sense alone is no rendering of a name (中新网 is not "hit", for 中)."""
     flags = []
     for m in _ATTRIBUTION.finditer(pair.source_text):
         inside = [k for k, u in enumerate(alignment.units)
                   if m.start() <= u.start < m.end() and (u.content or u.name)]
-        if not inside or any(alignment.link_of(k) for k in inside):
+        if not inside or any(_rendered(alignment.link_of(k)) for k in inside):
             continue
         rest = [k for k, u in enumerate(alignment.units)
                 if not m.start() <= u.start < m.end() and _linkable(alignment, k)]
-        if not _mostly_linked(rest, alignment.link_of, SETTINGS.clause_rest):
+        if not _mostly_linked(rest, alignment.link_of, SETTINGS.attribution_rest):
             continue
         text = m.group().strip("-－— （）()【】[]〔〕")
         flags.append(Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
@@ -228,6 +238,10 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
                           source_offsets=m.span(), kind="attribution",
                           message=f"the source's credit or dateline 「{text}」 is not rendered"))
     return flags
+
+
+def _rendered(link: Link | None) -> bool:
+    return link is not None and link.evidence != "char"
 
 
 def _added_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
