@@ -246,6 +246,23 @@ def test_a_dropped_sentence_is_major_unless_short_or_merged_into_its_neighbour(e
     assert _omissions(merged, encoder) == [("unconfirmed", Severity.MINOR)]
 
 
+# a freely translated novel (MAC-Test's human translation of 007): few of its words link
+FREE = [("他们知道了要打你，会规也不禁止，你岂不挨打吃亏？”",
+         "They wouldn't find out,' said Trinket, grinning."),
+        ("茅十八道：“久仰陈总舵主大名，当真如雷贯耳，今日得能拜见，就算……",
+         "'Just hearing about the Helmsman has always been an inspiration to me, ' said Whiskers."),
+        ("再说，只消做得几件坏事，师父你这手功夫便不能传授徒儿了。”",
+         '\'Not "a few bad things"!\' said the Helmsman.'),
+        ("老乌龟不是真的教我武功，他教我的都是假功夫。”",
+         "What the Old Devil taught me wasn't real Martial Arts, it was just rubbish.'")]
+
+
+def test_an_unlinked_clause_in_a_freely_translated_document_is_only_minor(encoder):
+    merged = (LINKED[0] + "然而，欧盟与各成员国就围栏费用支付等问题争吵不休。", LINKED[1])
+    assert _omissions([merged, SUMMIT], encoder) == [("clause", Severity.MAJOR)]
+    assert _omissions([merged, *FREE], encoder) == [("unconfirmed", Severity.MINOR)]
+
+
 def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder):
     # MAC-Test's human translation: the target rewrites the sentence; "while exchanging
     # gossip" is the translator's, but in a pair this loosely rendered it is not a sure error
