@@ -152,6 +152,9 @@ def _word_numbers(word: str) -> frozenset[float]:
     return frozenset(found)
 
 
+_SECTION_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．、]\s*(?=\p{Han})")
+
+
 def _zh(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken = [False] * len(text)
@@ -173,9 +176,11 @@ def _zh(text: str) -> list[Quantity]:
             kind = "day"
         also = frozenset({1900 + value, 2000 + value}) if kind == "decade" and value < 100 else frozenset()
         money = after.startswith(_MONEY_AFTER) or (m.start() > 0 and text[m.start() - 1] in "$¥￥")
-        # a bare 1 is often "a" or "an" in English: it may go unwritten
-        found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, soft=value == 1,
-                              money=money, also=also, scale=factor))
+        # a bare 1 is often "a" or "an" in English: it may go unwritten; so may a heading's
+        # section number (14.分娩, 10．老克腊), which a translation often drops
+        numbering = _SECTION_NUMBER.match(text) is not None and m.start() == text.index(m.group(0)[0])
+        found.append(Quantity(value, m.group(0), m.start(), m.end(), kind,
+                              soft=value == 1 or numbering, money=money, also=also, scale=factor))
         taken[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _ZH_MEASURE.finditer(text):  # 一米九 = 1.9 m, 三块五 = 3.5
         whole, tenth = _zh_numeral_value(m.group(1)), _zh_numeral_value(m.group(3))
@@ -341,7 +346,8 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             k += 1
             continue  # "half a million": read with the scale word
         fraction = _fraction(text, m)
-        if fraction is not None:
+        if fraction is not None:  # its numerator word was read on its own: "two" of two-thirds
+            out = [q for q in out if q.end <= fraction.start]
             out.append(fraction)
             k += 1
             continue
@@ -385,6 +391,8 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
                 end, j, kind = matches[j].end(), j + 1, "ordinal"
                 break
             if w in _EN_UNITS:
+                if j > k and not _continues_number(matches[j - 1].group(1).lower(), w):
+                    break  # "the four fourteen-year-olds": two numbers side by side
                 current += _EN_UNITS[w]
             elif w == "hundred":
                 current = (current or 1) * 100
@@ -407,6 +415,15 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _continues_number(previous: str, word: str) -> bool:
+    """Whether a units word carries on the number word before it: "twenty-five", "hundred
+    and five", "million two", not "four fourteen"."""
+    if previous == "hundred" or previous in _EN_SCALES:
+        return True
+    tens = _EN_UNITS.get(previous, 0)
+    return tens >= 20 and tens % 10 == 0 and _EN_UNITS[word] < 10
+
+
 _FRACTION_HEAD = regex.compile(r"\b(a|an|one|two|three|four)[\s-]+$", regex.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
@@ -420,6 +437,8 @@ def _fraction(text: str, m: regex.Match) -> Quantity | None:
         return None
     if word.startswith(("quarter", "fourth")) and not regex.match(r"\s+of\b", text[m.end():]):
         return None  # "two quarters": half a year, not 2/4
+    if not word.endswith("s") and not regex.match(r"\s*(?:of\b|[^\w\s]|$)", text[m.end():]):
+        return None  # "a third stage": an ordinal; "a third of", "cut by a third." are parts
     numerator = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}[head.group(1).lower()]
     return Quantity(numerator / _DENOMINATORS[word], text[head.start():m.end()], head.start(), m.end())
 

@@ -133,7 +133,15 @@ def test_place_abbreviation_names_the_places():
     ("吼叫的人三十岁出头。", "The man shouting was in his early thirties.", []),
     ("我们第二十一次见面。", "We met for the twenty-first time.", []),
     ("外边有两张八仙桌子。", "There are two Eight Immortals tables outside.", []),
+    # MAC-Test's human translations: two numbers side by side, an ordinal after "a", a
+    # heading's section number left out, a fraction's numerator
+    ("这四个十四岁的女孩儿。", "The four fourteen-year-olds.", []),
+    ("他们进入了第三阶段。", "They entered a third stage.", []),
+    ("14.分娩", "Childbirth", []),
+    ("三分之二的人同意。", "Two-thirds of the people agreed.", []),
     # wrong ones
+    ("这四个十四岁的女孩儿。", "The four fifteen-year-olds.", ["added"]),
+    ("三分之一的人同意。", "Two-thirds of the people agreed.", ["changed"]),
     ("五个城市参加。", "Four cities took part.", ["changed"]),
     ("深化三省一市合作。", "Deepen cooperation among the regions.", ["missing-count"]),
     ("我们第二十一次见面。", "We met for the twenty-second time.", ["changed"]),
