@@ -240,7 +240,8 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     if ordinal:
         # 第二天 "the next day", 第二年 "the following year"
         follows = 2.0 in readings and value == 2 and after[:1] in "天日年次回届"
-        return Quantity(value, "第" + numeral, start - 1, end, "ordinal", soft=value <= 1,
+        # 第十几批 "the tenth-odd batch": as vague as 十几
+        return Quantity(value, "第" + numeral, start - 1, end, "ordinal", soft=value <= 1 or vague,
                         also=readings | ({_NEXT} if follows else set()))
     if after.startswith("成") and value < 10:
         return Quantity(value * 10, numeral + "成", start, end + 1, "percent", soft=True, also=readings)

@@ -139,6 +139,7 @@ def test_place_abbreviation_names_the_places():
     ("他们进入了第三阶段。", "They entered a third stage.", []),
     ("14.分娩", "Childbirth", []),
     ("三分之二的人同意。", "Two-thirds of the people agreed.", []),
+    ("已不知是第十几批了。", "He was already in the dozens of batches.", []),
     # wrong ones
     ("这四个十四岁的女孩儿。", "The four fifteen-year-olds.", ["added"]),
     ("三分之一的人同意。", "Two-thirds of the people agreed.", ["changed"]),
