@@ -336,6 +336,14 @@ def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
 
 
+def test_a_titles_words_are_the_translators_anywhere_in_the_document():
+    pairs = [("《三体》仅仅是个游戏吗？", "Is Three Body just a game?"),
+             ("三体信息也被切割了。", "The three-body information was cut too.")]
+    assert run_checks(check_context(pairs), ["literal"]) == []
+    # without the title, 三体 is trisomy
+    assert [f.tgt_span for f in run_checks(check_context(pairs[1:]), ["literal"])] == ["three-body"]
+
+
 # ------------------------------------------------------------------ consistency
 
 def test_consistency_is_one_finding_with_its_places():

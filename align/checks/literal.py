@@ -19,14 +19,17 @@ from . import CheckContext, register
 @register("literal")
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
+    # a title's words (《三体》 "Three Body") are the translator's to render, there and
+    # wherever else the document uses them: a novel's 三体 is no trisomy in any sentence
+    titled = {m.group()[1:-1] for pair in context.matched
+              for m in _TITLE.finditer(pair.source_text)}
     for pair in context.matched:
         flags.extend(_possessive_flags(pair))
         alignment = context.links(pair)
-        titles = [m.span() for m in _TITLE.finditer(pair.source_text)]
         for link in alignment.links:
             unit = alignment.units[link.units[0]]
-            if any(a <= unit.start and unit.end <= b for a, b in titles):
-                continue  # a title (《三体》 "Three Body"): its rendering is the translator's choice
+            if any(unit.text in title for title in titled):
+                continue
             kind = literal_kind(alignment, link)
             if kind:
                 flags.append(_flag(pair, alignment, link, kind))
