@@ -19,16 +19,18 @@ from . import CheckContext, register
 @register("literal")
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
-    # a title's words (《三体》 "Three Body") are the translator's to render, there and
-    # wherever else the document uses them: a novel's 三体 is no trisomy in any sentence
+    # a title (《三体》 "Three Body") is the translator's to render, and so is a word that is a
+    # whole title wherever else the document uses it: a novel's 三体 is no trisomy anywhere
+    # (a word inside a longer title, 长三角 of 《长三角一体化发展规划纲要》, is judged elsewhere)
     titled = {m.group()[1:-1] for pair in context.matched
               for m in _TITLE.finditer(pair.source_text)}
     for pair in context.matched:
         flags.extend(_possessive_flags(pair))
         alignment = context.links(pair)
+        titles = [m.span() for m in _TITLE.finditer(pair.source_text)]
         for link in alignment.links:
             unit = alignment.units[link.units[0]]
-            if any(unit.text in title for title in titled):
+            if unit.text in titled or any(a <= unit.start and unit.end <= b for a, b in titles):
                 continue
             kind = literal_kind(alignment, link)
             if kind:
