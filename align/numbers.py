@@ -158,6 +158,7 @@ _SECTION_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．、]\s*(?=\p{Han})")
 def _zh(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken = [False] * len(text)
+    section = _SECTION_NUMBER.match(text)
     for m in _ZH_ARABIC.finditer(text):
         whole = m.group(1).replace(",", "")
         value = float(whole + ("." + m.group(2) if m.group(2) else ""))
@@ -178,7 +179,7 @@ def _zh(text: str) -> list[Quantity]:
         money = after.startswith(_MONEY_AFTER) or (m.start() > 0 and text[m.start() - 1] in "$¥￥")
         # a bare 1 is often "a" or "an" in English: it may go unwritten; so may a heading's
         # section number (14.分娩, 10．老克腊), which a translation often drops
-        numbering = _SECTION_NUMBER.match(text) is not None and m.start() == text.index(m.group(0)[0])
+        numbering = section is not None and m.start() < section.end()
         found.append(Quantity(value, m.group(0), m.start(), m.end(), kind,
                               soft=value == 1 or numbering, money=money, also=also, scale=factor))
         taken[m.start():m.end()] = [True] * (m.end() - m.start())

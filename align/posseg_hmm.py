@@ -1,10 +1,10 @@
-"""jieba's part-of-speech HMM decoded with numpy: the same words and tags, 8× faster.
+"""jieba's part-of-speech HMM decoded with numpy: the same words and tags, 6.5× faster.
 
 `jieba.posseg` finds words its dictionary lacks (names, mostly) with a Viterbi search over
 256 (position, part-of-speech) states written in pure Python; on MAC-Test it is 85% of the
 time spent cutting Chinese. `install()` swaps in this decoder, which takes the same steps in
 the same floating-point order and breaks ties the same way, so its answers are identical
-(tests/test_segment.py compares the two on real text).
+(tests/test_posseg_hmm.py compares the two on real text).
 """
 
 from __future__ import annotations
