@@ -222,6 +222,9 @@ def test_decisions_are_kept_exported_and_hide_flags_on_the_next_run(seed_run, br
     assert page.js("document.querySelectorAll('#groups li.group').length") > 0
     for group in page.page.locator("#groups li.group summary").all():
         group.click()
+    # each group's entries are filled by its toggle event, which fires after the click
+    page.wait_for("[...document.querySelectorAll('#groups li.group details')].every("
+                  "d => d.open && d.querySelector('li.entry'))")
     listed = page.js("[...document.querySelectorAll('#groups li.entry')].map(li => li.dataset.id)")
     assert len(listed) == len(again.flags) and dismissed_id not in listed
     assert page.problems == []
