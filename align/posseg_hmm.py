@@ -82,17 +82,15 @@ def viterbi(obs: str, states, start_p, trans_p, emit_p) -> tuple[float, list]:
     return prob, [model.states[k] for k in route]
 
 
-_LOADED: list[tuple[tuple, _Model]] = []
+_LOADED: list[tuple[tuple, _Model]] = []  # the tables last seen, and their arrays
 
 
 def _model(states, start_p, trans_p, emit_p) -> _Model:
     """The arrays for these tables, made once (jieba passes the same four every time)."""
     tables = (states, start_p, trans_p, emit_p)
-    for known, model in _LOADED:
-        if all(a is b for a, b in zip(known, tables)):
-            return model
-    _LOADED.append((tables, _Model(*tables)))
-    return _LOADED[-1][1]
+    if not _LOADED or any(a is not b for a, b in zip(_LOADED[0][0], tables)):
+        _LOADED[:] = [(tables, _Model(*tables))]
+    return _LOADED[0][1]
 
 
 def install() -> None:
