@@ -255,6 +255,32 @@ def test_a_dropped_sentence_is_major_unless_short_or_merged_into_its_neighbour(e
     assert _omissions(merged, encoder) == [("unconfirmed", Severity.MINOR)]
 
 
+def test_an_added_sentence_is_major_unless_short(encoder):
+    invented = ("", "The ministers also agreed to double the budget of the border agency "
+                    "before the end of the year, and to send two thousand more guards to the "
+                    "eastern frontier by the spring.")
+    assert _omissions([LINKED, invented, SUMMIT], encoder) == [("sentence", Severity.MAJOR)]
+    # a short sentence is the kind a translator splits off a longer one or adds for the scene
+    # (MAC-Test 007's human translation: "He sighed wistfully.")
+    assert _omissions([LINKED, ("", "He sighed wistfully."), SUMMIT], encoder) == \
+        [("short-sentence", Severity.MINOR)]
+
+
+def test_a_dropped_sentence_next_to_an_added_one_is_only_minor(encoder):
+    # MAC-Test 011: one line of dialogue rendered freely, which the encoder cannot match
+    dropped = [(LINKED[0], LINKED[1]), (QUARREL[0], ""), SUMMIT]
+    assert _omissions(dropped, encoder) == [("sentence", Severity.MAJOR)]
+    facing = [LINKED, (QUARREL[0], ""), ("", "Nobody at the table wanted to be the one who "
+                                                 "paid for the fences along the border."), SUMMIT]
+    found = _omissions(facing, encoder)
+    assert found == [("facing", Severity.MINOR), ("facing", Severity.MINOR)]
+    # a dropped heading keeps its own finding
+    context = check_context(facing)
+    context.source[1] = Sentence(1, QUARREL[0], 1, kind="heading")
+    kinds = sorted(f.kind for f in run_checks(context, ["omission"]))
+    assert kinds == ["heading", "short-sentence"]
+
+
 # a freely translated novel (MAC-Test's human translation of 007): few of its words link
 FREE = [("他们知道了要打你，会规也不禁止，你岂不挨打吃亏？”",
          "They wouldn't find out,' said Trinket, grinning."),

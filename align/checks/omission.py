@@ -37,6 +37,9 @@ _BOILERPLATE = regex.compile(r"(?i)\b(editor|edited by|reporter|source|share|sha
 @dataclass(frozen=True)
 class OmissionSettings:
     short_sentence_chars: int = 30  # an unmatched source sentence this short is a minor finding
+    # ...and an unmatched target sentence as short as that once translated, at the document's
+    # own length ratio, or this many Chinese characters per English one where it has none
+    default_ratio: float = 0.33
     short_target: float = 0.45  # target under this share of its expected length: shortened
     min_source_chars: int = 40  # ...judged only for sources at least this long
     clause_units: int = 2  # a source clause is judged with at least this many linkable words
@@ -81,7 +84,7 @@ def check(context: CheckContext) -> list[Flag]:
         if pair.source_ids and not pair.target_ids:
             sentences.append(_dropped_sentence(context, pair))
         elif pair.target_ids and not pair.source_ids:
-            sentences.append(_added_sentence(context, pair))
+            sentences.append(_added_sentence(context, pair, ratio))
         else:
             alignment = context.links(pair)
             found = _dropped_attributions(pair, alignment)
@@ -141,6 +144,7 @@ def _not_merged(context: CheckContext, flags: list[Flag]) -> list[Flag]:
     neighbouring pair (a translator who joins two sentences into one, which the aligner
     kept apart): a neighbour whose other side grows more like it with the sentence added
     makes the finding minor, to review."""
+    flags = _facing(context, flags)
     if not flags or context.embed is None:
         return flags
     tests: list[tuple[int, str, str, str]] = []  # (flag, neighbour text, with it, other side)
@@ -170,6 +174,27 @@ def _not_merged(context: CheckContext, flags: list[Flag]) -> list[Flag]:
             if k in merged and f.severity == Severity.MAJOR else f for k, f in enumerate(flags)]
 
 
+def _facing(context: CheckContext, flags: list[Flag]) -> list[Flag]:
+    """A dropped sentence right next to an added one is most often one sentence rendered too
+    freely for the encoder to match (怪没意思的 / "Just sitting here talking is going to be
+    rather dull" scores -0.04): both findings become minor, to review, with each other named.
+    A dropped heading keeps its own finding."""
+    at = {f.bead: k for k, f in enumerate(flags) if f.kind in ("sentence", "short-sentence")}
+    out = list(flags)
+    for bead, k in at.items():
+        other = at.get(bead + 1)
+        if other is None or flags[k].category == flags[other].category:
+            continue
+        for mine, theirs in ((k, other), (other, k)):
+            pair = context.pairs[flags[theirs].bead]
+            text = pair.target_text if pair.target_ids else pair.source_text
+            out[mine] = replace(out[mine], severity=Severity.MINOR, kind="facing",
+                                message=f"{out[mine].message}; next to an unmatched sentence "
+                                        f"of the other side (「{text[:40]}」): perhaps the two "
+                                        "are one sentence rendered freely")
+    return out
+
+
 def _dropped_sentence(context: CheckContext, pair: Pair) -> Flag:
     kinds = {context.source[i].kind for i in pair.source_ids}
     if kinds & {"title", "heading"}:
@@ -185,8 +210,10 @@ def _dropped_sentence(context: CheckContext, pair: Pair) -> Flag:
                 source_offsets=(0, len(pair.source_text)), kind=what)
 
 
-def _added_sentence(context: CheckContext, pair: Pair) -> Flag:
+def _added_sentence(context: CheckContext, pair: Pair, ratio: float) -> Flag:
     text = pair.target_text
+    # as short as a short source sentence would come out in this document's translation
+    short = len(text) * (ratio or SETTINGS.default_ratio) < SETTINGS.short_sentence_chars
     duplicate = any(text.strip() == context.target[j].text.strip()
                     for j in range(len(context.target)) if j not in pair.target_ids)
     if duplicate:
@@ -195,6 +222,11 @@ def _added_sentence(context: CheckContext, pair: Pair) -> Flag:
     elif _BOILERPLATE.search(text):
         message, severity, kind = ("target adds boilerplate (credit, sharing prompt) not in the "
                                    "source", Severity.MINOR, "boilerplate")
+    elif short:
+        # a short sentence ("He sighed wistfully.") is the kind a translator splits off a
+        # longer one, or adds to make a scene read in English
+        message, severity, kind = ("short target sentence has no source: added or split off "
+                                   "a neighbour", Severity.MINOR, "short-sentence")
     else:
         message, severity, kind = ("target sentence has no source: added or misplaced",
                                    Severity.MAJOR, "sentence")
