@@ -244,6 +244,10 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         # 第十几批 "the tenth-odd batch": as vague as 十几
         return Quantity(value, "第" + numeral, start - 1, end, "ordinal", soft=value <= 1 or vague,
                         also=readings | ({_NEXT} if follows else set()))
+    if numeral in ("千", "万"):
+        # a bare 千 or 万 with no numeral of its own is a figure of speech far more often
+        # than a count (千斤巨石 "a huge boulder", 万家万户 "every household", 千里 "far")
+        return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings)
     if after.startswith("成") and value < 10:
         return Quantity(value * 10, numeral + "成", start, end + 1, "percent", soft=True, also=readings)
     if after.startswith("倍"):
@@ -457,6 +461,57 @@ def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
                 and _RANGE.match(text[a.end:b.start]):
             out[k] = replace(a, value=a.value * b.scale, scale=b.scale)
     return out
+
+
+# units of length, weight and area, Chinese and English, as (dimension, size in metres,
+# kilograms or square metres): a translator converts 二十公里 to "twelve miles" and 一米九 to
+# "six feet"
+_ZH_MEASURES = {"平方公里": ("m2", 1e6), "平方米": ("m2", 1.0), "公里": ("m", 1e3), "千米": ("m", 1e3),
+                "厘米": ("m", 0.01), "毫米": ("m", 0.001), "米": ("m", 1.0), "里": ("m", 500.0),
+                "丈": ("m", 10 / 3), "尺": ("m", 1 / 3), "寸": ("m", 1 / 30), "公斤": ("kg", 1.0),
+                "千克": ("kg", 1.0), "斤": ("kg", 0.5), "吨": ("kg", 1e3), "亩": ("m2", 666.7)}
+_EN_MEASURES = {"square kilometre": ("m2", 1e6), "square kilometer": ("m2", 1e6),
+                "square mile": ("m2", 2.59e6), "square metre": ("m2", 1.0),
+                "square meter": ("m2", 1.0), "square feet": ("m2", 0.0929),
+                "square foot": ("m2", 0.0929), "acre": ("m2", 4047.0), "hectare": ("m2", 1e4),
+                "kilometre": ("m", 1e3), "kilometer": ("m", 1e3), "km": ("m", 1e3),
+                "metre": ("m", 1.0), "meter": ("m", 1.0), "m": ("m", 1.0), "mile": ("m", 1609.3),
+                "yard": ("m", 0.9144), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
+                "ft": ("m", 0.3048), "inch": ("m", 0.0254), "inches": ("m", 0.0254),
+                "centimetre": ("m", 0.01), "centimeter": ("m", 0.01), "cm": ("m", 0.01),
+                "kilogram": ("kg", 1.0), "kilo": ("kg", 1.0), "kg": ("kg", 1.0),
+                "pound": ("kg", 0.4536), "lb": ("kg", 0.4536), "ton": ("kg", 1e3),
+                "tonne": ("kg", 1e3)}
+_EN_MEASURE = regex.compile(r"[\s-]*(" + "|".join(sorted(map(regex.escape, _EN_MEASURES),
+                                                          key=len, reverse=True)) + r")s?\b",
+                            regex.I)
+
+
+def measure(text: str, q: Quantity, lang: str) -> tuple[str, float] | None:
+    """The quantity as a measure: (dimension, size in metres, kilograms or square metres),
+    from the unit written after it (or inside it: 一米九), or None."""
+    if lang == "zh":
+        inside = next((u for u in _ZH_MEASURES if u in q.text), None)
+        unit = inside or next((u for u in _ZH_MEASURES if text.startswith(u, q.end)), None)
+        if unit is None:
+            return None
+        dimension, size = _ZH_MEASURES[unit]
+    else:
+        m = _EN_MEASURE.match(text, q.end)
+        if m is None:
+            return None
+        dimension, size = _EN_MEASURES[m.group(1).lower()]
+    return dimension, q.value * size
+
+
+def converted(source: str, q_src: Quantity, target: str, q_tgt: Quantity,
+              tolerance: float = 0.1) -> bool:
+    """Whether the target renders the source's measure in another unit, rounded (二十公里 →
+    "twelve miles": 20 km is 12.4 miles), within `tolerance` of the larger."""
+    a, b = measure(source, q_src, "zh"), measure(target, q_tgt, "en")
+    if a is None or b is None or a[0] != b[0] or max(a[1], b[1]) <= 0:
+        return False
+    return abs(a[1] - b[1]) <= tolerance * max(a[1], b[1])
 
 
 def quantities(text: str, lang: str) -> list[Quantity]:

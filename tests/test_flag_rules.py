@@ -140,7 +140,17 @@ def test_place_abbreviation_names_the_places():
     ("14.分娩", "Childbirth", []),
     ("三分之二的人同意。", "Two-thirds of the people agreed.", []),
     ("已不知是第十几批了。", "He was already in the dozens of batches.", []),
+    # a measure converted to English units, rounded; a bare 千 or 万 as a figure of speech
+    ("我身高在一米九以上。", "I was a tall man, over six feet.", []),
+    ("我们已经走了二十公里。", "We had walked twelve miles.", []),
+    ("他举着一块千斤巨石。", "He was lifting a huge boulder.", []),
+    ("夜里边，万家万户灭了灯。", "Deep in the night, everyone turned out their lights.", []),
+    # an age a year apart: traditional reckoning, to check, not a major change
+    ("女儿年方三岁。", "A little girl, just two years old.", ["age"]),
     # wrong ones
+    ("我们已经走了二十公里。", "We had walked thirty miles.", ["changed"]),
+    ("女儿年方三岁。", "A little girl, just five years old.", ["changed"]),
+    ("他捐了一千元。", "He gave away a hundred yuan.", ["changed"]),
     ("这四个十四岁的女孩儿。", "The four fifteen-year-olds.", ["added"]),
     ("三分之一的人同意。", "Two-thirds of the people agreed.", ["changed"]),
     ("五个城市参加。", "Four cities took part.", ["changed"]),
@@ -360,6 +370,22 @@ def test_dropped_credit_or_dateline(zh, en, expected):
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # renderings the encoder reads as the dictionary's meaning (MAC-Test's human translations)
+    ("第一缕阳光照在山墙上。", "The first rays of light shine on the gable walls.", []),
+    ("这一切都在宁静中流逝。", "All of it passed by, quiet and peaceful.", []),
+    # still mistaken, with the encoder asked too
+    ("推动长三角一体化。", "Promote the integration of the long triangle.", ["long triangle"]),
+    ("他们都在谈论新冠。", "They were all talking about the new crown.", ["new crown"]),
+])
+def test_a_literal_rendering_the_encoder_reads_as_the_meaning_is_a_paraphrase(zh, en, expected,
+                                                                               encoder):
+    found = [span for kind, _, span in _found(zh, en, "literal", encoder) if kind == "dictionary"]
+    without = [span for kind, _, span in _found(zh, en, "literal") if kind == "dictionary"]
+    assert found == expected
+    assert len(without) == 1  # the dictionary alone takes each for literal
 
 
 def test_a_titles_words_are_the_translators_anywhere_in_the_document():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..numbers import Quantity, match, quantities
+from ..numbers import Quantity, converted, match, quantities
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -47,10 +47,19 @@ def check(context: CheckContext) -> list[Flag]:
         # → "two women … them") is coreference, not a loss
         missing = [q for q in matching.source_left if not q.soft and not (q.values & written)]
         added = [q for q in matching.target_left if not q.soft and not (q.values & readings)]
+        for q_src, q_tgt in _conversions(pair, missing, added):
+            missing.remove(q_src)
+            added.remove(q_tgt)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)
             added.remove(q_tgt)
             money = q_src.money or q_tgt.money
+            if _age(pair.source_text, q_src, q_tgt):
+                flags.append(_flag(pair, "age", Severity.MINOR, q_src, q_tgt,
+                                   f"source says {q_src.text}岁, target says {q_tgt.text}: "
+                                   "traditional reckoning (虚岁) counts a year more; check "
+                                   "which the translation means"))
+                continue
             flags.append(_flag(pair, "changed", Severity.CRITICAL if money else Severity.MAJOR,
                                q_src, q_tgt, f"source says {q_src.text} ({_plain(q_src.value)}), "
                                f"target says {q_tgt.text}" + (" (an amount of money)" if money else "")))
@@ -79,6 +88,24 @@ def _changes(missing: list[Quantity], added: list[Quantity]) -> list[tuple[Quant
                 out.append((q, t))
                 break
     return out
+
+
+def _conversions(pair: Pair, missing: list[Quantity],
+                 added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of a missing and an added number that are one measure in two units."""
+    out, used = [], set()
+    for q in missing:
+        for k, t in enumerate(added):
+            if k not in used and converted(pair.source_text, q, pair.target_text, t):
+                used.add(k)
+                out.append((q, t))
+                break
+    return out
+
+
+def _age(source: str, q_src: Quantity, q_tgt: Quantity) -> bool:
+    """An age one year apart (十四岁 → "his fifteenth birthday", 三岁 → "two years old")."""
+    return source.startswith("岁", q_src.end) and abs(q_src.value - q_tgt.value) == 1
 
 
 def _repeated(pair: Pair, src: list[Quantity], tgt: list[Quantity]) -> list[Flag]:
