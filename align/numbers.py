@@ -41,6 +41,7 @@ _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一�
 _PAIRED = "国岸会地市省党军院方边"
 _ZH_PAIR = regex.compile(r"[双俩半]")
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
+_PLACE_AFTER = regex.compile(r"[里道][街巷村镇庄屯铺堡桥沟河坡湾店口]")
 # words around a Chinese numeral that make it vague: 几十, 数百, 十余, 十多, 十来
 _APPROX_BEFORE = ("几", "数", "上", "近")
 _APPROX_AFTER = ("余", "多", "来", "几")
@@ -244,6 +245,9 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         # 第十几批 "the tenth-odd batch": as vague as 十几
         return Quantity(value, "第" + numeral, start - 1, end, "ordinal", soft=value <= 1 or vague,
                         also=readings | ({_NEXT} if follows else set()))
+    if _PLACE_AFTER.match(text, end):
+        # a place named by a distance (十里街, 三里屯, 八里庄, 五道口): a name, not a count
+        return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings)
     if numeral in ("千", "万"):
         # a bare 千 or 万 with no numeral of its own is a figure of speech far more often
         # than a count (千斤巨石 "a huge boulder", 万家万户 "every household", 千里 "far")

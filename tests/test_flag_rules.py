@@ -145,6 +145,12 @@ def test_place_abbreviation_names_the_places():
     ("我们已经走了二十公里。", "We had walked twelve miles.", []),
     ("他举着一块千斤巨石。", "He was lifting a huge boulder.", []),
     ("夜里边，万家万户灭了灯。", "Deep in the night, everyone turned out their lights.", []),
+    # 等 counts the one named before it, English the others; a place named by a distance
+    ("李力世等四人又一起出来。", "Brother Li and the other three came in again.", []),
+    ("关安基等四人都退出房去。", "Big Beaver and three others left the room.", []),
+    ("这阊门外有个十里街。", "Outside the gate is a thoroughfare called Worldly Way.", []),
+    ("关安基等四人都退出房去。", "Big Beaver and two others left the room.", ["changed"]),
+    ("我们走了十里路。", "We walked a long way.", ["missing"]),
     # an age a year apart: traditional reckoning, to check, not a major change
     ("女儿年方三岁。", "A little girl, just two years old.", ["age"]),
     # wrong ones

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
 from ..numbers import Quantity, converted, match, quantities
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
@@ -47,7 +49,7 @@ def check(context: CheckContext) -> list[Flag]:
         # → "two women … them") is coreference, not a loss
         missing = [q for q in matching.source_left if not q.soft and not (q.values & written)]
         added = [q for q in matching.target_left if not q.soft and not (q.values & readings)]
-        for q_src, q_tgt in _conversions(pair, missing, added):
+        for q_src, q_tgt in _conversions(pair, missing, added) + _the_others(pair, missing, added):
             missing.remove(q_src)
             added.remove(q_tgt)
         for q_src, q_tgt in _changes(missing, added):
@@ -97,6 +99,29 @@ def _conversions(pair: Pair, missing: list[Quantity],
     for q in missing:
         for k, t in enumerate(added):
             if k not in used and converted(pair.source_text, q, pair.target_text, t):
+                used.add(k)
+                out.append((q, t))
+                break
+    return out
+
+
+_OTHER_BEFORE = regex.compile(r"\bothers?\s*$", regex.I)  # "and the other three"
+_OTHER_AFTER = regex.compile(r"\s*(?:others?|more)\b", regex.I)  # "and three others"
+
+
+def _the_others(pair: Pair, missing: list[Quantity],
+                added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """李力世等四人 ("Li and three others", "Li and the other three"): 等 counts the one named
+    before it, English counts the others."""
+    out, used = [], set()
+    text = pair.target_text
+    for q in missing:
+        if not pair.source_text.endswith("等", 0, q.start):
+            continue
+        for k, t in enumerate(added):
+            if k not in used and t.value == q.value - 1 and \
+                    (_OTHER_BEFORE.search(text, max(0, t.start - 12), t.start) or
+                     _OTHER_AFTER.match(text, t.end)):
                 used.add(k)
                 out.append((q, t))
                 break
