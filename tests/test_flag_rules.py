@@ -344,6 +344,10 @@ def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder)
      "Google posted a promotional video on social media.", ["根据《路透社》报道"]),
     ("根据《路透社》报道，谷歌在社交媒体发布了宣传短片。",
      "According to Reuters, Google posted a promotional video on social media.", []),
+    # a bracketed remark, not a credit (MAC-Test 014)
+    ("爷爷找到了方七和另一个叫“痨痨四”的队员（他排行四，小时得过肺痨病），痨痨四已昏迷过去。",
+     "Granddad found Fang Seven and another man called Consumptive Four, who had passed out.",
+     []),
 ])
 def test_dropped_credit_or_dateline(zh, en, expected):
     assert [term for kind, term, _ in _found(zh, en, "omission") if kind == "attribution"] == expected

@@ -19,11 +19,12 @@ from ..links import Clause, Link, TermAlignment, cues
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
-# where a news text names its source: a bracketed credit （德国之声中文网）, a dateline
+# where a news text names its source: a bracketed credit （德国之声中文网） (a bracket that
+# holds a sentence's break, （他排行四，小时得过肺痨病）, is a remark), a dateline
 # (中新网北京2月11日电, 新华社北京2月11日电), a headline's trailing site name (-中新网), a
 # reporter's credit opening the text (经济观察网记者郑淯心), a clause citing a report
 # (根据《路透社》报道) and a picture's or text's source (图源：《…》)
-_ATTRIBUTION = regex.compile(r"[（(【\[〔][^）)】\]〕]{2,40}[）)】\]〕]"
+_ATTRIBUTION = regex.compile(r"[（(【\[〔][^）)】\]〕，。；]{2,40}[）)】\]〕]"
                              r"|^[^，。：:；]{0,16}?\d{1,2}月\d{1,2}日电(?:题)?"
                              r"|[-－—]\s*[^-－—，。]{2,16}(?:网|社|报|台|站)\s*$"
                              r"|^[^，。；：]{2,16}?(?:网|社|报|台|站)(?:驻[^，。；]{1,10}?)?"
