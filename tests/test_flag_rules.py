@@ -297,6 +297,15 @@ def test_a_dropped_sentence_next_to_an_added_one_is_only_minor(encoder):
     assert kinds == ["heading", "short-sentence"]
 
 
+def test_a_clause_is_judged_only_where_the_rest_of_its_pair_is_rendered_word_for_word(encoder):
+    # MAC-Test 003's human translation: 人特别混 is "very nutty", which the dictionary does
+    # not link, in a pair where little else links word for word either
+    pair = ("陈清扬说过，我天资中等，手很巧，人特别混。这都是有所指的。",
+            "Chen Qingyang once said I was a man of average intelligence but with skillful "
+            "hands, and very nutty, which all meant something.")
+    assert all(severity == Severity.MINOR for _, severity in _omissions([pair, SUMMIT], encoder))
+
+
 # a freely translated novel (MAC-Test's human translation of 007): few of its words link
 FREE = [("他们知道了要打你，会规也不禁止，你岂不挨打吃亏？”",
          "They wouldn't find out,' said Trinket, grinning."),
