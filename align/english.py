@@ -6,7 +6,7 @@ Hands on `Token`s (word, offsets, the text up to the next word) and Snowball ste
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -32,20 +32,21 @@ class Token:
     end: int
     gap_after: str | None = None  # the characters up to the next token; None for the last
 
-    @property
+    # each read many times by the term alignment: computed once per token
+    @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
-    @property
+    @cached_property
     def bare(self) -> str:
         """Lower case, possessive or contraction cut off: "Delta's" → "delta"."""
         return self.lower.replace("’", "'").split("'")[0]
 
-    @property
+    @cached_property
     def stem(self) -> str:
         return stem(self.bare)
 
-    @property
+    @cached_property
     def content(self) -> bool:
         return self.bare not in STOPWORDS
 

@@ -13,6 +13,7 @@ greedily by score: one English word renders one source term, a term gets one spa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -240,6 +241,8 @@ class Cues:
     part: frozenset[str]
     char: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # whole senses of two or more content words
+    exact: dict[str, int]  # per stem of any level: the strongest level that has it
+    prefix: dict[str, int]  # ...and per five-letter prefix of a stem that long
 
 
 @lru_cache(maxsize=50_000)
@@ -273,21 +276,32 @@ def cues(word: str) -> Cues:
     part -= own
     char -= own | part
     return Cues(frozenset(own), rank, frozenset(part), frozenset(char),
-                tuple(dict.fromkeys(phrases)))
+                tuple(dict.fromkeys(phrases)), *_lookups(own, part, char))
+
+
+_LEVELS = ("sense", "part", "char")  # strongest first
+
+
+def _lookups(*by_level: set[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per stem, and per five-letter prefix of the stems that long, the strongest level
+    (an index into _LEVELS) that has it."""
+    exact: dict[str, int] = {}
+    prefix: dict[str, int] = {}
+    for level, stems in enumerate(by_level):
+        for stem in stems:
+            exact.setdefault(stem, level)
+            if len(stem) >= 5:
+                prefix.setdefault(stem[:5], level)
+    return exact, prefix
 
 
 def _level(stem: str, c: Cues) -> str:
-    # `matches_any`, with the five-letter prefixes looked up instead of compared one by one
-    prefix = stem[:5] if len(stem) >= 5 else None
-    for level, stems in (("sense", c.sense), ("part", c.part), ("char", c.char)):
-        if stem in stems or (prefix is not None and prefix in _prefixes(stems)):
-            return level
-    return ""
-
-
-@lru_cache(maxsize=50_000)
-def _prefixes(stems: frozenset[str]) -> frozenset[str]:
-    return frozenset(s[:5] for s in stems if len(s) >= 5)
+    """The strongest level at which the word's cues hold `stem` (`matches_any`: the same
+    stem, or the same first five letters for stems that long), or ''."""
+    found = c.exact.get(stem, 3)
+    if len(stem) >= 5:
+        found = min(found, c.prefix.get(stem[:5], 3))
+    return _LEVELS[found] if found < 3 else ""
 
 
 # ------------------------------------------------------------------ linking
@@ -307,26 +321,22 @@ def align_terms(source: str, target: str,
     units = source_units(source)
     toks = tuple(english.tokens(target))
     candidates: list[_Candidate] = []
-    by_stem: dict[str, list[int]] = defaultdict(list)
-    by_prefix: dict[str, list[int]] = defaultdict(list)
     by_lower: dict[str, list[int]] = defaultdict(list)
     for k, tok in enumerate(toks):
         by_lower[tok.bare].append(k)
-        if tok.content:
-            by_stem[tok.stem].append(k)
-            if len(tok.stem) >= 5:
-                by_prefix[tok.stem[:5]].append(k)
+    content = [k for k, tok in enumerate(toks) if tok.content]
     spellings: list[Spelling] = []
+    opens = _pinyin_openings(toks)
     for ui, unit in enumerate(units):
         if unit.latin:
             candidates += _latin_candidates(ui, unit, toks, by_lower)
         elif unit.han and unit.content:
-            candidates += _sense_candidates(ui, unit, toks, by_stem, by_prefix)
-            spellings += _spellings([(ui, unit.text)])
+            candidates += _sense_candidates(ui, unit, toks, content)
+            spellings += _spellings([(ui, unit.text)], opens)
             nxt = units[ui + 1] if ui + 1 < len(units) else None
             if nxt and nxt.han and len(unit.text) <= 2 and len(nxt.text) <= 2 and nxt.start == unit.end:
                 # a word jieba split in two (土|叙 for 土叙 "Tuxu")
-                spellings += _spellings([(ui, unit.text), (ui + 1, nxt.text)])
+                spellings += _spellings([(ui, unit.text), (ui + 1, nxt.text)], opens)
     candidates += _pinyin_candidates(spellings, toks)
     candidates += _number_candidates(source, target, units, toks)
     if glossary:
@@ -367,17 +377,13 @@ def _latin_candidates(ui: int, unit: Unit, toks, by_lower) -> list[_Candidate]:
     return out
 
 
-def _sense_candidates(ui: int, unit: Unit, toks, by_stem, by_prefix) -> list[_Candidate]:
+def _sense_candidates(ui: int, unit: Unit, toks, content: list[int]) -> list[_Candidate]:
     c = cues(unit.text)
     levels: dict[int, str] = {}
-    for stems in (c.sense, c.part, c.char):
-        for s in stems:
-            for k in by_stem.get(s, ()):
-                levels.setdefault(k, _level(toks[k].stem, c))
-        for p in _prefixes(stems):
-            for k in by_prefix.get(p, ()):
-                levels.setdefault(k, _level(toks[k].stem, c))
-    levels = {k: v for k, v in levels.items() if v}
+    for k in content:
+        level = _level(toks[k].stem, c)
+        if level:
+            levels[k] = level
     if not levels:
         return []
     for phrase in c.phrases:  # a whole sense in a row: "Yangtze River Delta"
@@ -443,12 +449,32 @@ def _content_span(toks, k: int, n: int) -> list[int]:
 Spelling = tuple[str, tuple[int, ...], bool]  # pinyin, the units spelled, all of them?
 
 
-def _spellings(parts: list[tuple[int, str]]) -> list[Spelling]:
+def _pinyin_openings(toks) -> Callable[[str], bool]:
+    """Whether a spelling that starts with a character may start where one of the target's
+    words does: some reading of the character begins that word, or the word begins it. A
+    character no word can open (most of them, in most pairs) needs no pinyin read."""
+    words = {t.bare.replace("ü", "v") for t in toks if t.text.isascii() and t.text.isalpha()}
+    beginnings = {w[:n] for w in words for n in range(1, len(w) + 1)}
+
+    known: dict[str, bool] = {}
+
+    def opens(char: str) -> bool:
+        if char not in known:
+            known[char] = any(r in beginnings or any(r[:n] in words for n in range(1, len(r)))
+                              for r in lexicon.readings(char))
+        return known[char]
+    return opens
+
+
+def _spellings(parts: list[tuple[int, str]], opens: Callable[[str], bool]) -> list[Spelling]:
     """The pinyin a word (or two words jieba split, given as (unit, text) parts), or a run of
     its characters, may be spelled in: "hefei" for 合肥(市), "gongzheng" for 龚正, "suzhe"
-    for 苏浙 of 苏浙皖. Each spelling names the units its characters come from."""
+    for 苏浙 of 苏浙皖. Each spelling names the units its characters come from; only those
+    that may start where a target word does (`opens`)."""
     text = "".join(t for _, t in parts)
     units = tuple(u for u, _ in parts)
+    if lexicon.HAN_RUN.fullmatch(text) and not any(opens(c) for c in text):
+        return []
     # one reading of the whole run, in context, and every piece spelled from it
     syllables = lexicon.syllables(text) if lexicon.HAN_RUN.fullmatch(text) else None
 

@@ -520,8 +520,13 @@ def converted(source: str, q_src: Quantity, target: str, q_tgt: Quantity,
 
 def quantities(text: str, lang: str) -> list[Quantity]:
     """Every number-like value in a text, with its span, in order."""
+    return list(_quantities(text, lang))
+
+
+@lru_cache(maxsize=4096)  # the term alignment and the number check read the same pairs
+def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found = _zh(text) if lang == "zh" else _english(text)
-    return _ranges(text, sorted(found, key=lambda q: q.start))
+    return tuple(_ranges(text, sorted(found, key=lambda q: q.start)))
 
 
 def numbers_in(text: str, lang: str) -> list[float]:
