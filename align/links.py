@@ -72,15 +72,15 @@ class Unit:
     tag: str
     name: bool = False
 
-    @property
+    @cached_property
     def han(self) -> bool:
         return bool(lexicon.HAN.search(self.text))
 
-    @property
+    @cached_property
     def latin(self) -> bool:
         return bool(_LATIN.search(self.text)) and not self.han
 
-    @property
+    @cached_property
     def content(self) -> bool:
         """Worth a rendering of its own: not punctuation, particle, pronoun or light verb."""
         if self.latin:
@@ -300,7 +300,9 @@ def _level(stem: str, c: Cues) -> str:
     stem, or the same first five letters for stems that long), or ''."""
     found = c.exact.get(stem, 3)
     if len(stem) >= 5:
-        found = min(found, c.prefix.get(stem[:5], 3))
+        by_prefix = c.prefix.get(stem[:5], 3)
+        if by_prefix < found:
+            found = by_prefix
     return _LEVELS[found] if found < 3 else ""
 
 
@@ -473,24 +475,28 @@ def _spellings(parts: list[tuple[int, str]], opens: Callable[[str], bool]) -> li
     that may start where a target word does (`opens`)."""
     text = "".join(t for _, t in parts)
     units = tuple(u for u, _ in parts)
-    if lexicon.HAN_RUN.fullmatch(text) and not any(opens(c) for c in text):
+    han = lexicon.HAN_RUN.fullmatch(text)
+    starts = [i for i, c in enumerate(text) if not han or opens(c)]
+    if not starts:
         return []
     # one reading of the whole run, in context, and every piece spelled from it
-    syllables = lexicon.syllables(text) if lexicon.HAN_RUN.fullmatch(text) else None
+    syllables = lexicon.syllables(text) if han else None
 
     def spelled_as(i: int, j: int) -> str:
         piece = "".join(syllables[i:j]) if syllables else lexicon.pinyin(text[i:j])
         return piece.replace("ü", "v")
 
-    out = [(spelled_as(0, len(text)), units, True)]
-    if text[-1] in names.PLACE_SUFFIXES and len(text) > 2:
-        out.append((spelled_as(0, len(text) - 1), units, True))  # 合肥市 → Hefei
+    out = []
+    if starts[0] == 0:
+        out.append((spelled_as(0, len(text)), units, True))
+        if text[-1] in names.PLACE_SUFFIXES and len(text) > 2:
+            out.append((spelled_as(0, len(text) - 1), units, True))  # 合肥市 → Hefei
     if len(text) <= 6:
         spans, at = [], 0
         for unit, part in parts:
             spans.append((unit, at, at + len(part)))
             at += len(part)
-        for i in range(len(text)):
+        for i in starts:
             for j in range(i + 1, len(text) + 1):
                 piece = text[i:j]
                 if piece != text and (len(piece) >= 2 or names.abbreviation_of(piece)
