@@ -5,8 +5,8 @@ Hands on `Token`s (word, offsets, the text up to the next word) and Snowball ste
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -32,23 +32,26 @@ class Token:
     end: int
     gap_after: str | None = None  # the characters up to the next token; None for the last
 
-    # each read many times by the term alignment: computed once per token
-    @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
+    # read many times by the term alignment: set once, as the token is made
+    lower: str = field(init=False, repr=False, compare=False)
+    bare: str = field(init=False, repr=False, compare=False)  # "Delta's" → "delta"
+    content: bool = field(init=False, repr=False, compare=False)  # not a stop word
 
-    @cached_property
-    def bare(self) -> str:
-        """Lower case, possessive or contraction cut off: "Delta's" → "delta"."""
-        return self.lower.replace("’", "'").split("'")[0]
+    def __post_init__(self) -> None:
+        lower = self.text.lower()
+        bare = lower.replace("’", "'").split("'")[0]
+        object.__setattr__(self, "lower", lower)
+        object.__setattr__(self, "bare", bare)
+        object.__setattr__(self, "content", bare not in STOPWORDS)
 
-    @cached_property
+    @property
     def stem(self) -> str:
-        return stem(self.bare)
-
-    @cached_property
-    def content(self) -> bool:
-        return self.bare not in STOPWORDS
+        """The Snowball stem of `bare`, made on first use (stemming needs nltk)."""
+        found = self.__dict__.get("_stem")
+        if found is None:
+            found = stem(self.bare)
+            object.__setattr__(self, "_stem", found)
+        return found
 
     def joined_to_next(self) -> bool:
         """Only spaces or a hyphen up to the next word: the two may form one phrase."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import regex
@@ -72,22 +72,20 @@ class Unit:
     tag: str
     name: bool = False
 
-    @cached_property
-    def han(self) -> bool:
-        return bool(lexicon.HAN.search(self.text))
+    # read many times by the term alignment: set once, as the unit is made
+    han: bool = field(init=False, repr=False, compare=False)
+    latin: bool = field(init=False, repr=False, compare=False)
+    # worth a rendering of its own: not punctuation, particle, pronoun or light verb
+    content: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def latin(self) -> bool:
-        return bool(_LATIN.search(self.text)) and not self.han
-
-    @cached_property
-    def content(self) -> bool:
-        """Worth a rendering of its own: not punctuation, particle, pronoun or light verb."""
-        if self.latin:
-            return True
-        if not self.han or self.tag in _FUNCTION_TAGS:
-            return False
-        return not (len(self.text) == 1 and self.text in _LIGHT)
+    def __post_init__(self) -> None:
+        han = bool(lexicon.HAN.search(self.text))
+        latin = bool(_LATIN.search(self.text)) and not han
+        content = latin or (han and self.tag not in _FUNCTION_TAGS
+                            and not (len(self.text) == 1 and self.text in _LIGHT))
+        object.__setattr__(self, "han", han)
+        object.__setattr__(self, "latin", latin)
+        object.__setattr__(self, "content", content)
 
 
 @dataclass(frozen=True)
