@@ -13,7 +13,6 @@ greedily by score: one English word renders one source term, a term gets one spa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -221,8 +220,11 @@ def _merge_end(words: list[tuple[str, int, str]], k: int) -> int:
             all(c in names.TRANSLITERATION for c in word):
         return k + 2  # 莫|德罗: a transliteration jieba cut after its first syllable
     table = lexicon.cedict()
-    for j in range(min(len(words), k + 4), k + 1, -1):
-        piece = "".join(w for w, _, _ in words[k:j])
+    pieces, piece = [], word
+    for j in range(k + 1, min(len(words), k + 4)):
+        piece += words[j][0]
+        pieces.append((j + 1, piece))
+    for j, piece in reversed(pieces):  # the longest first
         if len(piece) >= 3 and piece in table and lexicon.HAN_RUN.fullmatch(piece):
             return j
     return k + 1
@@ -326,7 +328,7 @@ def align_terms(source: str, target: str,
         by_lower[tok.bare].append(k)
     content = [k for k, tok in enumerate(toks) if tok.content]
     spellings: list[Spelling] = []
-    opens = _pinyin_openings(toks)
+    opens = _Openings(toks)
     for ui, unit in enumerate(units):
         if unit.latin:
             candidates += _latin_candidates(ui, unit, toks, by_lower)
@@ -449,24 +451,25 @@ def _content_span(toks, k: int, n: int) -> list[int]:
 Spelling = tuple[str, tuple[int, ...], bool]  # pinyin, the units spelled, all of them?
 
 
-def _pinyin_openings(toks) -> Callable[[str], bool]:
-    """Whether a spelling that starts with a character may start where one of the target's
-    words does: some reading of the character begins that word, or the word begins it. A
-    character no word can open (most of them, in most pairs) needs no pinyin read."""
-    words = {t.bare.replace("ü", "v") for t in toks if t.text.isascii() and t.text.isalpha()}
-    beginnings = {w[:n] for w in words for n in range(1, len(w) + 1)}
+class _Openings(dict):
+    """Per character: whether a spelling that starts with it may start where one of the
+    target's words does (some reading of the character begins that word, or the word begins
+    it). A character no word can open (most of them, in most pairs) needs no pinyin read."""
 
-    known: dict[str, bool] = {}
+    def __init__(self, toks) -> None:
+        super().__init__()
+        self._words = {t.bare.replace("ü", "v") for t in toks
+                       if t.text.isascii() and t.text.isalpha()}
+        self._beginnings = {w[:n] for w in self._words for n in range(1, len(w) + 1)}
 
-    def opens(char: str) -> bool:
-        if char not in known:
-            known[char] = any(r in beginnings or any(r[:n] in words for n in range(1, len(r)))
-                              for r in lexicon.readings(char))
-        return known[char]
-    return opens
+    def __missing__(self, char: str) -> bool:
+        found = self[char] = any(
+            r in self._beginnings or any(r[:n] in self._words for n in range(1, len(r)))
+            for r in lexicon.readings(char))
+        return found
 
 
-def _spellings(parts: list[tuple[int, str]], opens: Callable[[str], bool]) -> list[Spelling]:
+def _spellings(parts: list[tuple[int, str]], opens: _Openings) -> list[Spelling]:
     """The pinyin a word (or two words jieba split, given as (unit, text) parts), or a run of
     its characters, may be spelled in: "hefei" for 合肥(市), "gongzheng" for 龚正, "suzhe"
     for 苏浙 of 苏浙皖. Each spelling names the units its characters come from; only those
@@ -474,7 +477,7 @@ def _spellings(parts: list[tuple[int, str]], opens: Callable[[str], bool]) -> li
     text = "".join(t for _, t in parts)
     units = tuple(u for u, _ in parts)
     han = lexicon.HAN_RUN.fullmatch(text)
-    starts = [i for i, c in enumerate(text) if not han or opens(c)]
+    starts = [i for i, c in enumerate(text) if not han or opens[c]]
     if not starts:
         return []
     # one reading of the whole run, in context, and every piece spelled from it
