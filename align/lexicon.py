@@ -192,20 +192,21 @@ def pinyin(word: str) -> str:
     return "".join(lazy_pinyin(word, style=Style.NORMAL)).lower()
 
 
+@remembered("readings")  # a document run again loads no pypinyin
 @lru_cache(maxsize=20_000)
-def readings(char: str) -> frozenset[str]:
+def readings(char: str) -> tuple[str, ...]:
     """Every toneless pinyin a character may be read in (长: chang, zhang)."""
     from pypinyin import Style
     from pypinyin import pinyin as read
 
-    return frozenset(r.lower().replace("ü", "v") for r in
-                     read(char, style=Style.NORMAL, heteronym=True)[0])
+    return tuple(sorted({r.lower().replace("ü", "v") for r in
+                         read(char, style=Style.NORMAL, heteronym=True)[0]}))
 
 
 def _only_reading(char: str) -> str | None:
     """The toneless pinyin of a character that has one whatever its context, else None."""
     found = readings(char)
-    return next(iter(found)) if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
 
 
 @remembered("syllables")
