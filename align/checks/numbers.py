@@ -9,6 +9,7 @@ gives (九二共识 → "1992 Consensus") never counts as added.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -80,29 +81,30 @@ def check(context: CheckContext) -> list[Flag]:
     return flags
 
 
-def _changes(missing: list[Quantity], added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of a missing and an added number of the same kind, in order: a changed value."""
+def _pair_up(missing: list[Quantity], added: list[Quantity],
+             fits: Callable[[Quantity, Quantity], object]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of a missing and an added number that `fits` joins, in order, each used once."""
     out, used = [], set()
     for q in missing:
         for k, t in enumerate(added):
-            if k not in used and _COMPARABLE.get(q.kind) == _COMPARABLE.get(t.kind):
+            if k not in used and fits(q, t):
                 used.add(k)
                 out.append((q, t))
                 break
     return out
+
+
+def _changes(missing: list[Quantity], added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of a missing and an added number of the same kind: a changed value."""
+    return _pair_up(missing, added,
+                    lambda q, t: _COMPARABLE.get(q.kind) == _COMPARABLE.get(t.kind))
 
 
 def _conversions(pair: Pair, missing: list[Quantity],
                  added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """Pairs of a missing and an added number that are one measure in two units."""
-    out, used = [], set()
-    for q in missing:
-        for k, t in enumerate(added):
-            if k not in used and converted(pair.source_text, q, pair.target_text, t):
-                used.add(k)
-                out.append((q, t))
-                break
-    return out
+    return _pair_up(missing, added,
+                    lambda q, t: converted(pair.source_text, q, pair.target_text, t))
 
 
 _OTHER_BEFORE = regex.compile(r"\bothers?\s*$", regex.I)  # "and the other three"
@@ -113,19 +115,13 @@ def _the_others(pair: Pair, missing: list[Quantity],
                 added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """李力世等四人 ("Li and three others", "Li and the other three"): 等 counts the one named
     before it, English counts the others."""
-    out, used = [], set()
     text = pair.target_text
-    for q in missing:
-        if not pair.source_text.endswith("等", 0, q.start):
-            continue
-        for k, t in enumerate(added):
-            if k not in used and t.value == q.value - 1 and \
-                    (_OTHER_BEFORE.search(text, max(0, t.start - 12), t.start) or
-                     _OTHER_AFTER.match(text, t.end)):
-                used.add(k)
-                out.append((q, t))
-                break
-    return out
+
+    def fits(q: Quantity, t: Quantity) -> bool:
+        return pair.source_text.endswith("等", 0, q.start) and t.value == q.value - 1 and bool(
+            _OTHER_BEFORE.search(text, max(0, t.start - 12), t.start) or
+            _OTHER_AFTER.match(text, t.end))
+    return _pair_up(missing, added, fits)
 
 
 def _age(source: str, q_src: Quantity, q_tgt: Quantity) -> bool:
