@@ -99,9 +99,10 @@ def check(context: CheckContext) -> list[Flag]:
             unconfirmed.extend(clauses)
             if not found and not clauses and ratio:
                 flags.extend(_shortened(pair, ratio))
+    sentences = _not_merged(context, _facing(context, sentences))
     if _linked_share(context, unconfirmed) < SETTINGS.close_document:
-        return _not_merged(context, sentences) + flags + _unconfirmed(unconfirmed)
-    return _not_merged(context, sentences) + flags + _confirmed(context, unconfirmed)
+        return sentences + flags + _unconfirmed(unconfirmed)
+    return sentences + flags + _confirmed(context, unconfirmed)
 
 
 def _linked_share(context: CheckContext, findings: list[Flag] = ()) -> float:
@@ -158,7 +159,6 @@ def _not_merged(context: CheckContext, flags: list[Flag]) -> list[Flag]:
     neighbouring pair (a translator who joins two sentences into one, which the aligner
     kept apart): a neighbour whose other side grows more like it with the sentence added
     makes the finding minor, to review."""
-    flags = _facing(context, flags)
     if not flags or context.embed is None:
         return flags
     tests: list[tuple[int, str, str, str]] = []  # (flag, neighbour text, with it, other side)
