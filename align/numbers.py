@@ -36,6 +36,7 @@ _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3}
                            r"(\s*[余多]?[万亿千百])?(\s*[%％])?")
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
+_ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻{_NUMERAL_CHARS}])")
 _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
 # 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two"
 _PAIRED = "国岸会地市省党军院方边"
@@ -188,6 +189,12 @@ def _zh(text: str) -> list[Quantity]:
         whole, tenth = _zh_numeral_value(m.group(1)), _zh_numeral_value(m.group(3))
         if whole is not None and tenth is not None and not any(taken[m.start():m.end()]):
             found.append(Quantity(whole + tenth / 10, m.group(0), m.start(), m.end()))
+            taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    for m in _ZH_DECIMAL.finditer(text):  # 一点五公里 = 1.5 km (not 三点五十分, a time)
+        whole = _zh_numeral_value(m.group(1))
+        if whole is not None and not any(taken[m.start():m.end()]):
+            digits = "".join(str("〇一二三四五六七八九".index(c)) for c in m.group(2).replace("零", "〇"))
+            found.append(Quantity(whole + float("0." + digits), m.group(0), m.start(), m.end()))
             taken[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _ZH_NUMERAL.finditer(text):
         if any(taken[m.start():m.end()]):

@@ -145,6 +145,9 @@ def test_place_abbreviation_names_the_places():
     ("我们已经走了二十公里。", "We had walked twelve miles.", []),
     ("他举着一块千斤巨石。", "He was lifting a huge boulder.", []),
     ("夜里边，万家万户灭了灯。", "Deep in the night, everyone turned out their lights.", []),
+    # a decimal written in Chinese numerals (MAC-Test 024's machine translation)
+    ("目标距琴一点五公里！", "The target is 1.5 kilometers from Qin!", []),
+    ("目标距琴一点五公里！", "The target is 2.5 kilometers from Qin!", ["changed"]),
     # 等 counts the one named before it, English the others; a place named by a distance
     ("李力世等四人又一起出来。", "Brother Li and the other three came in again.", []),
     ("关安基等四人都退出房去。", "Big Beaver and three others left the room.", []),
