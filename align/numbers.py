@@ -345,9 +345,27 @@ def _english(text: str) -> list[Quantity]:
             continue  # the verb
         month = next(v for k, v in _MONTHS.items() if k.startswith(name[:3]))
         found.append(Quantity(float(month), m.group(0), m.start(), m.end(), "month"))
-    found.extend(_english_words(text, found))
+    points = _point_decimals(text)
+    found.extend(points)
+    found.extend(q for q in _english_words(text, found)
+                 if not any(p.start <= q.start < p.end for p in points))
     found.sort(key=lambda q: q.start)
     return found
+
+
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_POINT = regex.compile(r"\b(" + "|".join(_DIGIT_WORDS) + r")\s+point((?:[\s-]+(?:"
+                          + "|".join(_DIGIT_WORDS) + r"))+)\b", regex.I)
+
+
+def _point_decimals(text: str) -> list[Quantity]:
+    """A decimal spelled out: "one point five" = 1.5."""
+    out = []
+    for m in _EN_POINT.finditer(text):
+        digits = "".join(str(_DIGIT_WORDS.index(w.lower())) for w in regex.findall(r"\p{L}+", m.group(2)))
+        out.append(Quantity(float(f"{_DIGIT_WORDS.index(m.group(1).lower())}.{digits}"),
+                            m.group(0), m.start(), m.end()))
+    return out
 
 
 def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:

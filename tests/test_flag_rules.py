@@ -147,6 +147,7 @@ def test_place_abbreviation_names_the_places():
     ("夜里边，万家万户灭了灯。", "Deep in the night, everyone turned out their lights.", []),
     # a decimal written in Chinese numerals (MAC-Test 024's machine translation)
     ("目标距琴一点五公里！", "The target is 1.5 kilometers from Qin!", []),
+    ("目标距琴一点五公里！", "Target is one point five kilometers from the zither.", []),
     ("目标距琴一点五公里！", "The target is 2.5 kilometers from Qin!", ["changed"]),
     # 等 counts the one named before it, English the others; a place named by a distance
     ("李力世等四人又一起出来。", "Brother Li and the other three came in again.", []),
