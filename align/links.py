@@ -21,7 +21,8 @@ import regex
 from . import english, lexicon, names, numbers
 from .english import Token
 from .glossary.match import enforced, find_rendering, source_matches
-from .terms import dictionary_meaning, full_form, is_compositional, matches_any, parts, sense_stems
+from .terms import (STEM_PREFIX, dictionary_meaning, full_form, is_compositional, matches_any,
+                    parts, sense_stems)
 from .types import GlossaryEntry
 
 
@@ -242,7 +243,7 @@ class Cues:
     char: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # whole senses of two or more content words
     exact: dict[str, int]  # per stem of any level: the strongest level that has it
-    prefix: dict[str, int]  # ...and per five-letter prefix of a stem that long
+    prefix: dict[str, int]  # ...and per STEM_PREFIX-letter prefix of a stem that long
 
 
 @lru_cache(maxsize=50_000)
@@ -283,24 +284,24 @@ _LEVELS = ("sense", "part", "char")  # strongest first
 
 
 def _lookups(*by_level: set[str]) -> tuple[dict[str, int], dict[str, int]]:
-    """Per stem, and per five-letter prefix of the stems that long, the strongest level
-    (an index into _LEVELS) that has it."""
+    """Per stem, and per STEM_PREFIX-letter prefix of the stems that long, the strongest
+    level (an index into _LEVELS) that has it."""
     exact: dict[str, int] = {}
     prefix: dict[str, int] = {}
     for level, stems in enumerate(by_level):
         for stem in stems:
             exact.setdefault(stem, level)
-            if len(stem) >= 5:
-                prefix.setdefault(stem[:5], level)
+            if len(stem) >= STEM_PREFIX:
+                prefix.setdefault(stem[:STEM_PREFIX], level)
     return exact, prefix
 
 
 def _level(stem: str, c: Cues) -> str:
-    """The strongest level at which the word's cues hold `stem` (`matches_any`: the same
-    stem, or the same first five letters for stems that long), or ''."""
+    """The strongest level at which the word's cues hold `stem` (`matches_any`, looked up
+    instead of compared one by one), or ''."""
     found = c.exact.get(stem, 3)
-    if len(stem) >= 5:
-        by_prefix = c.prefix.get(stem[:5], 3)
+    if len(stem) >= STEM_PREFIX:
+        by_prefix = c.prefix.get(stem[:STEM_PREFIX], 3)
         if by_prefix < found:
             found = by_prefix
     return _LEVELS[found] if found < 3 else ""

@@ -105,6 +105,14 @@ class Quantity:
         return frozenset(float(f"{v:.10g}") for v in (self.also | {self.value}))
 
 
+_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _digit_by_digit(numeral: str) -> str:
+    """Chinese digits read one by one (二〇一八 → "2018", the 五 of 一点五 → "5")."""
+    return "".join(str(_DIGIT_VALUE[c]) for c in numeral)
+
+
 @remembered("zh_numeral_value")  # a document run again imports no cn2an (0.3 s)
 def _zh_numeral_value(numeral: str) -> float | None:
     import cn2an
@@ -114,9 +122,8 @@ def _zh_numeral_value(numeral: str) -> float | None:
     try:
         return float(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
-        digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-        if all(c in digits or c == "零" for c in numeral):  # 二〇一八 read digit by digit
-            return float("".join(str(digits.get(c, 0)) for c in numeral))
+        if all(c in _DIGIT_VALUE for c in numeral):  # 二〇一八 read digit by digit
+            return float(_digit_by_digit(numeral))
         return None
 
 
@@ -193,8 +200,8 @@ def _zh(text: str) -> list[Quantity]:
     for m in _ZH_DECIMAL.finditer(text):  # 一点五公里 = 1.5 km (not 三点五十分, a time)
         whole = _zh_numeral_value(m.group(1))
         if whole is not None and not any(taken[m.start():m.end()]):
-            digits = "".join(str("〇一二三四五六七八九".index(c)) for c in m.group(2).replace("零", "〇"))
-            found.append(Quantity(whole + float("0." + digits), m.group(0), m.start(), m.end()))
+            found.append(Quantity(whole + float("0." + _digit_by_digit(m.group(2))),
+                                  m.group(0), m.start(), m.end()))
             taken[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _ZH_NUMERAL.finditer(text):
         if any(taken[m.start():m.end()]):
@@ -353,7 +360,7 @@ def _english(text: str) -> list[Quantity]:
     return found
 
 
-_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_WORDS = tuple(w for w, v in _EN_UNITS.items() if v < 10)  # zero ... nine, in order
 _EN_POINT = regex.compile(r"\b(" + "|".join(_DIGIT_WORDS) + r")\s+point((?:[\s-]+(?:"
                           + "|".join(_DIGIT_WORDS) + r"))+)\b", regex.I)
 

@@ -45,13 +45,18 @@ def parts(term: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(splits))
 
 
+# two stems this long that begin alike are one word's (triangle ~ triangulation)
+STEM_PREFIX = 5
+
+
 def stem_match(a: str, b: str) -> bool:
-    """Same stem, or the same first five letters (triangle ~ triangulation)."""
-    return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+    """Same stem, or the same first STEM_PREFIX letters (triangle ~ triangulation)."""
+    n = STEM_PREFIX
+    return a == b or (len(a) >= n and len(b) >= n and a[:n] == b[:n])
 
 
 def matches_any(stem: str, stems: frozenset[str]) -> bool:
-    return stem in stems or (len(stem) >= 5 and any(stem_match(stem, s) for s in stems))
+    return stem in stems or (len(stem) >= STEM_PREFIX and any(stem_match(stem, s) for s in stems))
 
 
 def is_compositional(term: str) -> bool:
