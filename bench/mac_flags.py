@@ -29,6 +29,7 @@ def main() -> int:
     parser.add_argument("--side", choices=["en", "mt"], default="en")
     parser.add_argument("--min-confidence", type=float, default=None)
     parser.add_argument("--show", type=int, default=20, help="major flags to print")
+    parser.add_argument("--rule", help="print flags of this rule (or check) instead, any severity")
     args = parser.parse_args()
     names = sorted(p.stem for p in (args.data / "zh").glob("*.txt"))
     if not names:
@@ -61,8 +62,10 @@ def main() -> int:
     for name, f in pinyin:
         print(f"  {name} {f.tgt_span} ← {f.src_term}")
     majors = [x for x in flags if x[1].severity.value in ("major", "critical")]
+    if args.rule:
+        majors = [x for x in flags if x[1].rule == args.rule or x[1].check == args.rule]
     random.Random(0).shuffle(majors)
-    print(f"\n{min(args.show, len(majors))} of {len(majors)} major flags, to read:")
+    print(f"\n{min(args.show, len(majors))} of {len(majors)} {args.rule or 'major'} flags, to read:")
     for name, f, pair in majors[:args.show]:
         print(f"  [{name} {f.rule} {f.confidence:.2f}] {f.message[:140]}\n"
               f"      zh: {pair.source_text[:90]}\n      en: {pair.target_text[:140]}")
