@@ -329,7 +329,7 @@ def align_terms(source: str, target: str,
         by_lower[tok.bare].append(k)
     content = [k for k, tok in enumerate(toks) if tok.content]
     spellings: list[Spelling] = []
-    opens = _Openings(toks)
+    opens = (_Openings(toks), _Openings(toks, capitalised=True))
     for ui, unit in enumerate(units):
         if unit.latin:
             candidates += _latin_candidates(ui, unit, toks, by_lower)
@@ -455,12 +455,15 @@ Spelling = tuple[str, tuple[int, ...], bool]  # pinyin, the units spelled, all o
 class _Openings(dict):
     """Per character: whether a spelling that starts with it may start where one of the
     target's words does (some reading of the character begins that word, or the word begins
-    it). A character no word can open (most of them, in most pairs) needs no pinyin read."""
+    it). A character no word can open (most of them, in most pairs) needs no pinyin read.
+    `capitalised`: only the capitalised words count (where a part of a word is spelled, as
+    only a name's capitals link a piece: "long" of 龙头 does not)."""
 
-    def __init__(self, toks) -> None:
+    def __init__(self, toks, capitalised: bool = False) -> None:
         super().__init__()
         self._words = {t.bare.replace("ü", "v") for t in toks
-                       if t.text.isascii() and t.text.isalpha()}
+                       if t.text.isascii() and t.text.isalpha()
+                       and (not capitalised or t.text[:1].isupper())}
         self._beginnings = {w[:n] for w in self._words for n in range(1, len(w) + 1)}
 
     def __missing__(self, char: str) -> bool:
@@ -470,16 +473,18 @@ class _Openings(dict):
         return found
 
 
-def _spellings(parts: list[tuple[int, str]], opens: _Openings) -> list[Spelling]:
+def _spellings(parts: list[tuple[int, str]], opens: tuple[_Openings, _Openings]) -> list[Spelling]:
     """The pinyin a word (or two words jieba split, given as (unit, text) parts), or a run of
     its characters, may be spelled in: "hefei" for 合肥(市), "gongzheng" for 龚正, "suzhe"
     for 苏浙 of 苏浙皖. Each spelling names the units its characters come from; only those
-    that may start where a target word does (`opens`)."""
+    that may start where a target word does (`opens`: any word for the whole, a capitalised
+    one for a piece, as `_pinyin_candidates` links no lower-case piece)."""
     text = "".join(t for _, t in parts)
     units = tuple(u for u, _ in parts)
     han = lexicon.HAN_RUN.fullmatch(text)
-    starts = [i for i, c in enumerate(text) if not han or opens[c]]
-    if not starts:
+    whole = not han or opens[0][text[0]]
+    starts = [i for i, c in enumerate(text) if not han or opens[1][c]]
+    if not whole and not starts:
         return []
     # one reading of the whole run, in context, and every piece spelled from it
     syllables = lexicon.syllables(text) if han else None
@@ -489,7 +494,7 @@ def _spellings(parts: list[tuple[int, str]], opens: _Openings) -> list[Spelling]
         return piece.replace("ü", "v")
 
     out = []
-    if starts[0] == 0:
+    if whole:
         out.append((spelled_as(0, len(text)), units, True))
         if text[-1] in names.PLACE_SUFFIXES and len(text) > 2:
             out.append((spelled_as(0, len(text) - 1), units, True))  # 合肥市 → Hefei
