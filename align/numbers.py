@@ -217,7 +217,7 @@ def _zh(text: str) -> list[Quantity]:
 
 def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     numeral, start, end = m.group(), m.start(), m.end()
-    before, after = text[max(0, start - 2):start], text[end:end + 3]
+    before, after = text[max(0, start - 3):start], text[end:end + 3]
     if before.endswith(_WEEKDAY_BEFORE) or (before.endswith("礼拜")):
         return None  # 周三 is Wednesday, not 3
     if after.startswith("分之") and numeral == "百":
@@ -335,7 +335,7 @@ def _english(text: str) -> list[Quantity]:
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
         rest = text[m.end():m.end() + 12].lower()
         kind = "ordinal" if m.group(3) else "decade" if m.group(4) else "cardinal"
-        scale = next((s for s in _EN_SCALES if regex.match(rf"\s*{s}\b", rest)), None)
+        scale = next((s for s in _EN_SCALES if regex.match(rf"[\s-]*{s}\b", rest)), None)  # 200-billion
         factor = _EN_SCALES[scale] if scale and kind == "cardinal" else 1.0
         value *= factor
         if regex.match(r"\s*(%|per\s*cent|percent)", rest):
@@ -350,6 +350,9 @@ def _english(text: str) -> list[Quantity]:
         name = m.group(1).lower()
         if name == "may" and not regex.match(r"\s+\d", text[m.end():]):
             continue  # the verb
+        if len(name) <= 4 and name not in _MONTHS and not (
+                regex.match(r"\s*\d", text[m.end():]) or regex.search(r"\d\s*$", text[:m.start()])):
+            continue  # an abbreviation with no day or year beside it is a name: "Gu Jun"
         month = next(v for k, v in _MONTHS.items() if k.startswith(name[:3]))
         found.append(Quantity(float(month), m.group(0), m.start(), m.end(), "month"))
     points = _point_decimals(text)
@@ -528,7 +531,8 @@ def measure(text: str, q: Quantity, lang: str) -> tuple[str, float] | None:
     from the unit written after it (or inside it: 一米九), or None."""
     if lang == "zh":
         inside = next((u for u in _ZH_MEASURES if u in q.text), None)
-        unit = inside or next((u for u in _ZH_MEASURES if text.startswith(u, q.end)), None)
+        at = q.end + (text[q.end:q.end + 1] in _APPROX_AFTER)  # 二十多里: about twenty li
+        unit = inside or next((u for u in _ZH_MEASURES if text.startswith(u, at)), None)
         if unit is None:
             return None
         dimension, size = _ZH_MEASURES[unit]
@@ -558,7 +562,15 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 @lru_cache(maxsize=4096)  # the term alignment and the number check read the same pairs
 def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found = _zh(text) if lang == "zh" else _english(text)
+    found = [_also_as_share(q) if q.kind == "percent" else
+             replace(q, also=q.also | {6.0}) if lang == "zh" and text.startswith("半年", q.start)
+             else q for q in found]  # 半年: six months
     return tuple(_ranges(text, sorted(found, key=lambda q: q.start)))
+
+
+def _also_as_share(q: Quantity) -> Quantity:
+    """A percentage is also the share it stands for: 百分之五十 is "half", 25% "a quarter"."""
+    return replace(q, also=q.also | {q.value / 100})
 
 
 def numbers_in(text: str, lang: str) -> list[float]:

@@ -444,18 +444,14 @@ def calibrate(docs, flags: list[Placed], target: float = 0.85, per_check: float 
         term = f.src_term or f.tgt_span.lower()
         key = (f.rule, f.doc[1], term) if term else (f.rule, f.doc, f.seg)
         findings[key].append(int(flag_is_right(f, docs)))
-    rules: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
-    checks: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
-    for (rule, _, _), verdicts in findings.items():
-        share = sum(verdicts) / len(verdicts)
-        for table, key in ((rules, rule), (checks, rule.split("/")[0])):
-            table[key][0] = round(table[key][0] + share, 3)
-            table[key][1] += 1
+    rules, checks = calibration.tally(findings)
     data = {"dataset": "MQM news zh-en dev split (bench/mqm.py): "
                        f"{len(docs)} (system, document) runs, {len(flags)} flags, "
                        f"{len(findings)} distinct findings (rule, document, term); counts are "
                        "right findings / findings",
-            "rules": dict(sorted(rules.items())), "checks": dict(sorted(checks.items()))}
+            "rules": rules, "checks": checks}
+    if "supplement" in calibration.table():  # bench/blind.py's, for checks this set never sees
+        data["supplement"] = calibration.table()["supplement"]
     calibration.TABLE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                  encoding="utf-8")
     calibration.table.cache_clear()

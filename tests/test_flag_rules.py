@@ -98,6 +98,26 @@ def test_pinyin(zh, en, expected):
     assert [span for _, _, span in _found(zh, en, "pinyin")] == expected
 
 
+@pytest.mark.parametrize("zh, en, expected", [
+    ("报告由智库发布。", "The report was released by the zhiku.", [("untranslated", "zhiku")]),
+    # capitalised, a word with a meaning may still be a name here (宝玉 is "precious jade"):
+    # a kind of its own, calibrated on its own
+    ("适才走过的这段土路很长。", "The dirt road Shicai walked is long.", [("capitalised", "Shicai")]),
+    # one syllable alone is as likely a name as a place's abbreviation
+    ("云姑娘来了。", "Miss Yun has come.", []),
+])
+def test_pinyin_kinds(zh, en, expected):
+    assert [(kind, span) for kind, _, span in _found(zh, en, "pinyin")] == expected
+
+
+def test_pinyin_the_translator_writes_again_and_again_is_a_choice():
+    once = [("上海的弄堂很窄。", "The longtang of Shanghai are narrow.")]
+    again = once + [("弄堂里很安静。", "The longtang is quiet."),
+                    ("他走进弄堂。", "He walked into the longtang.")]
+    assert [f.tgt_span for f in run_checks(check_context(once), ["pinyin"])] == ["longtang"]
+    assert run_checks(check_context(again), ["pinyin"]) == []
+
+
 def test_place_abbreviation_names_the_places():
     flags = run_checks(check_context([("深化沪苏浙皖合作。", "Deepen cooperation among Shanghai, Su Zhe and Anhui.")]),
                        ["pinyin"])
@@ -157,7 +177,23 @@ def test_place_abbreviation_names_the_places():
     ("我们走了十里路。", "We walked a long way.", ["missing"]),
     # an age a year apart: traditional reckoning, to check, not a major change
     ("女儿年方三岁。", "A little girl, just two years old.", ["age"]),
+    # a scale joined by hyphens; a percentage as the share it is; half a year; an
+    # approximate distance in li converted (bench/blind2 showed each of these as a false alarm)
+    ("全市GDP首次突破三千亿元。", "The city's GDP topped the 300-billion-yuan mark for the first time.", []),
+    ("成本降低了百分之五十。", "Costs fell by half.", []),
+    ("合格率不足五成。", "Fewer than half passed.", []),
+    ("培训时间不少于半年。", "Training lasts at least six months.", []),
+    ("他每天要走三十多里路。", "He walks more than 15 kilometres a day.", []),
+    # a month's abbreviation with no day or year beside it is a name (bench/blind)
+    ("顾军主持会议。", "The meeting was chaired by Gu Jun.", []),
+    ("会议于6月5日举行。", "The meeting was held on Jun 5.", []),
     # wrong ones
+    ("会议于6月5日举行。", "The meeting was held on Jul 5.", ["changed"]),
+    ("全市GDP首次突破三千亿元。", "The city's GDP topped the 30-billion-yuan mark for the first time.",
+     ["changed"]),
+    ("成本降低了百分之五十。", "Costs fell by 15%.", ["changed"]),
+    ("培训时间不少于半年。", "Training lasts at least eight months.", ["added"]),
+    ("他每天要走三十多里路。", "He walks more than 50 kilometres a day.", ["added"]),
     ("我们已经走了二十公里。", "We had walked thirty miles.", ["changed"]),
     ("女儿年方三岁。", "A little girl, just five years old.", ["changed"]),
     ("他捐了一千元。", "He gave away a hundred yuan.", ["changed"]),

@@ -4,6 +4,9 @@ The table (calibration.json, beside this module) is written by `bench/mqm.py --c
 from the MQM news development split: for each rule (check/kind) and each check, how many of
 its findings overlapped a professional annotation (see bench/mqm.py for the matching rules);
 a finding is one term in one document, however many systems' translations raised it.
+A check that never fires on that set (news MT rarely leaves a word in pinyin) is calibrated
+instead on the `supplement`, written by `bench/blind.py --calibrate` from a hand-made set of
+translations with planted errors (bench/blind/), and only for such checks.
 Estimates are shrunk, so that a rule seen a few times says little on its own: the check's
 rate is its share of right flags pulled towards a neutral prior by PSEUDO flags, and a rule's
 rate is pulled towards its check's the same way.
@@ -42,13 +45,38 @@ UNCALIBRATED = frozenset({"glossary"})
 def confidence(rule: str, check: str) -> float:
     """The rule's share of right flags on the development set, shrunk towards its check's,
     which is shrunk towards PRIOR."""
-    stats = table()
+    stats = _source(check)
     right, n = stats.get("checks", {}).get(check, (0, 0))
     rate = (right + PSEUDO * PRIOR) / (n + PSEUDO)
     if rule != check:
         right, n = stats.get("rules", {}).get(rule, (0, 0))
         rate = (right + PSEUDO * rate) / (n + PSEUDO)
     return round(rate, 3)
+
+
+def tally(findings: dict[tuple, list]) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """The table's counts from findings keyed (rule, document, term) with their verdicts (1
+    or True: right): per rule and per check, [right findings, findings], a finding's verdicts
+    averaged (ten systems flagging one term are one piece of evidence, not ten)."""
+    rules: dict[str, list[float]] = {}
+    checks: dict[str, list[float]] = {}
+    for (rule, _, _), verdicts in sorted(findings.items(), key=lambda x: str(x[0])):
+        share = sum(verdicts) / len(verdicts)
+        for counts, key in ((rules, rule), (checks, rule.split("/")[0])):
+            row = counts.setdefault(key, [0.0, 0])
+            row[0] = round(row[0] + share, 3)
+            row[1] += 1
+    return dict(sorted(rules.items())), dict(sorted(checks.items()))
+
+
+def _source(check: str) -> dict:
+    """The counts a check is calibrated on: the development set's, or for a check it never
+    saw, the supplement's."""
+    stats = table()
+    supplement = stats.get("supplement", {})
+    if check not in stats.get("checks", {}) and check in supplement.get("checks", {}):
+        return supplement
+    return stats
 
 
 def default_min_confidence() -> float:
@@ -67,8 +95,7 @@ def shown_by_default(check: str, floor: float) -> bool:
     """Whether any rule of the check reaches `floor`. A check the development set never saw
     keeps the prior and stays off, unless it states the user's own rules (the glossary) or
     there is no calibration at all."""
-    stats = table()
-    if check in UNCALIBRATED or not stats:
+    if check in UNCALIBRATED or not table():
         return True
-    rules = [r for r in stats.get("rules", {}) if r.split("/")[0] == check]
+    rules = [r for r in _source(check).get("rules", {}) if r.split("/")[0] == check]
     return confidence(check, check) >= floor or any(confidence(r, check) >= floor for r in rules)

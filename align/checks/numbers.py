@@ -50,8 +50,12 @@ def check(context: CheckContext) -> list[Flag]:
         # → "two women … them") is coreference, not a loss
         missing = [q for q in matching.source_left if not q.soft and not (q.values & written)]
         added = [q for q in matching.target_left if not q.soft and not (q.values & readings)]
-        for q_src, q_tgt in _conversions(pair, missing, added) + _the_others(pair, missing, added):
-            missing.remove(q_src)
+        # a measure converted to other units may be approximate in the source (二十多里
+        # "more than 10 kilometers"): soft quantities are converted too
+        unsaid = [q for q in matching.source_left if not (q.values & written)]
+        for q_src, q_tgt in _conversions(pair, unsaid, added) + _the_others(pair, missing, added):
+            if q_src in missing:
+                missing.remove(q_src)
             added.remove(q_tgt)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)

@@ -8,10 +8,25 @@ taken in (yuan, Weibo). A one-character place abbreviation left in pinyin ("Su Z
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, replace
+
 from .. import lexicon, names
 from ..links import TermAlignment
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
+
+
+@dataclass(frozen=True)
+class PinyinSettings:
+    # a pinyin word the translator writes this many times in one document is a choice, a
+    # loanword kept on purpose ("longtang" for 弄堂, 30 times in a MAC-Test chapter of
+    # Wang Anyi's) or a name ("Baoyu" for 宝玉, 18 times), not a word left untranslated; MT's
+    # pinyin slips are one-offs ("Shicai" for 适才, "zhiku" for 智库)
+    deliberate_uses: int = 3
+
+
+SETTINGS = PinyinSettings()
 
 # pinyin that English dictionaries list as English words, or that English news uses as the
 # name of a thing (not in CC-CEDICT's English glosses, which feed the vocabulary test)
@@ -36,7 +51,8 @@ def check(context: CheckContext) -> list[Flag]:
             flag = _finding(pair, alignment, link)
             if flag:
                 flags.append(flag)
-    return flags
+    uses = Counter(f.tgt_span.lower() for f in flags)
+    return [f for f in flags if uses[f.tgt_span.lower()] < SETTINGS.deliberate_uses]
 
 
 def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
@@ -49,8 +65,9 @@ def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
     source_offsets = (units[0].start, units[-1].end)
     words = alignment.tokens[link.first:link.end]
     one_each = len(words) == len(spelled) and all(w.gap_after == " " for w in words[:-1])
-    if one_each and all(names.abbreviation_of(c) for c in han) and len(han) <= 4:
-        # a run of place abbreviations (沪苏浙皖, 京津冀): each stands for a province or city
+    if one_each and all(names.abbreviation_of(c) for c in han) and 2 <= len(han) <= 4:
+        # a run of place abbreviations (沪苏浙皖, 京津冀): each stands for a province or city;
+        # one syllable alone ("Yun" for 云) is as likely a name
         suggestion = " and ".join(places) if len(places) <= 2 else ", ".join(places)
         return Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index,
                     pair.source_ids, pair.target_ids, src_term=spelled, tgt_span=span,
@@ -60,10 +77,17 @@ def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
                     source_offsets=source_offsets, target_offsets=offsets, kind="abbreviation")
     if any(u.name for u in units) or _written_as_name(spelled, alignment, link):
         return None
-    return Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index, pair.source_ids,
+    flag = Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index, pair.source_ids,
                 pair.target_ids, src_term=han, tgt_span=span, suggestion=_suggest(han),
                 message=f'"{span}" is the pinyin of {han}, left untranslated',
                 source_offsets=source_offsets, target_offsets=offsets, kind="untranslated")
+    if span[:1].isupper():
+        # capitalised, the English may mean a name (宝玉 is also "precious jade", 国电 a
+        # firm's name): a finding of its own kind, with its own confidence
+        return replace(flag, kind="capitalised",
+                       message=f'"{span}" is the pinyin of {han}, left untranslated, unless '
+                               f"it is a name here")
+    return flag
 
 
 def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
