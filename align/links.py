@@ -22,7 +22,7 @@ from . import english, lexicon, names, numbers
 from .english import Token
 from .glossary.match import enforced, find_rendering, source_matches
 from .terms import (STEM_PREFIX, dictionary_meaning, full_form, is_compositional, matches_any,
-                    parts, sense_stems)
+                    name_part, parts, sense_stems)
 from .types import GlossaryEntry
 
 
@@ -250,19 +250,20 @@ class Cues:
 def cues(word: str) -> Cues:
     s = SETTINGS
     full = full_form(word)
+    name = lexicon.is_proper_name(word)
     rank: dict[str, int] = {}
     for w in (word, full) if full else (word,):
-        for k, sense in enumerate(lexicon.senses(w)[:s.sense_limit]):
+        for k, sense in enumerate(_meanings_of(w, name)):
             for x in lexicon.sense_words(sense):
                 rank.setdefault(english.stem(x), k)
-    if lexicon.is_proper_name(word):  # a place's people and language: 中国 → "Chinese"
+    if name:  # a place's people and language: 中国 → "Chinese"
         for k, sense in enumerate(lexicon.senses(word + "人")[:2]):
             for x in lexicon.sense_words(sense):
                 rank.setdefault(english.stem(x), k)
     own = set(rank)
     phrases = []
     for w in (word, full) if full else (word,):
-        for sense in lexicon.senses(w)[:s.sense_limit]:
+        for sense in _meanings_of(w, name):
             stems = tuple(english.stem(x) for x in lexicon.sense_words(sense))
             if len(stems) >= 2:
                 phrases.append(stems)
@@ -278,6 +279,14 @@ def cues(word: str) -> Cues:
     char -= own | part
     return Cues(frozenset(own), rank, frozenset(part), frozenset(char),
                 tuple(dict.fromkeys(phrases)), *_lookups(own, part, char))
+
+
+def _meanings_of(word: str, name: bool) -> list[str]:
+    """The senses a word's cues come from; of a proper name, only the name itself ('Hanoi,
+    capital of Vietnam' → 'Hanoi'): the description names other places ("Vietnam") that a
+    translation renders for words of their own."""
+    senses = lexicon.senses(word)[:SETTINGS.sense_limit]
+    return [name_part(x) or x for x in senses] if name else list(senses)
 
 
 _LEVELS = ("sense", "part", "char")  # strongest first

@@ -46,6 +46,13 @@ def test_place_abbreviations():
 
 # ------------------------------------------------------------------ term alignment
 
+def test_a_names_cues_are_the_name_not_its_description():
+    # 长沙 'Changsha prefecture-level city and capital of Hunan province in south central China'
+    alignment = align_terms("长沙和中国其他城市一样。", "Changsha is like other cities in China.")
+    assert _rendered(alignment)["中国"] == "China"
+    assert _rendered(alignment)["长沙"] == "Changsha"
+
+
 def _rendered(alignment):
     """Source term → the English it is linked to."""
     return {"".join(alignment.units[u].text for u in link.units): alignment.text_of(link)
@@ -397,6 +404,14 @@ def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder)
     ("爷爷找到了方七和另一个叫“痨痨四”的队员（他排行四，小时得过肺痨病），痨痨四已昏迷过去。",
      "Granddad found Fang Seven and another man called Consumptive Four, who had passed out.",
      []),
+    # a place's dictionary description names another place: 河内 'Hanoi, capital of Vietnam'
+    # does not render "Vietnamese", which is 越南's (MQM dev, vietnam_plus)
+    ("越通社河内——越通社特派记者报道，越南政府总理范明政和夫妇对新加坡和文莱进行正式访问已圆满成功。",
+     "The official visit of Vietnamese government minister of state, Mr. Van Minh Dung, and the "
+     "couple to Singapore and Brunei has been a success.", ["越通社河内——越通社特派记者报道"]),
+    ("越通社河内——越通社特派记者报道，越南政府总理范明政和夫妇对新加坡和文莱进行正式访问已圆满成功。",
+     "HANOI (VNA) - The official visit of Vietnamese Prime Minister Pham Minh Chinh and his wife to "
+     "Singapore and Brunei has been a success.", []),
 ])
 def test_dropped_credit_or_dateline(zh, en, expected):
     assert [term for kind, term, _ in _found(zh, en, "omission") if kind == "attribution"] == expected
