@@ -305,17 +305,6 @@ def _lookups(*by_level: set[str]) -> tuple[dict[str, int], dict[str, int]]:
     return exact, prefix
 
 
-def _level(stem: str, c: Cues) -> str:
-    """The strongest level at which the word's cues hold `stem` (`matches_any`, looked up
-    instead of compared one by one), or ''."""
-    found = c.exact.get(stem, 3)
-    if len(stem) >= STEM_PREFIX:
-        by_prefix = c.prefix.get(stem[:STEM_PREFIX], 3)
-        if by_prefix < found:
-            found = by_prefix
-    return _LEVELS[found] if found < 3 else ""
-
-
 # ------------------------------------------------------------------ linking
 
 @dataclass
@@ -336,7 +325,7 @@ def align_terms(source: str, target: str,
     by_lower: dict[str, list[int]] = defaultdict(list)
     for k, tok in enumerate(toks):
         by_lower[tok.bare].append(k)
-    content = [k for k, tok in enumerate(toks) if tok.content]
+    content = _StemIndex(toks)
     spellings: list[Spelling] = []
     opens = (_Openings(toks), _Openings(toks, capitalised=True))
     for ui, unit in enumerate(units):
@@ -389,13 +378,36 @@ def _latin_candidates(ui: int, unit: Unit, toks, by_lower) -> list[_Candidate]:
     return out
 
 
-def _sense_candidates(ui: int, unit: Unit, toks, content: list[int]) -> list[_Candidate]:
+class _StemIndex:
+    """The target's content words by stem, and by the STEM_PREFIX-letter prefix of the stems
+    that long: a word's cues are looked up in it, set against set, not word by word."""
+
+    def __init__(self, toks) -> None:
+        self.stems: dict[str, list[int]] = defaultdict(list)
+        self.prefixes: dict[str, list[int]] = defaultdict(list)
+        for k, tok in enumerate(toks):
+            if tok.content:
+                self.stems[tok.stem].append(k)
+                if len(tok.stem) >= STEM_PREFIX:
+                    self.prefixes[tok.stem[:STEM_PREFIX]].append(k)
+
+    def levels(self, c: Cues) -> dict[int, str]:
+        """Per target word, the strongest level (of _LEVELS) at which the cues hold its stem,
+        exactly or by its STEM_PREFIX-letter prefix; words at no level are left out."""
+        found: dict[int, int] = {}
+        for table, cue in ((self.stems, c.exact), (self.prefixes, c.prefix)):
+            for key, tokens in table.items():
+                level = cue.get(key)
+                if level is not None:
+                    for k in tokens:
+                        if level < found.get(k, 3):
+                            found[k] = level
+        return {k: _LEVELS[v] for k, v in found.items()}
+
+
+def _sense_candidates(ui: int, unit: Unit, toks, content: _StemIndex) -> list[_Candidate]:
     c = cues(unit.text)
-    levels: dict[int, str] = {}
-    for k in content:
-        level = _level(toks[k].stem, c)
-        if level:
-            levels[k] = level
+    levels = content.levels(c)
     if not levels:
         return []
     for phrase in c.phrases:  # a whole sense in a row: "Yangtze River Delta"
