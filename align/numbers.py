@@ -28,7 +28,10 @@ _ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
 # 1980s, 500Mbps, 16-year-old)
 _UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|Kbps|GB|MB|KB|TB|"
                "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A")
+# a code or a name glued to digits (G60, COVID-19), not a word that modifies a number
+# ("mid-1980s", "pre-2020", "top-10")
 _LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CNY|GBP|S)\$?\d)"
+                            r"(?!(?:mid|late|early|pre|post|over|under|top|some|about)-\d)"
                             r"\p{Latin}+-?\d+(?:\.\d+)?"
                             rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
 _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"

@@ -191,6 +191,9 @@ def test_place_abbreviation_names_the_places():
     ("合格率不足五成。", "Fewer than half passed.", []),
     ("培训时间不少于半年。", "Training lasts at least six months.", []),
     ("他每天要走三十多里路。", "He walks more than 15 kilometres a day.", []),
+    # a word before a hyphen that modifies the number, not a code (MAC-Test 020's MT)
+    ("到了八十年代中叶，又生长起一代年轻人。", "In the mid-1980s, a young generation grew up.", []),
+    ("疫情发生于2020年以前。", "It broke out before the COVID-19 of 2020.", []),
     # a month's abbreviation with no day or year beside it is a name (bench/blind)
     ("顾军主持会议。", "The meeting was chaired by Gu Jun.", []),
     ("会议于6月5日举行。", "The meeting was held on Jun 5.", []),
