@@ -407,6 +407,10 @@ def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder)
     ("爷爷找到了方七和另一个叫“痨痨四”的队员（他排行四，小时得过肺痨病），痨痨四已昏迷过去。",
      "Granddad found Fang Seven and another man called Consumptive Four, who had passed out.",
      []),
+    # a bracket of adjectives names no outlet: a web page's font-size widget
+    ("字号：（大中小）北京市政府今天发布了新的交通规划，明确了未来五年的建设重点。",
+     "The Beijing municipal government released a new transport plan today, setting out "
+     "construction priorities for the next five years.", []),
     # a place's dictionary description names another place: 河内 'Hanoi, capital of Vietnam'
     # does not render "Vietnamese", which is 越南's (MQM dev, vietnam_plus)
     ("越通社河内——越通社特派记者报道，越南政府总理范明政和夫妇对新加坡和文莱进行正式访问已圆满成功。",

@@ -299,6 +299,8 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
                   if m.start() <= u.start < m.end() and (u.content or u.name)]
         if not inside or any(_rendered(alignment.link_of(k)) for k in inside):
             continue
+        if not any(_names_something(alignment.units[k]) for k in inside):
+            continue  # no noun, no name: a page's widget (字号：（大中小）), not a credit
         rest = [k for k, u in enumerate(alignment.units)
                 if not m.start() <= u.start < m.end() and _linkable(alignment, k)]
         if not _mostly_linked(rest, alignment.link_of, SETTINGS.attribution_rest):
@@ -309,6 +311,11 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
                           source_offsets=m.span(), kind="attribution",
                           message=f"the source's credit or dateline 「{text}」 is not rendered"))
     return flags
+
+
+def _names_something(unit) -> bool:
+    """A name, a noun (jieba's n*), an abbreviation or Latin text: what a credit is made of."""
+    return unit.name or unit.latin or unit.tag[:1] in ("n", "j")
 
 
 def _rendered(link: Link | None) -> bool:
