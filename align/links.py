@@ -327,7 +327,8 @@ def align_terms(source: str, target: str,
         by_lower[tok.bare].append(k)
     content = _StemIndex(toks)
     spellings: list[Spelling] = []
-    opens = (_Openings(toks), _Openings(toks, capitalised=True))
+    anywhere = _Openings(toks)
+    opens = (anywhere, _Openings(toks, within=anywhere))
     for ui, unit in enumerate(units):
         if unit.latin:
             candidates += _latin_candidates(ui, unit, toks, by_lower)
@@ -477,20 +478,29 @@ class _Openings(dict):
     """Per character: whether a spelling that starts with it may start where one of the
     target's words does (some reading of the character begins that word, or the word begins
     it). A character no word can open (most of them, in most pairs) needs no pinyin read.
-    `capitalised`: only the capitalised words count (where a part of a word is spelled, as
+    `within`: the same for the capitalised words alone (where a part of a word is spelled, as
     only a name's capitals link a piece: "long" of 龙头 does not)."""
 
-    def __init__(self, toks, capitalised: bool = False) -> None:
+    def __init__(self, toks, within: _Openings | None = None) -> None:
         super().__init__()
+        self._within = within  # given: only the capitalised words of `within`'s count
         self._words = {t.bare.replace("ü", "v") for t in toks
                        if t.text.isascii() and t.text.isalpha()
-                       and (not capitalised or t.text[:1].isupper())}
+                       and (within is None or t.text[:1].isupper())}
         self._beginnings = {w[:n] for w in self._words for n in range(1, len(w) + 1)}
+        self._readings: dict[str, tuple[str, ...]] = {}
 
     def __missing__(self, char: str) -> bool:
+        if self._within is not None:
+            if not self._within[char]:  # no word at all opens it, so no capitalised one
+                self[char] = False
+                return False
+            readings = self._within._readings[char]
+        else:
+            readings = self._readings[char] = tuple(lexicon.readings(char))
         found = self[char] = any(
             r in self._beginnings or any(r[:n] in self._words for n in range(1, len(r)))
-            for r in lexicon.readings(char))
+            for r in readings)
         return found
 
 
