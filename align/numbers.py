@@ -31,7 +31,7 @@ _UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|K
 # a code or a name glued to digits (G60, COVID-19), not a word that modifies a number
 # ("mid-1980s", "pre-2020", "top-10")
 _LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CNY|GBP|S)\$?\d)"
-                            r"(?!(?:mid|late|early|pre|post|over|under|top|some|about)-\d)"
+                            r"(?!(?i:mid|late|early|pre|post|over|under|top|some|about)-\d)"
                             r"\p{Latin}+-?\d+(?:\.\d+)?"
                             rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
 _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
@@ -227,9 +227,9 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         return None  # 百分之三十: read with the numeral after it
     readings = _readings(numeral)
     word = _containing_word(text, start, end)
-    if before.endswith("百分之"):
-        value = _zh_numeral_value(numeral)
-        return None if value is None else Quantity(value, "百分之" + numeral, start - 3, end, "percent")
+    value = _zh_numeral_value(numeral) if before.endswith("百分之") else None
+    if value is not None:  # 百分之七八十 has no one value: read below, as a range
+        return Quantity(value, "百分之" + numeral, start - 3, end, "percent")
     if after.startswith("分之"):
         denominator = _zh_numeral_value(numeral)
         numerator_m = _ZH_NUMERAL.match(text, end + 2)
@@ -354,7 +354,8 @@ def _english(text: str) -> list[Quantity]:
         if name == "may" and not regex.match(r"\s+\d", text[m.end():]):
             continue  # the verb
         if len(name) <= 4 and name not in _MONTHS and not (
-                regex.match(r"\s*\d", text[m.end():]) or regex.search(r"\d\s*$", text[:m.start()])):
+                regex.match(r"\s*\d", text[m.end():])
+                or regex.search(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s*$", text[:m.start()])):
             continue  # an abbreviation with no day or year beside it is a name: "Gu Jun"
         month = next(v for k, v in _MONTHS.items() if k.startswith(name[:3]))
         found.append(Quantity(float(month), m.group(0), m.start(), m.end(), "month"))
@@ -565,15 +566,15 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 @lru_cache(maxsize=4096)  # the term alignment and the number check read the same pairs
 def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found = _zh(text) if lang == "zh" else _english(text)
-    found = [_also_as_share(q) if q.kind == "percent" else
-             replace(q, also=q.also | {6.0}) if lang == "zh" and text.startswith("半年", q.start)
+    found = [replace(q, also=q.also | {6.0}) if lang == "zh" and text.startswith("半年", q.start)
              else q for q in found]  # 半年: six months
     return tuple(_ranges(text, sorted(found, key=lambda q: q.start)))
 
 
-def _also_as_share(q: Quantity) -> Quantity:
-    """A percentage is also the share it stands for: 百分之五十 is "half", 25% "a quarter"."""
-    return replace(q, also=q.also | {q.value / 100})
+def same_share(a: Quantity, b: Quantity) -> bool:
+    """A percentage and the share it stands for: 百分之五十 and "half", 25% and "a quarter"."""
+    return any(p.kind == "percent" and q.kind != "percent" and abs(p.value / 100 - q.value) < 1e-9
+               for p, q in ((a, b), (b, a)))
 
 
 def numbers_in(text: str, lang: str) -> list[float]:

@@ -101,12 +101,12 @@ def dictionary_meaning(term: str) -> str:
             continue
         clean = clean.split(";")[0].split(",")[0].strip()
         if clean[:1].isupper():
-            return name_part(clean)
+            return _name_part(clean)
         return regex.sub(r"^to ", "", clean)
     return ""
 
 
-def name_part(sense: str) -> str:
+def _name_part(sense: str) -> str:
     """'Qingpu suburban district of Shanghai' → 'Qingpu'; 'Yangpu district' → 'Yangpu District';
     'Yangtze River Delta' stays."""
     words = sense.split()

@@ -51,6 +51,10 @@ def test_a_names_cues_are_the_name_not_its_description():
     alignment = align_terms("长沙和中国其他城市一样。", "Changsha is like other cities in China.")
     assert _rendered(alignment)["中国"] == "China"
     assert _rendered(alignment)["长沙"] == "Changsha"
+    # ...while a name's own lower-case words stay: 商务部 'Ministry of Commerce'
+    alignment = align_terms("商务部表示。", "The Ministry of Commerce said.")
+    assert [(alignment.text_of(link), link.evidence) for link in alignment.links] == \
+        [("Ministry of Commerce", "sense")]
 
 
 def _rendered(alignment):
@@ -194,6 +198,11 @@ def test_place_abbreviation_names_the_places():
     # a word before a hyphen that modifies the number, not a code (MAC-Test 020's MT)
     ("到了八十年代中叶，又生长起一代年轻人。", "In the mid-1980s, a young generation grew up.", []),
     ("疫情发生于2020年以前。", "It broke out before the COVID-19 of 2020.", []),
+    # a modifier capitalised at a headline's start; a day before a month
+    ("八十年代中叶的上海。", "Mid-1980s Shanghai.", []),
+    ("会议于12月5日举行。", "The meeting was held on the 5th of Dec.", []),
+    # a percentage is a share only beside a share, not beside any "one" (a cold review)
+    ("利润增长100%，其中一家公司亏损。", "Profits rose, and one company lost money.", ["missing"]),
     # a month's abbreviation with no day or year beside it is a name (bench/blind)
     ("顾军主持会议。", "The meeting was chaired by Gu Jun.", []),
     ("会议于6月5日举行。", "The meeting was held on Jun 5.", []),

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import regex
 
-from ..numbers import Quantity, converted, match, quantities
+from ..numbers import Quantity, converted, match, quantities, same_share
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -51,12 +52,17 @@ def check(context: CheckContext) -> list[Flag]:
         missing = [q for q in matching.source_left if not q.soft and not (q.values & written)]
         added = [q for q in matching.target_left if not q.soft and not (q.values & readings)]
         # a measure converted to other units may be approximate in the source (二十多里
-        # "more than 10 kilometers"): soft quantities are converted too
+        # "more than 10 kilometers"), and a percentage may be said as the share it is
+        # (不足五成 "less than half"): soft quantities are paired too
         unsaid = [q for q in matching.source_left if not (q.values & written)]
-        for q_src, q_tgt in _conversions(pair, unsaid, added) + _the_others(pair, missing, added):
-            if q_src in missing:
-                missing.remove(q_src)
-            added.remove(q_tgt)
+        steps = ((partial(_conversions, pair), unsaid), (_shares, unsaid),
+                 (partial(_the_others, pair), missing))
+        for pairing, pool in steps:
+            for q_src, q_tgt in pairing(pool, added):
+                for left in (unsaid, missing):
+                    if q_src in left:
+                        left.remove(q_src)
+                added.remove(q_tgt)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)
             added.remove(q_tgt)
@@ -109,6 +115,11 @@ def _conversions(pair: Pair, missing: list[Quantity],
     """Pairs of a missing and an added number that are one measure in two units."""
     return _pair_up(missing, added,
                     lambda q, t: converted(pair.source_text, q, pair.target_text, t))
+
+
+def _shares(missing: list[Quantity], added: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of a percentage and the share it stands for (不足五成 "less than half")."""
+    return _pair_up(missing, added, same_share)
 
 
 _OTHER_BEFORE = regex.compile(r"\bothers?\s*$", regex.I)  # "and the other three"
