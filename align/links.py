@@ -22,7 +22,7 @@ from . import english, lexicon, names, numbers
 from .english import Token
 from .glossary.match import enforced, find_rendering, source_matches
 from .terms import (STEM_PREFIX, dictionary_meaning, full_form, is_compositional, matches_any,
-                    parts, sense_stems)
+                    name_head, parts, sense_stems)
 from .types import GlossaryEntry
 
 
@@ -286,22 +286,7 @@ def _meanings_of(word: str, name: bool) -> list[str]:
     capital of Vietnam' → 'Hanoi'): the description names other places ("Vietnam") that a
     translation renders for words of their own."""
     senses = lexicon.senses(word)[:SETTINGS.sense_limit]
-    return [_name_head(x) for x in senses] if name else list(senses)
-
-
-# where CC-CEDICT's gloss of a place goes on to describe it ('Changsha prefecture-level city
-# and capital of Hunan province', 'Shanghai municipality'); lower case, unlike the name's
-# own words ('Hong Kong Special Administrative Region', 'Ministry of Commerce')
-_DESCRIPTION = regex.compile(r"\b(?:prefecture|county|city|municipality|province|provincial|"
-                             r"district|town|township|village|capital|region|autonomous|"
-                             r"suburb|suburban|founded|located)\b")
-
-
-def _name_head(sense: str) -> str:
-    """A proper name's sense up to its first comma or descriptive word."""
-    head = sense.split(",")[0]
-    m = _DESCRIPTION.search(head)
-    return head[:m.start()].strip() if m and m.start() > 0 else head
+    return [name_head(x) for x in senses] if name else list(senses)
 
 
 _LEVELS = ("sense", "part", "char")  # strongest first

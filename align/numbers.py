@@ -213,8 +213,9 @@ def _zh(text: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
     for m in _ZH_PAIR.finditer(text):  # 双方 "the two sides", 一半 "half": readings only
+        half_year = m.group() == "半" and text.startswith("年", m.end())  # "six months"
         found.append(Quantity(0.5 if m.group() == "半" else 2.0, m.group(), m.start(), m.end(),
-                              soft=True))
+                              soft=True, also=frozenset({6.0}) if half_year else frozenset()))
     return found
 
 
@@ -566,8 +567,6 @@ def quantities(text: str, lang: str) -> list[Quantity]:
 @lru_cache(maxsize=4096)  # the term alignment and the number check read the same pairs
 def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     found = _zh(text) if lang == "zh" else _english(text)
-    found = [replace(q, also=q.also | {6.0}) if lang == "zh" and text.startswith("半年", q.start)
-             else q for q in found]  # 半年: six months
     return tuple(_ranges(text, sorted(found, key=lambda q: q.start)))
 
 

@@ -106,16 +106,29 @@ def dictionary_meaning(term: str) -> str:
     return ""
 
 
+# where CC-CEDICT's gloss of a place goes on to describe it ('Changsha prefecture-level city
+# and capital of Hunan province', 'Shanghai municipality'); lower case, unlike the name's
+# own words ('Hong Kong Special Administrative Region', 'Ministry of Commerce')
+_DESCRIPTION = regex.compile(r"\b(?:prefecture|county|city|municipality|province|provincial|"
+                             r"district|town|township|village|capital|region|autonomous|"
+                             r"suburb|suburban|founded|located)\b")
+
+
+def name_head(sense: str) -> str:
+    """A proper name's sense up to its first comma or descriptive word: 'Hanoi, capital of
+    Vietnam' → 'Hanoi'; 'Ministry of Commerce' stays."""
+    head = sense.split(",")[0]
+    m = _DESCRIPTION.search(head)
+    return head[:m.start()].strip() if m and m.start() > 0 else head
+
+
 def _name_part(sense: str) -> str:
-    """'Qingpu suburban district of Shanghai' → 'Qingpu'; 'Yangpu district' → 'Yangpu District';
-    'Yangtze River Delta' stays."""
-    words = sense.split()
-    k = 0
-    while k < len(words) and words[k][:1].isupper():
-        k += 1
-    name = " ".join(words[:k])
-    if k < len(words) and words[k].lower() in _ADMIN_UNITS:
-        name += " " + words[k].capitalize()
+    """The name as a rendering: 'Qingpu suburban district of Shanghai' → 'Qingpu'; 'Yangpu
+    district' → 'Yangpu District'; 'Yangtze River Delta' stays."""
+    name = name_head(sense)
+    after = sense[len(name):].split()
+    if after and after[0].lower() in _ADMIN_UNITS:
+        name += " " + after[0].capitalize()
     return name
 
 

@@ -49,20 +49,15 @@ def check(context: CheckContext) -> list[Flag]:
         written = frozenset().union(*(q.values for q in tgt)) if tgt else frozenset()
         # a value said twice in the source and once in the target (两名妇女 … 这两名妇女
         # → "two women … them") is coreference, not a loss
-        missing = [q for q in matching.source_left if not q.soft and not (q.values & written)]
+        unsaid = [q for q in matching.source_left if not (q.values & written)]
         added = [q for q in matching.target_left if not q.soft and not (q.values & readings)]
         # a measure converted to other units may be approximate in the source (二十多里
         # "more than 10 kilometers"), and a percentage may be said as the share it is
         # (不足五成 "less than half"): soft quantities are paired too
-        unsaid = [q for q in matching.source_left if not (q.values & written)]
-        steps = ((partial(_conversions, pair), unsaid), (_shares, unsaid),
-                 (partial(_the_others, pair), missing))
-        for pairing, pool in steps:
-            for q_src, q_tgt in pairing(pool, added):
-                for left in (unsaid, missing):
-                    if q_src in left:
-                        left.remove(q_src)
-                added.remove(q_tgt)
+        for pairing in (partial(_conversions, pair), _shares):
+            _drop_pairs(pairing(unsaid, added), unsaid, added)
+        missing = [q for q in unsaid if not q.soft]
+        _drop_pairs(_the_others(pair, missing, added), missing, added)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)
             added.remove(q_tgt)
@@ -89,6 +84,14 @@ def check(context: CheckContext) -> list[Flag]:
         if SETTINGS.report_repeated:
             flags.extend(_repeated(pair, src, tgt))
     return flags
+
+
+def _drop_pairs(pairs: list[tuple[Quantity, Quantity]], missing: list[Quantity],
+                added: list[Quantity]) -> None:
+    """Take the paired numbers off both lists: they render each other."""
+    for q_src, q_tgt in pairs:
+        missing.remove(q_src)
+        added.remove(q_tgt)
 
 
 def _pair_up(missing: list[Quantity], added: list[Quantity],
