@@ -39,7 +39,8 @@ _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3}
                            r"(\s*[余多]?[万亿千百])?(\s*[%％])?")
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
-_ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻{_NUMERAL_CHARS}])")
+# 一点五 (1.5); not 九点五十分 (a time) nor 一点一点 (bit by bit)
+_ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻点{_NUMERAL_CHARS}])")
 _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
 # 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two"
 _PAIRED = "国岸会地市省党军院方边"

@@ -198,6 +198,8 @@ def test_place_abbreviation_names_the_places():
     # a word before a hyphen that modifies the number, not a code (MAC-Test 020's MT)
     ("到了八十年代中叶，又生长起一代年轻人。", "In the mid-1980s, a young generation grew up.", []),
     ("疫情发生于2020年以前。", "It broke out before the COVID-19 of 2020.", []),
+    # 一点一点 is "bit by bit", not 1.1 (MAC-Test 017's machine translation)
+    ("流言一点一点在滋生。", "Rumors were growing bit by bit.", []),
     # a modifier capitalised at a headline's start; a day before a month
     ("八十年代中叶的上海。", "Mid-1980s Shanghai.", []),
     ("会议于12月5日举行。", "The meeting was held on the 5th of Dec.", []),
