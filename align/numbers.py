@@ -42,10 +42,19 @@ _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
 # 一点五 (1.5); not 九点五十分 (a time) nor 一点一点 (bit by bit)
 _ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻点{_NUMERAL_CHARS}])")
 _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
-# 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two"
-_PAIRED = "国岸会地市省党军院方边"
+# 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two";
+# so are two people (父子二人 "father and son", 两人都不说话 "neither of them spoke")
+_PAIRED = "国岸会地市省党军院方边人位"
 _ZH_PAIR = regex.compile(r"[双俩半]")
+_LOOKALIKE_ZERO = str.maketrans("○◯", "〇〇")
+_GROWN_BY = regex.compile(r"(?:增加|增长|提高|提升|上升|上涨|扩大|翻|多)了?$")
+# what follows "a second" of time ("wait a second.", "a second or two", "a second later"),
+# where "a second time", "a second wave" are ordinals
+_TIME_SECOND = regex.compile(r"s?(?:\s*(?:[.,;:!?)\]\"'”’—–-]|$)|\s+(?:or|and|ago|later|before|after|"
+                             r"to|too|longer|of|in|the)\b)", regex.I)
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
+_WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+_COUNTED = ("次", "回", "遍", "趟", "个", "天", "年")  # 一周一次 "once a week", not Monday
 _PLACE_AFTER = regex.compile(r"[里道][街巷村镇庄屯铺堡桥沟河坡湾店口]")
 # words around a Chinese numeral that make it vague: 几十, 数百, 十余, 十多, 十来
 _APPROX_BEFORE = ("几", "数", "上", "近")
@@ -148,6 +157,19 @@ def _readings(numeral: str) -> frozenset[float]:
             pair = _zh_numeral_value(numeral[k - 1:k + 1])
             if pair is not None:
                 values.add(pair)
+    if len(numeral) >= 3 and all(c in _DIGIT_VALUE for c in numeral[:2]) \
+            and _DIGIT_VALUE[numeral[1]] == _DIGIT_VALUE[numeral[0]] + 1:
+        # 七八十 "70 to 80", 三四百 "300 or 400": the first digit takes the scale too
+        low = _zh_numeral_value(numeral[0] + numeral[2:])
+        if low is not None:
+            values.add(low)
+    if len(numeral) >= 3 and all(c in _DIGIT_VALUE for c in numeral[-2:]) \
+            and _DIGIT_VALUE[numeral[-1]] == _DIGIT_VALUE[numeral[-2]] + 1:
+        # 十五六 "fifteen or sixteen", 三十六七 "thirty-six or -seven": the last digit
+        # takes the place of the one before it
+        high = _zh_numeral_value(numeral[:-2] + numeral[-1])
+        if high is not None:
+            values.add(high)
     for cut in range(1, len(numeral)):  # 十四五 → 14 and 5
         head, tail = _zh_numeral_value(numeral[:cut]), _zh_numeral_value(numeral[cut:])
         if head is not None and tail is not None:
@@ -169,6 +191,7 @@ _SECTION_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．、]\s*(?=\p{Han})")
 
 
 def _zh(text: str) -> list[Quantity]:
+    text = text.translate(_LOOKALIKE_ZERO)  # 一九六○年: a circle typed for 〇 (same length)
     found: list[Quantity] = []
     taken = [False] * len(text)
     section = _SECTION_NUMBER.match(text)
@@ -214,17 +237,20 @@ def _zh(text: str) -> list[Quantity]:
         if q is not None:
             found.append(q)
     for m in _ZH_PAIR.finditer(text):  # 双方 "the two sides", 一半 "half": readings only
-        half_year = m.group() == "半" and text.startswith("年", m.end())  # "six months"
-        found.append(Quantity(0.5 if m.group() == "半" else 2.0, m.group(), m.start(), m.end(),
-                              soft=True, also=frozenset({6.0}) if half_year else frozenset()))
+        half = m.group() == "半"
+        also = frozenset({6.0}) if half and text.startswith("年", m.end()) else \
+            frozenset({30.0}) if half and text[max(0, m.start() - 1):m.start()] in ("点", "时") \
+            else frozenset()  # 半年 "six months"; 九点半 "9:30", half an hour
+        found.append(Quantity(0.5 if half else 2.0, m.group(), m.start(), m.end(), soft=True,
+                              also=also))
     return found
 
 
 def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     numeral, start, end = m.group(), m.start(), m.end()
     before, after = text[max(0, start - 3):start], text[end:end + 3]
-    if before.endswith(_WEEKDAY_BEFORE) or (before.endswith("礼拜")):
-        return None  # 周三 is Wednesday, not 3
+    if before.endswith(_WEEKDAY_BEFORE) and numeral in _WEEKDAYS and not after.startswith(_COUNTED):
+        return None  # 周三 is Wednesday, not 3; 一周两次 is "twice a week"
     if after.startswith("分之") and numeral == "百":
         return None  # 百分之三十: read with the numeral after it
     readings = _readings(numeral)
@@ -274,7 +300,9 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     if after.startswith("成") and value < 10:
         return Quantity(value * 10, numeral + "成", start, end + 1, "percent", soft=True, also=readings)
     if after.startswith("倍"):
-        return Quantity(value, numeral + "倍", start, end + 1, "cardinal", also=readings)
+        # 增加了一倍 "doubled": grown by a multiple is that multiple plus the original
+        grown = {value + 1} if _GROWN_BY.search(text, max(0, start - 5), start) else set()
+        return Quantity(value, numeral + "倍", start, end + 1, "cardinal", also=readings | grown)
     if not after.startswith(tuple(_UNITS)) and not after.startswith(_APPROX_AFTER) \
             and not (after.startswith("大") and len(numeral) == 1):
         # a numeral in a name or idiom (伤敌一千自损八百, 十四五): its readings match, but
@@ -418,7 +446,7 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             k += 1
             continue
         if word in _EN_ORDINALS:
-            if word == "second" and regex.match(r"s?\b", text[m.end():]) and \
+            if word == "second" and _TIME_SECOND.match(text, m.end()) and \
                     regex.search(r"\b(a|one|per|split)\s+$", text[:m.start()], regex.I):
                 k += 1
                 continue  # a second of time
@@ -438,6 +466,8 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             if j > k and matches[j].group(1)[:1].isupper() and text[m.start()].islower():
                 break  # "two Eight Immortals tables": a capitalised word starts a name
             if w in _EN_ORDINALS and j > k:  # twenty-first, one hundred and fifth
+                if not _continues_ordinal(matches[j - 1].group(1).lower(), w):
+                    break  # "one second", "two third": two words, not 3 and 5
                 current += _EN_ORDINALS[w]
                 end, j, kind = matches[j].end(), j + 1, "ordinal"
                 break
@@ -473,6 +503,15 @@ def _continues_number(previous: str, word: str) -> bool:
         return True
     tens = _EN_UNITS.get(previous, 0)
     return tens >= 20 and tens % 10 == 0 and _EN_UNITS[word] < 10
+
+
+def _continues_ordinal(previous: str, word: str) -> bool:
+    """Whether an ordinal ends the number word before it: "twenty-first", "hundred and fifth",
+    not "one second"."""
+    if previous == "hundred" or previous in _EN_SCALES:
+        return True
+    tens = _EN_UNITS.get(previous, 0)
+    return tens >= 20 and tens % 10 == 0 and _EN_ORDINALS[word] < 10
 
 
 _FRACTION_HEAD = regex.compile(r"\b(a|an|one|two|three|four)[\s-]+$", regex.I)

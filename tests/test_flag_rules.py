@@ -208,7 +208,39 @@ def test_place_abbreviation_names_the_places():
     # a month's abbreviation with no day or year beside it is a name (bench/blind)
     ("顾军主持会议。", "The meeting was chaired by Gu Jun.", []),
     ("会议于6月5日举行。", "The meeting was held on Jun 5.", []),
+    # a time at half past; grown by one fold is doubled; a range's first digit takes the
+    # scale; a second of time (known false alarms, noted in the previous session's review)
+    ("会议九点半开始。", "The meeting starts at 9:30.", []),
+    ("产量增加了一倍。", "Output doubled.", []),
+    ("产量增加了一倍。", "There are twice as many now.", []),
+    ("约有百分之七八十。", "About 70 to 80 percent.", []),
+    ("他等了一秒钟。", "He waited a second.", []),
+    ("他第二次来。", "He came a second time.", []),
+    # found reading MAC-Test's machine translation: "one second" is not 1 + 2; 一周两次 is
+    # not a weekday; a range's last digit; a circle typed for 〇; two people named as a pair
+    ("上牙碰下牙，一秒钟不只一下。", "The upper tooth touches the lower more than once a second.", []),
+    ("上牙碰下牙，一秒钟不只一下。", "The upper tooth touches the lower tooth more than one second.", []),
+    ("一周一次或一周两次。", "Once a week or twice a week.", []),
+    ("十五六岁的样子。", "Fifteen or sixteen years old.", []),
+    ("她三十六七岁的年纪。", "She was thirty-six or thirty-seven.", []),
+    ("当一九六○年的饥馑笼罩山东大地时。", "When the famine of 1960 covered Shandong.", []),
+    ("当下父子二人走进书房。", "Father and son walked into the study.", []),
+    ("两人都不说话。", "Neither of them spoke.", []),
+    # a small or round number spelled out with no source number to stand for: idiom in a
+    # free translation (MAC-Test's human translations showed 95 such minor flags)
+    ("不多时，只见一个小丫头跑来。", "A minute or two later a little maid came along.", []),
+    ("我去告诉我家爹，拿铜炮枪打你们！", "He'll shoot the two of you with his shotgun!", []),
+    ("青年农夫把草鱼提起来。", "The farmer held it up; it was nearly half as tall as he was.", []),
     # wrong ones
+    ("他来了。", "He came with 25 friends.", ["added"]),
+    ("两人都不说话。", "The three of them said nothing.", ["added"]),
+    ("十五六岁的样子。", "Seventeen years old.", ["added"]),
+    ("当一九六○年的饥馑笼罩山东大地时。", "When the famine of 1961 covered Shandong.", ["changed"]),
+    ("一周一次或一周两次。", "Once a week or three times a week.", ["changed"]),
+    ("会议九点半开始。", "The meeting starts at 9:45.", ["added"]),
+    ("约有百分之七八十。", "About 60 percent.", ["added"]),
+    ("产量是去年的两倍。", "Output is three times last year's.", ["changed"]),
+    ("他第三次来。", "He came a second time.", ["changed"]),
     ("会议于6月5日举行。", "The meeting was held on Jul 5.", ["changed"]),
     ("全市GDP首次突破三千亿元。", "The city's GDP topped the 30-billion-yuan mark for the first time.",
      ["changed"]),

@@ -78,12 +78,30 @@ def check(context: CheckContext) -> list[Flag]:
             flags.append(_flag(pair, "missing-count" if small else "missing",
                                Severity.MINOR if small else Severity.MAJOR, q, None,
                                f"number {q.text} ({_plain(q.value)}) is missing from the target"))
+        # a spelled-out small or round number with no source number left unsaid to stand
+        # for is idiom; beside one (两人 → "the three of them") it may be that number changed
+        unpaired_soft = any(q.soft and q.value != 1 for q in unsaid)  # 一 is mostly "a"
         for q in added if SETTINGS.report_added else ():
+            if _figure_of_speech(q) and not unpaired_soft:
+                continue
             flags.append(_flag(pair, "added", Severity.MINOR, None, q,
                                f"number {q.text} in the target is not in the source"))
         if SETTINGS.report_repeated:
             flags.extend(_repeated(pair, src, tgt))
     return flags
+
+
+_ROUND_WORDS = regex.compile(r"(?i)(?:a\s+|an\s+)?(?:half|dozens?|hundreds?|thousands?|"
+                           r"half-a-dozen|half\s+a\s+dozen)")
+
+
+def _figure_of_speech(q: Quantity) -> bool:
+    """A small count or a round number spelled out that the source does not have: in a
+    free translation mostly idiom ("a minute or two", "you two", "half as tall", "talking
+    nineteen to the dozen"), where a figure in digits that the source lacks is not."""
+    if q.kind != "cardinal" or regex.search(r"\d", q.text):
+        return False
+    return q.value < SETTINGS.small_count or bool(_ROUND_WORDS.fullmatch(q.text))
 
 
 def _drop_pairs(pairs: list[tuple[Quantity, Quantity]], missing: list[Quantity],
