@@ -433,6 +433,19 @@ def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder)
     ("中新网2月11日电 深圳市工业和信息化局近日印发行动计划。",
      "The Shenzhen Bureau of Industry and Information Technology recently issued an action plan.",
      ["中新网2月11日电"]),
+    # the date rendered is not the credit rendered (MQM dev: GPT4-5shot, ONLINE-W "(Xinhua)")
+    ("中新网2月11日电 据深圳工信微信公众号消息，深圳市工业和信息化局近日印发行动计划。",
+     "On February 11, according to the WeChat account of Shenzhen Industry and Information, the "
+     "Shenzhen Bureau of Industry and Information Technology recently issued an action plan.",
+     ["中新网2月11日电"]),
+    ("中新网2月11日电 据深圳工信微信公众号消息，深圳市工业和信息化局近日印发行动计划。",
+     "Beijing, Feb. 11 (China News Service) -- According to the WeChat account of Shenzhen "
+     "Industry and Information, the Shenzhen Bureau of Industry and Information Technology "
+     "recently issued an action plan.", []),
+    # a conversion in brackets, rendered by its number (not a credit with a date)
+    ("股价一度急挫，市值蒸发1100亿美元（约4765亿令吉），截至周五闭市报94.57美元。",
+     "Shares plunged, wiping $110 billion (RM476.5 billion) off its market value, closing at "
+     "$94.57 on Friday.", []),
     # a character's sense is no rendering of a name: 中 of 中新网 is not "hit"
     ("美国升级“芯片战”重创全球半导体产业-中新网",
      'U.S. upgrades "chip war" to severely hit the global semiconductor industry', ["中新网"]),

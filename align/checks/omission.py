@@ -31,6 +31,8 @@ _ATTRIBUTION = regex.compile(r"[（(【\[〔][^）)】\]〕，。；]{2,40}[）)
                              r"(?:特派|特约)?记者[\p{Han}·]{0,4}"
                              r"|(?:^|(?<=[，。；]))\s*(?:根据|据)[^，。；：]{1,20}?(?:报道|消息|透露|称)"
                              r"|(?:图源|图片来源|资料来源|来源)[：:][^，。；]{1,30}")
+_DATE_WORD = regex.compile(r"[年月日号]|日?电|题")
+_DATE_NUMBER = regex.compile(r"[\d〇零一二三四五六七八九十]+")
 _BOILERPLATE = regex.compile(r"(?i)\b(editor|edited by|reporter|source|share|sharing|copyright|"
                              r"recommend\w*|read more|responsible|app|download|scan)\b")
 
@@ -295,8 +297,11 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     character's sense alone is no rendering of a name (中新网 is not "hit", for 中)."""
     flags = []
     for m in _ATTRIBUTION.finditer(pair.source_text):
+        # the credit's words, not its date: "On February 11" renders 2月11日 of
+        # 中新网2月11日电 and leaves the outlet unsaid
         inside = [k for k, u in enumerate(alignment.units)
-                  if m.start() <= u.start < m.end() and (u.content or u.name)]
+                  if m.start() <= u.start < m.end() and (u.content or u.name)
+                  and not _date_part(pair.source_text, u)]
         if not inside or any(_rendered(alignment.link_of(k)) for k in inside):
             continue
         if not any(_names_something(alignment.units[k]) for k in inside):
@@ -311,6 +316,13 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
                           source_offsets=m.span(), kind="attribution",
                           message=f"the source's credit or dateline 「{text}」 is not rendered"))
     return flags
+
+
+def _date_part(source: str, unit) -> bool:
+    """A word of a dateline's date: 2, 月, 11, 日电 in 中新网2月11日电."""
+    return bool(_DATE_WORD.fullmatch(unit.text) or (_DATE_NUMBER.fullmatch(unit.text)
+                                                   and source[unit.end:unit.end + 1] in "年月日号"
+                                                   and unit.end < len(source)))
 
 
 def _names_something(unit) -> bool:
