@@ -339,6 +339,11 @@ def align_terms(source: str, target: str,
             if nxt and nxt.han and len(unit.text) <= 2 and len(nxt.text) <= 2 and nxt.start == unit.end:
                 # a word jieba split in two (土|叙 for 土叙 "Tuxu")
                 spellings += _spellings([(ui, unit.text), (ui + 1, nxt.text)], opens)
+    acronyms = _acronyms_in(target, toks)
+    if acronyms:
+        for ui, unit in enumerate(units):
+            if unit.han and unit.content:
+                candidates += _acronym_candidates(ui, unit, acronyms)
     candidates += _pinyin_candidates(spellings, toks)
     candidates += _number_candidates(source, target, units, toks)
     if glossary:
@@ -376,6 +381,37 @@ def _latin_candidates(ui: int, unit: Unit, toks, by_lower) -> list[_Candidate]:
         n = len(wanted)
         if [t.bare for t in toks[k:k + n]] == [w.split("'")[0] for w in wanted]:
             out.append(_Candidate((ui,), k, k + n, "latin", SETTINGS.latin, ("latin",) * n))
+    return out
+
+
+_ACRONYM = regex.compile(r"\b(?:\p{Lu}\.){2,}|\b\p{Lu}{2,6}\b")
+
+
+def _acronyms_in(target: str, toks) -> dict[str, list[tuple[int, int]]]:
+    """Capitalised abbreviations in the target ("US", "U.S.", "EU", "WHO"), by their letters
+    in lower case, with the tokens each spans."""
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _ACRONYM.finditer(target):
+        span = _tokens_over(toks, m.start(), m.end())
+        if span:
+            found[m.group().replace(".", "").lower()].append((span[0], span[-1] + 1))
+    return found
+
+
+@lru_cache(maxsize=50_000)
+def _abbreviations(word: str) -> frozenset[str]:
+    """The initials of a word's senses of two or more content words: 美国 'United States'
+    → "us", 欧盟 'European Union' → "eu", 北约 → "nato"."""
+    return frozenset("".join(w[0] for w in phrase) for phrase in cues(word).phrases
+                     if 2 <= len(phrase) <= 6)
+
+
+def _acronym_candidates(ui: int, unit: Unit, acronyms) -> list[_Candidate]:
+    out = []
+    for letters in _abbreviations(unit.text) & acronyms.keys():
+        for first, end in acronyms[letters]:
+            out.append(_Candidate((ui,), first, end, "phrase", SETTINGS.phrase,
+                                  ("phrase",) * (end - first)))
     return out
 
 

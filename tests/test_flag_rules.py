@@ -84,6 +84,17 @@ def test_links_take_the_part_of_a_run_another_word_claims():
     assert rendered["危机"] == "crisis" and rendered["台湾"] == "Taiwan"
 
 
+def test_an_abbreviation_renders_the_name_it_shortens():
+    # the initials of a dictionary sense ('United States', 'European Union'), in capitals:
+    # MQM dev left 美国 unlinked beside "US" 119 times
+    rendered = _rendered(align_terms("美国和欧盟在北约会议上对世卫组织表态。",
+                                     "The U.S. and the EU spoke about WHO at the NATO meeting."))
+    assert (rendered["美国"], rendered["欧盟"], rendered["北约"], rendered["世卫组织"]) == \
+        ("U.S", "EU", "NATO", "WHO")
+    # the pronoun "us" is not the US
+    assert "美国" not in _rendered(align_terms("美国告诉我们。", "It told us."))
+
+
 # ------------------------------------------------------------------ pinyin
 
 @pytest.mark.parametrize("zh, en, expected", [
