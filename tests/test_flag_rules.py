@@ -313,6 +313,24 @@ def test_repetition(zh, en, expected):
     assert [span for _, _, span in _found(zh, en, "repetition")] == expected
 
 
+# ------------------------------------------------------------------ Chinese left in the target
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # MQM dev: an outlet's name and an account left in Chinese (ONLINE-W, ONLINE-B)
+    ("杉杉创始人郑永刚去世 - 经济观察网 - 专业财经新闻网站",
+     "Shanshan founder Zheng Yonggang dies - 经济观察网 - 专业财经新闻网站",
+     ["经济观察网 - 专业财经新闻网站"]),
+    ("打开@芳芳一人食的抖音账号。", "Open the Douyin account of @芳芳一人食.", ["芳芳一人食"]),
+    ("他住在胡同里。", "他住在胡同里。", ["他住在胡同里"]),  # a sentence copied over
+    # a bracketed gloss after the English is the translator's choice
+    ("推动四城同创。", "Promote the Four Cities Tongchuang (同创).", []),
+    ("他住在胡同里。", "He lives in a hutong (胡同).", []),
+    ("他住在胡同里。", "He lives in a hutong.", []),
+])
+def test_chinese_left_in_the_target(zh, en, expected):
+    assert [span for _, _, span in _found(zh, en, "untranslated")] == expected
+
+
 # ------------------------------------------------------------------ omission and addition
 
 LINKED = ("欧盟领导人同意出台更严格的移民政策，以便驱逐非法移民，并加强外部边界。",

@@ -64,7 +64,7 @@ def _load_all() -> None:
     # importing registers; one line per check
     from . import (  # noqa: F401
         consistency, glossary, literal, negation, numbers, omission, pinyin, repetition, sense,
-        weak)
+        untranslated, weak)
 
 
 def select_checks(only: tuple[str, ...] | None, skip: tuple[str, ...] = (),
@@ -114,8 +114,8 @@ def settings() -> dict[str, object]:
 
 
 # when several checks flag one span, the most specific one speaks for all
-SPECIFICITY = ("glossary", "literal", "pinyin", "numbers", "negation", "sense", "omission",
-               "consistency", "repetition", "weak")
+SPECIFICITY = ("glossary", "literal", "pinyin", "untranslated", "numbers", "negation", "sense",
+               "omission", "consistency", "repetition", "weak")
 
 
 def run_checks(context: CheckContext, names: list[str]) -> list[Flag]:
