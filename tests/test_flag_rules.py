@@ -439,10 +439,11 @@ FREE = [("他们知道了要打你，会规也不禁止，你岂不挨打吃亏�
          "What the Old Devil taught me wasn't real Martial Arts, it was just rubbish.'")]
 
 
-def test_an_unlinked_clause_in_a_freely_translated_document_is_only_minor(encoder):
+def test_an_unlinked_clause_in_a_freely_translated_document_is_not_reported(encoder):
+    # MAC-Test's human translations: 243 such minor flags, nearly all free renderings
     merged = (LINKED[0] + "然而，欧盟与各成员国就围栏费用支付等问题争吵不休。", LINKED[1])
     assert _omissions([merged, SUMMIT], encoder) == [("clause", Severity.MAJOR)]
-    assert _omissions([merged, *FREE], encoder) == [("unconfirmed", Severity.MINOR)]
+    assert _omissions([merged, *FREE], encoder) == []
 
 
 def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder):
@@ -451,7 +452,7 @@ def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder)
     pair = ("王琦瑶舀来自己做的乌梅汤给客人喝，一杯喝下去也不知喝的什么。",
             "Wang Qiyao would ladle out some of her chilled plum soup, which they sipped "
             "absentmindedly while exchanging gossip.")
-    assert _omissions([pair, SUMMIT], encoder) == [("unconfirmed", Severity.MINOR)]
+    assert _omissions([pair, SUMMIT, LINKED], encoder) == [("unconfirmed", Severity.MINOR)]
 
 
 @pytest.mark.parametrize("zh, en, expected", [
