@@ -398,12 +398,28 @@ def _acronyms_in(target: str, toks) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+_NAME_WORD = regex.compile(r"[\p{L}']+")
+_BRACKETED = regex.compile(r"\([^()]*\)")
+# a reference to another entry: 聯合王國|联合王国[Lian2 he2 Wang2 guo2], in brackets or not
+_CHINESE_REFERENCE = regex.compile(r"\([^()]*\p{Han}[^()]*\)|\S*\p{Han}[^\s\[]*(?:\[[^\]]*\])?")
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in"})
+
+
 @lru_cache(maxsize=50_000)
 def _abbreviations(word: str) -> frozenset[str]:
-    """The initials of a word's senses of two or more content words: 美国 'United States'
-    → "us", 欧盟 'European Union' → "eu", 北约 → "nato"."""
-    return frozenset("".join(w[0] for w in phrase) for phrase in cues(word).phrases
-                     if 2 <= len(phrase) <= 6)
+    """The initials of a word's senses that are proper names of two to six capitalised
+    words: 美国 'United States' → "us", 欧盟 'European Union' → "eu", 北约 'North Atlantic
+    Treaty Organization' → "nato"; not 'university student' (大学生 is no "US")."""
+    found = set()
+    for sense in lexicon.senses(word)[:SETTINGS.sense_limit]:
+        # an abbreviation the sense gives itself: 'NATO (North Atlantic ...)', '... (WHO)'
+        sense = _CHINESE_REFERENCE.sub(" ", sense)
+        found.update(w.lower() for w in _ACRONYM.findall(sense))
+        words = [w for w in _NAME_WORD.findall(_BRACKETED.sub(" ", name_head(sense)))
+                 if w not in _NAME_JOINERS]
+        if 2 <= len(words) <= 6 and all(w[0].isupper() for w in words):
+            found.add("".join(w[0] for w in words).lower())
+    return frozenset(w.replace(".", "") for w in found)
 
 
 def _acronym_candidates(ui: int, unit: Unit, acronyms) -> list[_Candidate]:

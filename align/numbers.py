@@ -42,16 +42,26 @@ _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
 # 一点五 (1.5); not 九点五十分 (a time) nor 一点一点 (bit by bit)
 _ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻点{_NUMERAL_CHARS}])")
 _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
-# 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two";
-# so are two people (父子二人 "father and son", 两人都不说话 "neither of them spoke")
-_PAIRED = "国岸会地市省党军院方边人位"
+# 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two"
+_PAIRED = "国岸会地市省党军院方边"
+# ...and so are two people named just before (父子二人 "father and son", 他们两人 "they") or
+# opening a clause as its subject (两人又沉默了 "they fell silent", “两位请进” "come in"),
+# where a count inside a clause (事故造成两人死亡) is a figure to render
+_PAIR_NAMED = regex.compile(r"(?:^|[，。；：！？、“”「」\"—…\s]|父子|母子|母女|父女|夫妻|夫妇|兄弟|姐妹|"
+                            r"兄妹|姐弟|师徒|他们|她们|我们|你们|咱们|这|那|"
+                            r"[\p{Han}]{1,3}[、和与及同][\p{Han}]{1,3})$")
 _ZH_PAIR = regex.compile(r"[双俩半]")
-_LOOKALIKE_ZERO = str.maketrans("○◯", "〇〇")
+# a circle typed for 〇 (一九六○年) beside a Chinese digit; alone, ○ blanks out a name (李○○)
+_LOOKALIKE_ZERO = regex.compile(r"(?<=[〇零一二三四五六七八九])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九])")
+_QUOTE_BEFORE = regex.compile(r"[”」』\"](?:这|那)?$")
+# the lunar calendar's named months: 腊月 the twelfth, 正月 the first, 冬月 the eleventh
+_LUNAR_MONTHS = {"腊月": 12.0, "正月": 1.0, "冬月": 11.0}
+_LUNAR_MONTH = regex.compile("|".join(_LUNAR_MONTHS))
 _GROWN_BY = regex.compile(r"(?:增加|增长|提高|提升|上升|上涨|扩大|翻|多)了?$")
 # what follows "a second" of time ("wait a second.", "a second or two", "a second later"),
 # where "a second time", "a second wave" are ordinals
-_TIME_SECOND = regex.compile(r"s?(?:\s*(?:[.,;:!?)\]\"'”’—–-]|$)|\s+(?:or|and|ago|later|before|after|"
-                             r"to|too|longer|of|in|the)\b)", regex.I)
+_TIME_SECOND = regex.compile(r"s?(?:\s*(?:[.,;:!?)\]\"'”’—–]|$)|\s+(?:or|and\s+a\s+half|ago|later|"
+                             r"before|after|to|too|longer|of|in|the)\b)", regex.I)
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 _WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 _COUNTED = ("次", "回", "遍", "趟", "个", "天", "年")  # 一周一次 "once a week", not Monday
@@ -84,7 +94,7 @@ _EN_OTHER = {  # words that name a value: (value, soft)
     "next": (_NEXT, True), "following": (_NEXT, True),
     "half": (0.5, False), "twice": (2, False), "double": (2, True), "doubled": (2, True),
     "triple": (3, True), "tripled": (3, True), "dozen": (12, False), "decade": (10, True),
-    "both": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
+    "both": (2, True), "neither": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
     "dozens": (12, True), "hundreds": (100, True), "thousands": (1e3, True),
     "millions": (1e6, True), "billions": (1e9, True), "tens": (10, True), "decades": (10, True),
     "once": (1, True), "thrice": (3, True),
@@ -140,6 +150,13 @@ def _zh_numeral_value(numeral: str) -> float | None:
         return None
 
 
+def _consecutive(pair: str) -> bool:
+    """Two digits, the second one more than the first, neither a zero: 七八, 五六 (a range),
+    not 零一 (三百零一 is 301)."""
+    a, b = (2 if c == "两" else _DIGIT_VALUE.get(c) for c in pair)
+    return a is not None and b is not None and a >= 1 and b == a + 1
+
+
 def _readings(numeral: str) -> frozenset[float]:
     """Every value a numeral run might be rendered by: the whole, each digit, adjacent pairs
     as a range (一两 one or two), and two-digit years (九二 → 1992, 八〇 → 1980)."""
@@ -157,14 +174,12 @@ def _readings(numeral: str) -> frozenset[float]:
             pair = _zh_numeral_value(numeral[k - 1:k + 1])
             if pair is not None:
                 values.add(pair)
-    if len(numeral) >= 3 and all(c in _DIGIT_VALUE for c in numeral[:2]) \
-            and _DIGIT_VALUE[numeral[1]] == _DIGIT_VALUE[numeral[0]] + 1:
+    if len(numeral) >= 3 and _consecutive(numeral[:2]):
         # 七八十 "70 to 80", 三四百 "300 or 400": the first digit takes the scale too
         low = _zh_numeral_value(numeral[0] + numeral[2:])
         if low is not None:
             values.add(low)
-    if len(numeral) >= 3 and all(c in _DIGIT_VALUE for c in numeral[-2:]) \
-            and _DIGIT_VALUE[numeral[-1]] == _DIGIT_VALUE[numeral[-2]] + 1:
+    if len(numeral) >= 3 and _consecutive(numeral[-2:]):
         # 十五六 "fifteen or sixteen", 三十六七 "thirty-six or -seven": the last digit
         # takes the place of the one before it
         high = _zh_numeral_value(numeral[:-2] + numeral[-1])
@@ -190,8 +205,15 @@ def _word_numbers(word: str) -> frozenset[float]:
 _SECTION_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．、]\s*(?=\p{Han})")
 
 
-def _zh(text: str) -> list[Quantity]:
-    text = text.translate(_LOOKALIKE_ZERO)  # 一九六○年: a circle typed for 〇 (same length)
+def _zh(written: str) -> list[Quantity]:
+    text = _LOOKALIKE_ZERO.sub(lambda m: "〇" * len(m.group()), written)  # offsets hold
+    found = _zh_read(text)
+    if text == written:
+        return found
+    return [replace(q, text=written[q.start:q.end]) for q in found]  # shown as written
+
+
+def _zh_read(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     taken = [False] * len(text)
     section = _SECTION_NUMBER.match(text)
@@ -236,6 +258,9 @@ def _zh(text: str) -> list[Quantity]:
         q = _zh_numeral(text, m)
         if q is not None:
             found.append(q)
+    for m in _LUNAR_MONTH.finditer(text):  # 腊月二十三 "the 23rd of the twelfth month"
+        found.append(Quantity(_LUNAR_MONTHS[m.group()], m.group(), m.start(), m.end(), "month",
+                              soft=True))
     for m in _ZH_PAIR.finditer(text):  # 双方 "the two sides", 一半 "half": readings only
         half = m.group() == "半"
         also = frozenset({6.0}) if half and text.startswith("年", m.end()) else \
@@ -268,10 +293,22 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
                                 numerator_m.end(), "cardinal")
         return None
     ordinal = before.endswith("第")
+    two = numeral in ("两", "二")
     vague = before.endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER) or \
-        numeral == "一" or (numeral in ("两", "二") and after[:1] in _PAIRED) or (len(numeral) == 2 and numeral[0] in _DIGITS and numeral[1] in _DIGITS
-                                         and numeral not in ("二〇",) and _zh_numeral_value(numeral[1]) ==
-                                         (_zh_numeral_value(numeral[0]) or 0) + 1)
+        numeral == "一" or (two and after[:1] in _PAIRED) or \
+        (two and after[:1] in "人位" and bool(_PAIR_NAMED.search(text, max(0, start - 7), start))) \
+        or (len(numeral) == 2 and _consecutive(numeral))  # 七八个 "seven or eight"
+    if after.startswith("个亿") and readings:
+        # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier
+        whole = _zh_numeral_value(numeral)
+        return Quantity((whole if whole is not None else min(readings)) * 1e8, numeral + "个亿",
+                        start, end + 2, "cardinal", soft=whole is None or vague,
+                        money=text.startswith(_MONEY_AFTER, end + 2),
+                        also=frozenset(r * 1e8 for r in readings), scale=1e8)
+    if after.startswith("个字") and _QUOTE_BEFORE.search(text, max(0, start - 2), start):
+        # “落叶归根”这四个字 "the saying that ...": a count of the characters just quoted
+        return Quantity(_zh_numeral_value(numeral) or 0.0, numeral, start, end, "cardinal",
+                        soft=True, also=readings)
     value = _zh_numeral_value(numeral)
     if value is None:
         return Quantity(min(readings) if readings else 0.0, numeral, start, end, "range", soft=True,
@@ -514,6 +551,9 @@ def _continues_ordinal(previous: str, word: str) -> bool:
     return tens >= 20 and tens % 10 == 0 and _EN_ORDINALS[word] < 10
 
 
+# what follows a fraction word used as a part: "a third of", "by a third.", "a third more"
+_PART_AFTER = regex.compile(r"\s*(?:of\b|[^\w\s]|$)|\s+(?:more|less|fewer|larger|smaller|higher|"
+                           r"lower|bigger|longer|shorter|cheaper|faster|slower)\b", regex.I)
 _FRACTION_HEAD = regex.compile(r"\b(a|an|one|two|three|four)[\s-]+$", regex.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
@@ -527,7 +567,7 @@ def _fraction(text: str, m: regex.Match) -> Quantity | None:
         return None
     if word.startswith(("quarter", "fourth")) and not regex.match(r"\s+of\b", text[m.end():]):
         return None  # "two quarters": half a year, not 2/4
-    if not word.endswith("s") and not regex.match(r"\s*(?:of\b|[^\w\s]|$)", text[m.end():]):
+    if not word.endswith("s") and not _PART_AFTER.match(text, m.end()):
         return None  # "a third stage": an ordinal; "a third of", "cut by a third." are parts
     numerator = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}[head.group(1).lower()]
     return Quantity(numerator / _DENOMINATORS[word], text[head.start():m.end()], head.start(), m.end())

@@ -78,11 +78,11 @@ def check(context: CheckContext) -> list[Flag]:
             flags.append(_flag(pair, "missing-count" if small else "missing",
                                Severity.MINOR if small else Severity.MAJOR, q, None,
                                f"number {q.text} ({_plain(q.value)}) is missing from the target"))
-        # a spelled-out small or round number with no source number left unsaid to stand
-        # for is idiom; beside one (两人 → "the three of them") it may be that number changed
+        # a round number or an idiomatic "two" with no source number left unsaid to stand
+        # for is idiom; beside one (几个人 → "a dozen people") it may be that number changed
         unpaired_soft = any(q.soft and q.value != 1 for q in unsaid)  # 一 is mostly "a"
         for q in added if SETTINGS.report_added else ():
-            if _figure_of_speech(q) and not unpaired_soft:
+            if _figure_of_speech(pair.target_text, q) and not unpaired_soft:
                 continue
             flags.append(_flag(pair, "added", Severity.MINOR, None, q,
                                f"number {q.text} in the target is not in the source"))
@@ -93,15 +93,24 @@ def check(context: CheckContext) -> list[Flag]:
 
 _ROUND_WORDS = regex.compile(r"(?i)(?:a\s+|an\s+)?(?:half|dozens?|hundreds?|thousands?|"
                            r"half-a-dozen|half\s+a\s+dozen)")
+# a two of idiom: "a minute or two", "one or two", "you two", "the two of them", "those two"
+_IDIOMATIC_TWO = regex.compile(r"(?i)(?:\b(?:a|an|one)\s+(?:\w+\s+)?or\s+|\b(?:you|the|those|these|"
+                               r"we|us)\s+)$")
+_TWO_OF = regex.compile(r"(?i)\s+of\s+(?:us|you|them)\b")
 
 
-def _figure_of_speech(q: Quantity) -> bool:
-    """A small count or a round number spelled out that the source does not have: in a
-    free translation mostly idiom ("a minute or two", "you two", "half as tall", "talking
-    nineteen to the dozen"), where a figure in digits that the source lacks is not."""
+def _figure_of_speech(text: str, q: Quantity) -> bool:
+    """A round number or an idiomatic "two" spelled out that the source does not have: in a
+    free translation these are mostly idiom ("a minute or two", "you two", "half as tall",
+    "talking nineteen to the dozen"), where "Nine people died" or a figure in digits that
+    the source lacks is not."""
     if q.kind != "cardinal" or regex.search(r"\d", q.text):
         return False
-    return q.value < SETTINGS.small_count or bool(_ROUND_WORDS.fullmatch(q.text))
+    if _ROUND_WORDS.fullmatch(q.text):
+        return True
+    before = text[max(0, q.start - 24):q.start]
+    return q.value == 2 and bool(_IDIOMATIC_TWO.search(before) and (
+        not before.lower().rstrip().endswith("the") or _TWO_OF.match(text, q.end)))
 
 
 def _drop_pairs(pairs: list[tuple[Quantity, Quantity]], missing: list[Quantity],

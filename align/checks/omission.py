@@ -298,11 +298,12 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     character's sense alone is no rendering of a name (中新网 is not "hit", for 中)."""
     flags = []
     for m in _ATTRIBUTION.finditer(pair.source_text):
-        # the credit's words, not its date: "On February 11" renders 2月11日 of
+        # a dateline's credit, not its date: "On February 11" renders 2月11日 of
         # 中新网2月11日电 and leaves the outlet unsaid
+        dateline = "日电" in m.group()
         inside = [k for k, u in enumerate(alignment.units)
                   if m.start() <= u.start < m.end() and (u.content or u.name)
-                  and not _date_part(pair.source_text, u)]
+                  and not (dateline and _date_part(pair.source_text, u))]
         if not inside or any(_rendered(alignment.link_of(k)) for k in inside):
             continue
         if not any(_names_something(alignment.units[k]) for k in inside):

@@ -16,8 +16,13 @@ from . import CheckContext, register
 # a stretch of Chinese: characters, with Chinese punctuation, digits, spaces and dashes
 # between them ("经济观察网 - 专业财经新闻网站" is one stretch)
 _CHINESE = regex.compile(r"\p{Han}(?:[\p{Han}\u3000-\u303f\uff01-\uff5e\d\s·\-–—]*\p{Han})?")
-_GLOSS_BEFORE = regex.compile(r"[\p{Latin}\d][\s\"'”’]*[(（\[]\s*$")
-_GLOSS_AFTER = regex.compile(r"\s*[)）\]]")
+# a bracketed gloss after English words: "Tongchuang (同创)", "Co., Ltd. (深圳同创科技有限公司)",
+# "(“共同富裕”)", "(胡同, hútòng)"
+_GLOSS_BEFORE = regex.compile(r"[\p{Latin}\d.][\s\"'”’]*[(（\[]\s*[\"“‘'「《]*\s*$")
+_GLOSS_AFTER = regex.compile(r"\s*[”’\"'」》]*\s*(?:[,，;；:]\s*[^)）\]]{0,30})?[)）\]]")
+# a character named as such: "the character 福", "the word 人"
+_CHARACTER_NAMED = regex.compile(r"(?i)\b(?:characters?|word|words|sign|glyph|ideograms?)\s*[\"“‘'「]?\s*$")
+_LOOKBACK = 60  # characters before a stretch searched for a gloss's opening
 
 
 @register("untranslated")
@@ -34,8 +39,12 @@ def check(context: CheckContext) -> list[Flag]:
 
 
 def _glossed(text: str, m: regex.Match) -> bool:
-    """The Chinese is a bracketed gloss of the English just before it."""
-    return bool(_GLOSS_BEFORE.search(text, 0, m.start()) and _GLOSS_AFTER.match(text, m.end()))
+    """The Chinese is a bracketed gloss of the English just before it, or a character or
+    two the English names as such ("the character 福 pasted upside down")."""
+    before = max(0, m.start() - _LOOKBACK)
+    if len(m.group()) <= 2 and _CHARACTER_NAMED.search(text, before, m.start()):
+        return True
+    return bool(_GLOSS_BEFORE.search(text, before, m.start()) and _GLOSS_AFTER.match(text, m.end()))
 
 
 def _flag(pair: Pair, m: regex.Match) -> Flag:
