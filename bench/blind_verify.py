@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Check line counts and that every annotated span is an exact substring of its line."""
+"""Check a planted-error set (bench/blind*/): line counts match, every annotated span is an
+exact substring of its line, no blank lines or trailing spaces.
+
+Run: python3 bench/blind_verify.py bench/blind3
+"""
 import json, os, sys, collections
-here = os.path.dirname(os.path.abspath(__file__))
+here = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
 KINDS = {"number", "omission", "addition", "negation", "untranslated", "literal", "mistranslation"}
 ok = True
 docs = {}
