@@ -400,6 +400,8 @@ def _acronyms_in(target: str, toks) -> dict[str, list[tuple[int, int]]]:
 
 _NAME_WORD = regex.compile(r"[\p{L}']+")
 _BRACKETED = regex.compile(r"\([^()]*\)")
+_ABBREVIATION_OF = regex.compile(r"^abbr\. for [^,]*,\s*")  # 'abbr. for 中国共产党[...], Chinese Communist Party'
+_OWN_ACRONYM = regex.compile(r"^(\p{Lu}{2,6})\b(?:\s*\(|$)|^[^(]*\((\p{Lu}{2,6})\)")
 # a reference to another entry: 聯合王國|联合王国[Lian2 he2 Wang2 guo2], in brackets or not
 _CHINESE_REFERENCE = regex.compile(r"\([^()]*\p{Han}[^()]*\)|\S*\p{Han}[^\s\[]*(?:\[[^\]]*\])?")
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in"})
@@ -412,9 +414,12 @@ def _abbreviations(word: str) -> frozenset[str]:
     Treaty Organization' → "nato"; not 'university student' (大学生 is no "US")."""
     found = set()
     for sense in lexicon.senses(word)[:SETTINGS.sense_limit]:
-        # an abbreviation the sense gives itself: 'NATO (North Atlantic ...)', '... (WHO)'
-        sense = _CHINESE_REFERENCE.sub(" ", sense)
-        found.update(w.lower() for w in _ACRONYM.findall(sense))
+        sense = _CHINESE_REFERENCE.sub(" ", _ABBREVIATION_OF.sub("", sense)).strip()
+        # an abbreviation the sense gives itself, opening it or in a bracket after the name:
+        # 'NATO (North Atlantic ...)', 'World Health Organization (WHO)'
+        own = _OWN_ACRONYM.match(sense)
+        if own:
+            found.add((own.group(1) or own.group(2)).lower())
         words = [w for w in _NAME_WORD.findall(_BRACKETED.sub(" ", name_head(sense)))
                  if w not in _NAME_JOINERS]
         if 2 <= len(words) <= 6 and all(w[0].isupper() for w in words):

@@ -40,7 +40,7 @@ _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3}
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
 # 一点五 (1.5); not 九点五十分 (a time) nor 一点一点 (bit by bit)
-_ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻点{_NUMERAL_CHARS}])")
+_ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻点滴{_NUMERAL_CHARS}])")
 _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
 # 两国, 两岸, 两会: a pair often rendered by naming both ("China and the US"), not by "two"
 _PAIRED = "国岸会地市省党军院方边"
@@ -48,9 +48,9 @@ _PAIRED = "国岸会地市省党军院方边"
 # opening a clause as its subject (两人又沉默了 "they fell silent", “两位请进” "come in"),
 # where a count inside a clause (事故造成两人死亡) is a figure to render
 _PAIR_NAMED = regex.compile(r"(?:^|[，。；：！？、“”「」\"—…\s]|父子|母子|母女|父女|夫妻|夫妇|兄弟|姐妹|"
-                            r"兄妹|姐弟|师徒|他们|她们|我们|你们|咱们|这|那|"
-                            r"[\p{Han}]{1,3}[、和与及同][\p{Han}]{1,3})$")
-_ZH_PAIR = regex.compile(r"[双俩半]")
+                            r"兄妹|姐弟|师徒|师生|祖孙|爷孙|婆媳|叔侄|主仆|他们|她们|我们|你们|咱们|"
+                            r"你我|这|那|我|你|您|他|她)$")
+_ZH_PAIR = regex.compile(r"[双俩仨半]")
 # a circle typed for 〇 (一九六○年) beside a Chinese digit; alone, ○ blanks out a name (李○○)
 _LOOKALIKE_ZERO = regex.compile(r"(?<=[〇零一二三四五六七八九])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九])")
 _QUOTE_BEFORE = regex.compile(r"[”」』\"](?:这|那)?$")
@@ -60,8 +60,9 @@ _LUNAR_MONTH = regex.compile("|".join(_LUNAR_MONTHS))
 _GROWN_BY = regex.compile(r"(?:增加|增长|提高|提升|上升|上涨|扩大|翻|多)了?$")
 # what follows "a second" of time ("wait a second.", "a second or two", "a second later"),
 # where "a second time", "a second wave" are ordinals
-_TIME_SECOND = regex.compile(r"s?(?:\s*(?:[.,;:!?)\]\"'”’—–]|$)|\s+(?:or|and\s+a\s+half|ago|later|"
-                             r"before|after|to|too|longer|of|in|the)\b)", regex.I)
+_TIME_SECOND = regex.compile(r"s?(?:\s*(?:[.,;:!?)\]\"'”’—–]|$)|\s+-\s|\s+(?:or|ago|later|before|after|to|"
+                             r"too|longer|of|in|the|and(?!\s+(?:final|last|third|fourth|fifth)\b))\b)",
+                             regex.I)
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 _WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 _COUNTED = ("次", "回", "遍", "趟", "个", "天", "年")  # 一周一次 "once a week", not Monday
@@ -94,7 +95,7 @@ _EN_OTHER = {  # words that name a value: (value, soft)
     "next": (_NEXT, True), "following": (_NEXT, True),
     "half": (0.5, False), "twice": (2, False), "double": (2, True), "doubled": (2, True),
     "triple": (3, True), "tripled": (3, True), "dozen": (12, False), "decade": (10, True),
-    "both": (2, True), "neither": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
+    "both": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
     "dozens": (12, True), "hundreds": (100, True), "thousands": (1e3, True),
     "millions": (1e6, True), "billions": (1e9, True), "tens": (10, True), "decades": (10, True),
     "once": (1, True), "thrice": (3, True),
@@ -164,8 +165,8 @@ def _readings(numeral: str) -> frozenset[float]:
     whole = _zh_numeral_value(numeral)
     if whole is not None:
         values.add(whole)
-        if 10 <= whole < 100:
-            values.update({1900 + whole, 2000 + whole})
+        if 10 <= whole < 100 or (len(numeral) == 2 and numeral[0] in "零〇"):
+            values.update({1900 + whole, 2000 + whole})  # 九二 1992, 零一年 2001
     for k, c in enumerate(numeral):
         v = _zh_numeral_value(c)
         if v is not None:
@@ -266,8 +267,8 @@ def _zh_read(text: str) -> list[Quantity]:
         also = frozenset({6.0}) if half and text.startswith("年", m.end()) else \
             frozenset({30.0}) if half and text[max(0, m.start() - 1):m.start()] in ("点", "时") \
             else frozenset()  # 半年 "six months"; 九点半 "9:30", half an hour
-        found.append(Quantity(0.5 if half else 2.0, m.group(), m.start(), m.end(), soft=True,
-                              also=also))
+        value = 0.5 if half else 3.0 if m.group() == "仨" else 2.0
+        found.append(Quantity(value, m.group(), m.start(), m.end(), soft=True, also=also))
     return found
 
 
@@ -276,6 +277,8 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     before, after = text[max(0, start - 3):start], text[end:end + 3]
     if before.endswith(_WEEKDAY_BEFORE) and numeral in _WEEKDAYS and not after.startswith(_COUNTED):
         return None  # 周三 is Wednesday, not 3; 一周两次 is "twice a week"
+    if numeral == "亿" and before.endswith("个") and _ZH_NUMERAL.search(before[:-1][-1:] or " "):
+        return None  # the scale of 三个亿, read with its numeral
     if after.startswith("分之") and numeral == "百":
         return None  # 百分之三十: read with the numeral after it
     readings = _readings(numeral)
@@ -296,15 +299,18 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     two = numeral in ("两", "二")
     vague = before.endswith(_APPROX_BEFORE) or after.startswith(_APPROX_AFTER) or \
         numeral == "一" or (two and after[:1] in _PAIRED) or \
-        (two and after[:1] in "人位" and bool(_PAIR_NAMED.search(text, max(0, start - 7), start))) \
+        (two and after[:1] in "人位" and (numeral == "二" or  # 二人, 二位: literary "the two"
+                                          bool(_PAIR_NAMED.search(text, max(0, start - 2), start)))) \
         or (len(numeral) == 2 and _consecutive(numeral))  # 七八个 "seven or eight"
-    if after.startswith("个亿") and readings:
-        # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier
-        whole = _zh_numeral_value(numeral)
-        return Quantity((whole if whole is not None else min(readings)) * 1e8, numeral + "个亿",
-                        start, end + 2, "cardinal", soft=whole is None or vague,
-                        money=text.startswith(_MONEY_AFTER, end + 2),
-                        also=frozenset(r * 1e8 for r in readings), scale=1e8)
+    if after.startswith("个亿") and not after.startswith("个亿万"):
+        # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier,
+        # on the value or on both ends of a range, not on every reading of the digits
+        ends = [_DIGIT_VALUE.get(c, 2) for c in numeral] if len(numeral) == 2 and \
+            _consecutive(numeral) else [_zh_numeral_value(numeral)]
+        if None not in ends:
+            return Quantity(ends[0] * 1e8, numeral + "个亿", start, end + 2, "cardinal",
+                            soft=len(ends) > 1, money=text.startswith(_MONEY_AFTER, end + 2),
+                            also=frozenset(v * 1e8 for v in ends), scale=1e8)
     if after.startswith("个字") and _QUOTE_BEFORE.search(text, max(0, start - 2), start):
         # “落叶归根”这四个字 "the saying that ...": a count of the characters just quoted
         return Quantity(_zh_numeral_value(numeral) or 0.0, numeral, start, end, "cardinal",

@@ -91,6 +91,8 @@ def test_an_abbreviation_renders_the_name_it_shortens():
                                      "The U.S. and the EU spoke about WHO at the NATO meeting."))
     assert (rendered["美国"], rendered["欧盟"], rendered["北约"], rendered["世卫组织"]) == \
         ("U.S", "EU", "NATO", "WHO")
+    # a description's acronym is no abbreviation of the word: 美联储 is not "US"
+    assert _rendered(align_terms("美联储宣布加息。", "The US announced a rate hike.")).get("美联储") != "US"
     # the pronoun "us" is not the US
     assert "美国" not in _rendered(align_terms("美国告诉我们。", "It told us."))
 
@@ -107,7 +109,6 @@ def test_an_abbreviation_renders_the_name_it_shortens():
     ("推动科创走廊建设。", "Promote the construction of the Kechuang corridor.", []),
     ("他住在清平镇。", "He lives in Qingping.", []),
     ("湘云笑道。", "Xiang-yun laughed.", []),
-    ("小雨今年十五六岁了。", "Xiaoyu was fifteen or sixteen now.", []),  # a pet name (blind3)
     ("高密东北乡。", "Northeast Gaomi Township.", []),
     # names are never errors
     ("龚正市长表示。", "Mayor Gong Zheng said.", []),
@@ -239,6 +240,8 @@ def test_place_abbreviation_names_the_places():
     ("当下父子二人走进书房。", "Father and son walked into the study.", []),
     ("两人都不说话。", "Neither of them spoke.", []),
     ("他们两人都不说话。", "They said nothing.", []),
+    ("这里只有你我二人。", "There are only you and me here.", []),  # MAC-Test 007's MT
+    ("一点一滴都不忘怀。", "They did not forget any of it.", []),  # 一点一滴: every bit
     # a small or round number spelled out with no source number to stand for: idiom in a
     # free translation (MAC-Test's human translations showed 95 such minor flags)
     ("不多时，只见一个小丫头跑来。", "A minute or two later a little maid came along.", []),
@@ -250,7 +253,18 @@ def test_place_abbreviation_names_the_places():
     ("计划再追加投资一两个亿。", "He planned to invest another 100 to 200 million yuan.", []),
     ("腊月二十三那天傍晚，他回来了。", "He came back on the evening of the twenty-third day of the twelfth lunar month.", []),
     ("他觉得“落叶归根”这四个字有了分量。", "He felt the weight of the saying that fallen leaves return to their roots.", []),
+    # a second cold review: the scale on the value, not on every reading of its digits;
+    # "neither" is no count; 二人 literary, 两人 after a pronoun; a second of time before "and"
+    ("祖孙二人相依为命。", "Grandmother and grandson depended on each other.", []),
+    ("他们仨一起走了。", "The three of them left together.", []),
+    ("零一年他去了北京。", "In 2001 he went to Beijing.", []),
+    ("他犹豫了一秒钟，然后开口说话。", "He hesitated for a second and then spoke.", []),
+    ("该市新增了三个亿万富翁。", "The city gained three new billionaires.", []),
     # wrong ones
+    ("公司投资三十个亿建厂。", "The company invested 300 million yuan in a plant.", ["changed"]),
+    ("公司投资三十个亿建厂。", "The company invested 1 billion yuan in a plant.", ["changed"]),
+    ("公司裁掉了两名高管，但没有说明原因。", "The company fired three executives but gave neither reason nor explanation.", ["changed"]),
+    ("消防员及时救出两人。", "Firefighters rescued three people in time.", ["changed"]),
     ("计划再追加投资三个亿。", "He planned to invest another 200 million yuan.", ["changed"]),
     ("腊月二十三那天傍晚，他回来了。", "He came back on the evening of the twenty-third day of the eleventh lunar month.", ["added"]),
     ("他写了四个字。", "He wrote characters.", ["missing-count"]),
@@ -354,6 +368,8 @@ def test_repetition(zh, en, expected):
     ("胡同文化", "The hutong (胡同, hútòng) culture", []),
     ("福字倒着贴。", "The character 福 was pasted upside down.", []),
     ("他吃了饺子。", "He ate 饺子 and went to bed.", ["饺子"]),
+    ("拜登政府周五将六个实体列入黑名单。（完）", "The Biden administration blacklisted six entities on Friday. (完)", ["完"]),
+    ("他说了最后几个字：再见。", "He said his last words 再见.", ["再见"]),
 ])
 def test_chinese_left_in_the_target(zh, en, expected):
     assert [span for _, _, span in _found(zh, en, "untranslated")] == expected
@@ -503,6 +519,10 @@ def test_an_unlinked_clause_in_a_loose_literary_rendering_is_only_minor(encoder)
     # a bracketed remark with a date, rendered by its date, is no dateline (a cold review)
     ("截至目前，共有五千人报名（数据截至3月5日）。",
      "So far, five thousand people have signed up (as of March 5).", []),
+    # an outlet's credit with a date: the date rendered is not the outlet rendered
+    ("（《人民日报》2023年05月03日 04版）拜登政府将六个中国实体列入黑名单。",
+     "(May 3, 2023) The Biden administration blacklisted six Chinese entities.",
+     ["《人民日报》2023年05月03日 04版"]),
     # a conversion in brackets, rendered by its number (not a credit with a date)
     ("股价一度急挫，市值蒸发1100亿美元（约4765亿令吉），截至周五闭市报94.57美元。",
      "Shares plunged, wiping $110 billion (RM476.5 billion) off its market value, closing at "

@@ -31,6 +31,7 @@ _ATTRIBUTION = regex.compile(r"[（(【\[〔][^）)】\]〕，。；]{2,40}[）)
                              r"(?:特派|特约)?记者[\p{Han}·]{0,4}"
                              r"|(?:^|(?<=[，。；]))\s*(?:根据|据)[^，。；：]{1,20}?(?:报道|消息|透露|称)"
                              r"|(?:图源|图片来源|资料来源|来源)[：:][^，。；]{1,30}")
+_CREDIT_WORD = regex.compile(r"日电|网|社|报|台|记者|来源|新闻|通讯")
 _DATE_WORD = regex.compile(r"[年月日号]|日?电|题")
 _DATE_NUMBER = regex.compile(r"[\d〇零一二三四五六七八九十]+")
 _BOILERPLATE = regex.compile(r"(?i)\b(editor|edited by|reporter|source|share|sharing|copyright|"
@@ -298,9 +299,10 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     character's sense alone is no rendering of a name (中新网 is not "hit", for 中)."""
     flags = []
     for m in _ATTRIBUTION.finditer(pair.source_text):
-        # a dateline's credit, not its date: "On February 11" renders 2月11日 of
-        # 中新网2月11日电 and leaves the outlet unsaid
-        dateline = "日电" in m.group()
+        # a dateline's or an outlet's credit, not its date: "On February 11" renders 2月11日
+        # of 中新网2月11日电 and leaves the outlet unsaid; a remark's date (数据截至3月5日
+        # "as of March 5") is its content
+        dateline = bool(_CREDIT_WORD.search(m.group()))
         inside = [k for k, u in enumerate(alignment.units)
                   if m.start() <= u.start < m.end() and (u.content or u.name)
                   and not (dateline and _date_part(pair.source_text, u))]

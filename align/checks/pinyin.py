@@ -97,8 +97,6 @@ def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
     hyphenated = all(w.gap_after in ("-", "‐") for w in words[:-1]) and len(words) > 1
     if not words[0].text[:1].isupper() or not (hyphenated or all(w.text[:1].isupper() for w in words)):
         return False  # "Xiang-yun" is capitalised as one name
-    if len(han) == 2 and han[0] in "小阿" and len(words) == 1:
-        return True  # 小雨 "Xiaoyu", 阿桂 "Agui": 小/阿 before one character makes a pet name
     if len(han) == 1 or names.name_reading(han):
         return True  # a syllable, or a dictionary name reading (高密 Gaomi)
     if not lexicon.senses(han) and lexicon.word_tag(han) != "j":

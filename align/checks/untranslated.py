@@ -18,10 +18,11 @@ from . import CheckContext, register
 _CHINESE = regex.compile(r"\p{Han}(?:[\p{Han}\u3000-\u303f\uff01-\uff5e\d\s·\-–—]*\p{Han})?")
 # a bracketed gloss after English words: "Tongchuang (同创)", "Co., Ltd. (深圳同创科技有限公司)",
 # "(“共同富裕”)", "(胡同, hútòng)"
-_GLOSS_BEFORE = regex.compile(r"[\p{Latin}\d.][\s\"'”’]*[(（\[]\s*[\"“‘'「《]*\s*$")
+_GLOSS_BEFORE = regex.compile(r"(?:[\p{Latin}\d]|(?:Ltd|Co|Inc|Corp|Jr|St|No|\b\p{Lu})\.)[\s\"'”’]*"
+                           r"[(（\[]\s*[\"“‘'「《]*\s*$")
 _GLOSS_AFTER = regex.compile(r"\s*[”’\"'」》]*\s*(?:[,，;；:]\s*[^)）\]]{0,30})?[)）\]]")
 # a character named as such: "the character 福", "the word 人"
-_CHARACTER_NAMED = regex.compile(r"(?i)\b(?:characters?|word|words|sign|glyph|ideograms?)\s*[\"“‘'「]?\s*$")
+_CHARACTER_NAMED = regex.compile(r"(?i)\b(?:characters?|the\s+word|glyph|ideograms?)\s*[\"“‘'「]?\s*$")
 _LOOKBACK = 60  # characters before a stretch searched for a gloss's opening
 
 
