@@ -398,33 +398,30 @@ def _acronyms_in(target: str, toks) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-_NAME_WORD = regex.compile(r"[\p{L}']+")
-_BRACKETED = regex.compile(r"\([^()]*\)")
-_ABBREVIATION_OF = regex.compile(r"^abbr\. for [^,]*,\s*")  # 'abbr. for 中国共产党[...], Chinese Communist Party'
-_OWN_ACRONYM = regex.compile(r"^(\p{Lu}{2,6})\b(?:\s*\(|$)|^[^(]*\((\p{Lu}{2,6})\)")
-# a reference to another entry: 聯合王國|联合王国[Lian2 he2 Wang2 guo2], in brackets or not
-_CHINESE_REFERENCE = regex.compile(r"\([^()]*\p{Han}[^()]*\)|\S*\p{Han}[^\s\[]*(?:\[[^\]]*\])?")
+_LATIN_WORD = regex.compile(r"[\p{Latin}']+")  # a reference's Chinese and pinyin drop out
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in"})
+_ABBREVIATION_FOR = regex.compile(r"^abbr\. for [^,]*,\s*")  # 'abbr. for 中国共产党[...], Chinese ...'
+# an abbreviation a sense gives itself: 'NATO (North Atlantic ...)', '... Organization (WHO)'
+_OWN_ACRONYM = regex.compile(r"^(\p{Lu}{2,6})\b(?:\s*\(|$)|^[^(]*\((\p{Lu}{2,6})\)")
 
 
 @lru_cache(maxsize=50_000)
 def _abbreviations(word: str) -> frozenset[str]:
     """The initials of a word's senses that are proper names of two to six capitalised
-    words: 美国 'United States' → "us", 欧盟 'European Union' → "eu", 北约 'North Atlantic
-    Treaty Organization' → "nato"; not 'university student' (大学生 is no "US")."""
+    words, and the abbreviation a sense gives itself: 美国 'United States' → "us", 欧盟
+    'European Union' → "eu", 北约 'NATO (North Atlantic ...)' → "nato"; not 'university
+    student' (大学生 is no "US")."""
     found = set()
     for sense in lexicon.senses(word)[:SETTINGS.sense_limit]:
-        sense = _CHINESE_REFERENCE.sub(" ", _ABBREVIATION_OF.sub("", sense)).strip()
-        # an abbreviation the sense gives itself, opening it or in a bracket after the name:
-        # 'NATO (North Atlantic ...)', 'World Health Organization (WHO)'
+        sense = _ABBREVIATION_FOR.sub("", sense)
         own = _OWN_ACRONYM.match(sense)
         if own:
             found.add((own.group(1) or own.group(2)).lower())
-        words = [w for w in _NAME_WORD.findall(_BRACKETED.sub(" ", name_head(sense)))
+        words = [w for w in _LATIN_WORD.findall(lexicon.NOTES.sub(" ", name_head(sense)))
                  if w not in _NAME_JOINERS]
         if 2 <= len(words) <= 6 and all(w[0].isupper() for w in words):
             found.add("".join(w[0] for w in words).lower())
-    return frozenset(w.replace(".", "") for w in found)
+    return frozenset(found)
 
 
 def _acronym_candidates(ui: int, unit: Unit, acronyms) -> list[_Candidate]:

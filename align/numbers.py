@@ -151,11 +151,28 @@ def _zh_numeral_value(numeral: str) -> float | None:
         return None
 
 
+def _digit(c: str) -> int | None:
+    return 2 if c == "两" else _DIGIT_VALUE.get(c)
+
+
 def _consecutive(pair: str) -> bool:
     """Two digits, the second one more than the first, neither a zero: 七八, 五六 (a range),
     not 零一 (三百零一 is 301)."""
-    a, b = (2 if c == "两" else _DIGIT_VALUE.get(c) for c in pair)
+    a, b = (_digit(c) for c in pair)
     return a is not None and b is not None and a >= 1 and b == a + 1
+
+
+_ITEM_SEPARATOR = regex.compile(r"、")  # 和, 与, 及 also sit inside words (及时)
+_CLAUSE_START = regex.compile(r"[^，。；：！？“”「」]*$")
+
+
+def _enumerated(text: str, start: int) -> int:
+    """How many items the clause lists just before a count (宝钗、香菱、莺儿三个 → 3; 茅爷、
+    韦爷两位 → 2): a count of the items just named may go unsaid ("这两天" aside, 0 when
+    there is no list)."""
+    clause = _CLAUSE_START.search(text, 0, start).group()
+    items = _ITEM_SEPARATOR.split(clause)
+    return len(items) if len(items) >= 2 and all(1 <= len(x) <= 8 for x in items) else 0
 
 
 def _readings(numeral: str) -> frozenset[float]:
@@ -277,7 +294,7 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     before, after = text[max(0, start - 3):start], text[end:end + 3]
     if before.endswith(_WEEKDAY_BEFORE) and numeral in _WEEKDAYS and not after.startswith(_COUNTED):
         return None  # 周三 is Wednesday, not 3; 一周两次 is "twice a week"
-    if numeral == "亿" and before.endswith("个") and _ZH_NUMERAL.search(before[:-1][-1:] or " "):
+    if numeral == "亿" and len(before) >= 2 and before[-1] == "个" and before[-2] in _NUMERAL_CHARS:
         return None  # the scale of 三个亿, read with its numeral
     if after.startswith("分之") and numeral == "百":
         return None  # 百分之三十: read with the numeral after it
@@ -301,12 +318,14 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         numeral == "一" or (two and after[:1] in _PAIRED) or \
         (two and after[:1] in "人位" and (numeral == "二" or  # 二人, 二位: literary "the two"
                                           bool(_PAIR_NAMED.search(text, max(0, start - 2), start)))) \
-        or (len(numeral) == 2 and _consecutive(numeral))  # 七八个 "seven or eight"
+        or (len(numeral) == 2 and _consecutive(numeral)) \
+        or (two and before.endswith("这") and after[:1] in "天日") \
+        or _enumerated(text, start) == _zh_numeral_value(numeral)
     if after.startswith("个亿") and not after.startswith("个亿万"):
         # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier,
         # on the value or on both ends of a range, not on every reading of the digits
-        ends = [_DIGIT_VALUE.get(c, 2) for c in numeral] if len(numeral) == 2 and \
-            _consecutive(numeral) else [_zh_numeral_value(numeral)]
+        ends = [_digit(c) for c in numeral] if len(numeral) == 2 and _consecutive(numeral) \
+            else [_zh_numeral_value(numeral)]
         if None not in ends:
             return Quantity(ends[0] * 1e8, numeral + "个亿", start, end + 2, "cardinal",
                             soft=len(ends) > 1, money=text.startswith(_MONEY_AFTER, end + 2),
@@ -571,8 +590,9 @@ def _fraction(text: str, m: regex.Match) -> Quantity | None:
     head = _FRACTION_HEAD.search(text[:m.start()])
     if word not in _DENOMINATORS or word == "half" or not head:
         return None
-    if word.startswith(("quarter", "fourth")) and not regex.match(r"\s+of\b", text[m.end():]):
-        return None  # "two quarters": half a year, not 2/4
+    if word.startswith(("quarter", "fourth")) and not regex.match(r"\s+of\b", text[m.end():]) \
+            and not head.group().endswith("-"):
+        return None  # "two quarters": half a year, not 2/4; "three-quarters white" is 3/4
     if not word.endswith("s") and not _PART_AFTER.match(text, m.end()):
         return None  # "a third stage": an ordinal; "a third of", "cut by a third." are parts
     numerator = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}[head.group(1).lower()]

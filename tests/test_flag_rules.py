@@ -242,6 +242,12 @@ def test_place_abbreviation_names_the_places():
     ("他们两人都不说话。", "They said nothing.", []),
     ("这里只有你我二人。", "There are only you and me here.", []),  # MAC-Test 007's MT
     ("一点一滴都不忘怀。", "They did not forget any of it.", []),  # 一点一滴: every bit
+    ("他的黑发白了四分之三。", "His black hair had turned three-quarters white.", []),
+    # a count of the items just listed; 这两天 "these (few) days" (MAC-Test's MT, read in review)
+    ("正遇见宝钗、香菱、莺儿三个赶围棋作耍。", "They met Baochai, Xiangling and Ying'er playing Go.", []),
+    ("你这两日心里觉着怎么样?", "How do you feel these past few days?", []),
+    ("北京、上海两地合作。", "Beijing, Shanghai and Tianjin, three cities, cooperate.", ["added"]),
+    ("公司前两个季度亏损。", "The company lost money in the first two quarters.", []),
     # a small or round number spelled out with no source number to stand for: idiom in a
     # free translation (MAC-Test's human translations showed 95 such minor flags)
     ("不多时，只见一个小丫头跑来。", "A minute or two later a little maid came along.", []),

@@ -93,10 +93,9 @@ def check(context: CheckContext) -> list[Flag]:
 
 _ROUND_WORDS = regex.compile(r"(?i)(?:a\s+|an\s+)?(?:half|dozens?|hundreds?|thousands?|"
                            r"half-a-dozen|half\s+a\s+dozen)")
-# a two of idiom: "a minute or two", "one or two", "you two", "the two of them", "those two"
-_IDIOMATIC_TWO = regex.compile(r"(?i)(?:\b(?:a|an|one)\s+(?:\w+\s+)?or\s+|\b(?:you|the|those|these|"
-                               r"we|us)\s+)$")
-_TWO_OF = regex.compile(r"(?i)\s+of\s+(?:us|you|them)\b")
+# a two of idiom: "a minute or two", "one or two", "you two", "those two", "the two of them"
+_IDIOMATIC_TWO = regex.compile(r"(?i)\b(?:(?:a|an|one)\s+(?:\w+\s+)?or|you|those|these|we|us)\s+$")
+_THE_TWO_OF = (regex.compile(r"(?i)\bthe\s+$"), regex.compile(r"(?i)\s+of\s+(?:us|you|them)\b"))
 
 
 def _figure_of_speech(text: str, q: Quantity) -> bool:
@@ -109,8 +108,9 @@ def _figure_of_speech(text: str, q: Quantity) -> bool:
     if _ROUND_WORDS.fullmatch(q.text):
         return True
     before = text[max(0, q.start - 24):q.start]
-    return q.value == 2 and bool(_IDIOMATIC_TWO.search(before) and (
-        not before.lower().rstrip().endswith("the") or _TWO_OF.match(text, q.end)))
+    the, of = _THE_TWO_OF
+    return q.value == 2 and bool(_IDIOMATIC_TWO.search(before) or
+                                 (the.search(before) and of.match(text, q.end)))
 
 
 def _drop_pairs(pairs: list[tuple[Quantity, Quantity]], missing: list[Quantity],
