@@ -182,11 +182,16 @@ def one_to_one_path(src: np.ndarray, tgt: np.ndarray, lo: np.ndarray, hi: np.nda
     cols = np.arange(lo[0], hi[0])
     prev = cols * skip
     rows.append((int(lo[0]), prev, np.full(len(cols), 2, np.int8)))
+    block, block_start, block_end = np.empty((0, 0)), 1, 0
     for i in range(1, n + 1):
+        if i > block_end:  # the similarities of a chunk of rows, in one product
+            block_start, block_end = i, min(n, i + _CHUNK_ROWS - 1)
+            first_col = max(1, int(lo[block_start]))
+            block = src[block_start - 1:block_end] @ tgt[first_col - 1:int(hi[block_end]) - 1].T
         cols = np.arange(lo[i], hi[i])
         sims = np.full(len(cols), NEG)
         ok = cols >= 1
-        sims[ok] = tgt[cols[ok] - 1] @ src[i - 1]
+        sims[ok] = block[i - block_start, cols[ok] - first_col]
         diag = _shifted(prev, rows[-1][0], cols - 1) + sims
         up = _shifted(prev, rows[-1][0], cols) + skip
         best = np.maximum(diag, up)
@@ -324,66 +329,128 @@ def _detach(bead: Bead, source: Side, target: Side, settings: AlignSettings,
 
 def second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
                 settings: AlignSettings) -> list[Bead]:
-    n, m = len(source), len(target)
-    types = bead_types(settings)
-    src_runs = {a: source.runs(a) for a in range(1, settings.max_source + 1)}
-    tgt_runs = {b: target.runs(b) for b in range(1, settings.max_target + 1)}
-    ratio = float(source.lengths.sum()) / max(1.0, float(target.lengths.sum()))
-    src_len = np.concatenate([[0.0], np.cumsum(source.lengths, dtype=np.float64)])
-    tgt_len = np.concatenate([[0.0], np.cumsum(target.lengths, dtype=np.float64)]) * ratio
-    src_breaks = _break_counts(source.paragraph_starts, n)
-    tgt_breaks = _break_counts(target.paragraph_starts, m)
+    """The many-to-many programme in the band [lo[i], hi[i]) of each source prefix i.
 
-    scores: list[np.ndarray] = []
-    moves: list[np.ndarray] = []  # index into `types`, or -1 for 1-0, -2 for 0-1
-    sims_kept: list[np.ndarray] = []
-    for i in range(n + 1):
-        cols = np.arange(lo[i], hi[i])
-        best = np.full(len(cols), NEG)
-        move = np.full(len(cols), -2, dtype=np.int8)
-        best_sim = np.zeros(len(cols), dtype=np.float32)
-        if i == 0:
-            best[cols == 0] = 0.0
-        else:
-            up = _shifted(scores[i - 1], int(lo[i - 1]), cols) + settings.skip
-            take = up > best
-            best[take], move[take] = up[take], -1
-            for t, (a, b) in enumerate(types):
-                if a > i:
-                    continue
-                j0 = cols - b
-                ok = (j0 >= 0) & (j0 + b <= m)
-                if not ok.any():
-                    continue
-                prev = _shifted(scores[i - a], int(lo[i - a]), j0)
-                ok &= prev > NEG / 2
-                if not ok.any():
-                    continue
-                j0 = j0[ok]
-                sim = tgt_runs[b][j0] @ src_runs[a][i - a]
-                bead = sim.astype(np.float64)
-                if settings.margin:
-                    bead = bead - settings.margin * _neighbour_sim(
-                        src_runs, tgt_runs, i - a, a, j0, b, n, m)
-                src_chars = src_len[i] - src_len[i - a]
-                tgt_chars = tgt_len[j0 + b] - tgt_len[j0]
-                short, long_ = np.minimum(src_chars, tgt_chars), np.maximum(src_chars, tgt_chars)
-                bead = bead * np.log2(1.0 + short / np.maximum(long_, 1e-9)) ** settings.length_power
-                bead = bead + settings.merge * (a + b - 2)
-                crossings = (src_breaks[i] - src_breaks[i - a + 1] if a > 1 else 0) + \
-                    (tgt_breaks[j0 + b] - tgt_breaks[j0 + 1])
-                bead = bead - settings.paragraph_penalty * crossings
-                total = prev[ok] + bead
-                idx = np.nonzero(ok)[0]
-                better = total > best[idx]
-                best[idx[better]] = total[better]
-                move[idx[better]] = t
-                best_sim[idx[better]] = sim[better]
-        best, move = _add_insertions(best, move, cols, settings.skip, marker=-2)
-        scores.append(best)
-        moves.append(move)
-        sims_kept.append(best_sim)
-    return _backtrack(scores, moves, sims_kept, lo, types, n, m, settings.skip)
+    A bead's score does not depend on the path that reaches it, so the scores of every bead
+    type are made for a chunk of rows at once, from a few matrix products; the programme
+    itself then takes one gather and one maximum per row."""
+    n = len(source)
+    types = bead_types(settings)
+    width = (hi - lo).astype(np.int64)
+    offsets = np.concatenate([[0], np.cumsum(width)])
+    sentinel = int(offsets[-1])  # one cell past the last row: stays NEG, the invalid origin
+    scores = np.full(sentinel + 1, NEG)
+    moves = np.full(sentinel, -2, dtype=np.int8)  # index into `types`, -1 for 1-0, -2 for 0-1
+    sims = np.zeros(sentinel, dtype=np.float32)
+    rows = [slice(int(offsets[i]), int(offsets[i + 1])) for i in range(n + 1)]
+    cols = np.arange(lo[0], hi[0])
+    first = np.where(cols == 0, 0.0, NEG)
+    scores[rows[0]], moves[rows[0]] = _add_insertions(
+        first, np.full(len(cols), -2, dtype=np.int8), cols, settings.skip, marker=-2)
+    table = _BeadTable(source, target, lo, hi, offsets, sentinel, settings)
+    for start in range(1, n + 1, _CHUNK_ROWS):
+        stop = min(n + 1, start + _CHUNK_ROWS)
+        beads, bead_sims, origins = table.chunk(start, stop)
+        for i in range(start, stop):
+            r, w = i - start, int(width[i])
+            cols = np.arange(lo[i], hi[i])
+            up = cols - lo[i - 1]
+            up = np.where((up >= 0) & (up < width[i - 1]), offsets[i - 1] + up, sentinel)
+            candidates = np.empty((len(types) + 1, w))
+            candidates[0] = scores[up] + settings.skip
+            candidates[1:] = scores[origins[:, r, :w]] + beads[:, r, :w]
+            pick = candidates.argmax(axis=0)
+            best = candidates[pick, np.arange(w)]
+            move = (pick - 1).astype(np.int8)
+            move[pick == 0] = -1
+            dead = best <= NEG / 2
+            best[dead], move[dead] = NEG, -2
+            through = pick > 0
+            sims[rows[i]][through] = bead_sims[pick[through] - 1, r, np.nonzero(through)[0]]
+            scores[rows[i]], moves[rows[i]] = _add_insertions(best, move, cols, settings.skip,
+                                                              marker=-2)
+    return _backtrack([scores[s] for s in rows], [moves[s] for s in rows],
+                      [sims[s] for s in rows], lo, types, n, len(target), settings.skip)
+
+
+_CHUNK_ROWS = 128  # source rows whose bead scores are made at once
+
+
+class _BeadTable:
+    """The score of every bead type ending in each cell of a chunk of rows, with the
+    similarity of its two sides and the flat index of the cell it starts from."""
+
+    def __init__(self, source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
+                 offsets: np.ndarray, sentinel: int, settings: AlignSettings) -> None:
+        self.source, self.target, self.lo, self.hi = source, target, lo, hi
+        self.width = hi - lo
+        self.offsets, self.sentinel, self.settings = offsets, sentinel, settings
+        self.types = bead_types(settings)
+        ratio = float(source.lengths.sum()) / max(1.0, float(target.lengths.sum()))
+        self.src_len = np.concatenate([[0.0], np.cumsum(source.lengths, dtype=np.float64)])
+        self.tgt_len = np.concatenate([[0.0], np.cumsum(target.lengths, dtype=np.float64)]) \
+            * ratio
+        self.src_breaks = _break_counts(source.paragraph_starts, len(source))
+        self.tgt_breaks = _break_counts(target.paragraph_starts, len(target))
+
+    def chunk(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows start .. stop-1: (scores, similarities, origins), each (types, rows, width)."""
+        s = self.settings
+        n, m = len(self.source), len(self.target)
+        lo, width = self.lo, self.width
+        wide = int(width[start:stop].max())
+        rows = np.arange(start, stop)[:, None]
+        ends = lo[start:stop, None] + np.arange(wide)[None, :]  # target prefix j of each cell
+        inside = np.arange(wide)[None, :] < width[start:stop, None]
+        # target runs start in [t0, t1); source singles (the neighbours) in [s0, s1)
+        t0 = max(0, int(lo[start]) - s.max_target - 1)
+        t1 = max(t0 + 1, min(m, int(self.hi[stop - 1])))
+        s0, s1 = max(0, start - s.max_source - 1), min(n, stop)
+        tgt_runs = {b: self.target.runs(b)[np.arange(t0, t1)]
+                    for b in range(1, s.max_target + 1)}
+        src_single = self.source.runs(1)[s0:s1]
+        src_runs = {a: self.source.runs(a)[np.clip(np.arange(start - a, stop - a), 0, None)]
+                    for a in range(1, s.max_source + 1)}
+        run_to_single = {a: src_runs[a] @ tgt_runs[1].T for a in src_runs}
+        single_to_run = {b: src_single @ tgt_runs[b].T for b in tgt_runs}
+        shape = (len(self.types), stop - start, wide)
+        scores, sims = np.zeros(shape), np.zeros(shape, dtype=np.float32)
+        origins = np.full(shape, self.sentinel, dtype=np.int64)
+        here = rows - start
+        for t, (a, b) in enumerate(self.types):
+            begins, firsts = rows - a, ends - b  # the bead's source and target run starts
+            back = np.clip(begins, 0, None)
+            step = firsts - lo[back]  # the origin cell's column in its row
+            ok = inside & (begins >= 0) & (firsts >= 0) & (step >= 0) & (step < width[back])
+            column = np.clip(firsts - t0, 0, t1 - t0 - 1)
+            sim = (src_runs[a] @ tgt_runs[b].T)[here, column]
+            total, count = np.zeros(shape[1:]), np.zeros(shape[1:])
+            for neighbour in (firsts - 1, firsts + b):  # target sentences just outside
+                near = ok & (neighbour >= 0) & (neighbour < m)
+                total += np.where(near, run_to_single[a][here, np.clip(neighbour - t0, 0,
+                                                                       t1 - t0 - 1)], 0.0)
+                count += near
+            for neighbour in (begins - 1, begins + a):  # source sentences just outside
+                near = ok & (neighbour >= 0) & (neighbour < n)
+                total += np.where(near, single_to_run[b][np.clip(neighbour - s0, 0,
+                                                                 s1 - s0 - 1), column], 0.0)
+                count += near
+            bead = sim.astype(np.float64)
+            if s.margin:
+                bead = bead - s.margin * (total / np.maximum(count, 1))
+            src_chars = self.src_len[rows] - self.src_len[back]
+            tgt_chars = self.tgt_len[np.clip(ends, 0, m)] - self.tgt_len[np.clip(firsts, 0, m)]
+            short, long_ = np.minimum(src_chars, tgt_chars), np.maximum(src_chars, tgt_chars)
+            bead = bead * np.log2(1.0 + short / np.maximum(long_, 1e-9)) ** s.length_power
+            bead = bead + s.merge * (a + b - 2)
+            crossings = (self.src_breaks[rows] - self.src_breaks[np.clip(begins + 1, 0, n)]
+                         if a > 1 else 0) + \
+                (self.tgt_breaks[np.clip(ends, 0, m)] - self.tgt_breaks[np.clip(firsts + 1, 0, m)])
+            bead = bead - s.paragraph_penalty * crossings
+            scores[t] = np.where(ok, bead, 0.0)
+            sims[t] = np.where(ok, sim, 0.0)
+            origins[t] = np.where(ok, self.offsets[back] + step, self.sentinel)
+        return scores, sims, origins
 
 
 def _break_counts(starts: np.ndarray | None, count: int) -> np.ndarray:
@@ -391,29 +458,6 @@ def _break_counts(starts: np.ndarray | None, count: int) -> np.ndarray:
     if starts is None:
         return np.zeros(count + 1, dtype=np.int64)
     return np.concatenate([[0], np.cumsum(starts.astype(np.int64))])
-
-
-def _neighbour_sim(src_runs, tgt_runs, i0: int, a: int, j0: np.ndarray, b: int,
-                   n: int, m: int) -> np.ndarray:
-    """Mean similarity of each side of a bead with the sentences just outside the other side.
-
-    Subtracting it (Bertalign's margin) stops a generic sentence from matching everything.
-    """
-    src_vec = src_runs[a][i0]
-    tgt_single = tgt_runs[1]
-    total = np.zeros(len(j0))
-    count = np.zeros(len(j0))
-    for neighbour in (j0 - 1, j0 + b):
-        ok = (neighbour >= 0) & (neighbour < m)
-        total[ok] += tgt_single[neighbour[ok]] @ src_vec
-        count[ok] += 1
-    tgt_vecs = tgt_runs[b][j0]
-    src_single = src_runs[1]
-    for neighbour in (i0 - 1, i0 + a):
-        if 0 <= neighbour < n:
-            total += tgt_vecs @ src_single[neighbour]
-            count += 1
-    return total / np.maximum(count, 1)
 
 
 def _backtrack(scores, moves, sims, lo, types, n: int, m: int, skip: float) -> list[Bead]:

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from align.aligner import AlignSettings, Side, align
+from align.aligner import (NEG, AlignSettings, Side, _add_insertions, _backtrack, _break_counts,
+                           _shifted, align, band_around, bead_types, first_pass, second_pass)
 from align.encoders import MeanRuns
 from align.pipeline import align_documents
 from align.read import read_file
@@ -75,3 +76,117 @@ def test_seed_pair_headline_and_strays(seed_run):
     assert repeated.source_ids == ()  # the headline printed twice
     last_two = beads[-2:]
     assert all(b.source_ids == () for b in last_two)  # credit line and sharing prompt
+
+
+# ------------------------------------------------------------- the second pass, cell by cell
+# The aligner makes each chunk's bead scores at once from matrix products; this is the
+# programme written one cell and one bead type at a time, as it was before, to check that
+# the two find the same beads with the same scores.
+
+def _reference_second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
+                settings: AlignSettings) -> list[Bead]:
+    n, m = len(source), len(target)
+    types = bead_types(settings)
+    src_runs = {a: source.runs(a) for a in range(1, settings.max_source + 1)}
+    tgt_runs = {b: target.runs(b) for b in range(1, settings.max_target + 1)}
+    ratio = float(source.lengths.sum()) / max(1.0, float(target.lengths.sum()))
+    src_len = np.concatenate([[0.0], np.cumsum(source.lengths, dtype=np.float64)])
+    tgt_len = np.concatenate([[0.0], np.cumsum(target.lengths, dtype=np.float64)]) * ratio
+    src_breaks = _break_counts(source.paragraph_starts, n)
+    tgt_breaks = _break_counts(target.paragraph_starts, m)
+
+    scores: list[np.ndarray] = []
+    moves: list[np.ndarray] = []  # index into `types`, or -1 for 1-0, -2 for 0-1
+    sims_kept: list[np.ndarray] = []
+    for i in range(n + 1):
+        cols = np.arange(lo[i], hi[i])
+        best = np.full(len(cols), NEG)
+        move = np.full(len(cols), -2, dtype=np.int8)
+        best_sim = np.zeros(len(cols), dtype=np.float32)
+        if i == 0:
+            best[cols == 0] = 0.0
+        else:
+            up = _shifted(scores[i - 1], int(lo[i - 1]), cols) + settings.skip
+            take = up > best
+            best[take], move[take] = up[take], -1
+            for t, (a, b) in enumerate(types):
+                if a > i:
+                    continue
+                j0 = cols - b
+                ok = (j0 >= 0) & (j0 + b <= m)
+                if not ok.any():
+                    continue
+                prev = _shifted(scores[i - a], int(lo[i - a]), j0)
+                ok &= prev > NEG / 2
+                if not ok.any():
+                    continue
+                j0 = j0[ok]
+                sim = tgt_runs[b][j0] @ src_runs[a][i - a]
+                bead = sim.astype(np.float64)
+                if settings.margin:
+                    bead = bead - settings.margin * _reference_neighbour_sim(
+                        src_runs, tgt_runs, i - a, a, j0, b, n, m)
+                src_chars = src_len[i] - src_len[i - a]
+                tgt_chars = tgt_len[j0 + b] - tgt_len[j0]
+                short, long_ = np.minimum(src_chars, tgt_chars), np.maximum(src_chars, tgt_chars)
+                bead = bead * np.log2(1.0 + short / np.maximum(long_, 1e-9)) ** settings.length_power
+                bead = bead + settings.merge * (a + b - 2)
+                crossings = (src_breaks[i] - src_breaks[i - a + 1] if a > 1 else 0) + \
+                    (tgt_breaks[j0 + b] - tgt_breaks[j0 + 1])
+                bead = bead - settings.paragraph_penalty * crossings
+                total = prev[ok] + bead
+                idx = np.nonzero(ok)[0]
+                better = total > best[idx]
+                best[idx[better]] = total[better]
+                move[idx[better]] = t
+                best_sim[idx[better]] = sim[better]
+        best, move = _add_insertions(best, move, cols, settings.skip, marker=-2)
+        scores.append(best)
+        moves.append(move)
+        sims_kept.append(best_sim)
+    return _backtrack(scores, moves, sims_kept, lo, types, n, m, settings.skip)
+
+
+def _reference_neighbour_sim(src_runs, tgt_runs, i0: int, a: int, j0: np.ndarray, b: int,
+                   n: int, m: int) -> np.ndarray:
+    """Mean similarity of each side of a bead with the sentences just outside the other side.
+
+    Subtracting it (Bertalign's margin) stops a generic sentence from matching everything.
+    """
+    src_vec = src_runs[a][i0]
+    tgt_single = tgt_runs[1]
+    total = np.zeros(len(j0))
+    count = np.zeros(len(j0))
+    for neighbour in (j0 - 1, j0 + b):
+        ok = (neighbour >= 0) & (neighbour < m)
+        total[ok] += tgt_single[neighbour[ok]] @ src_vec
+        count[ok] += 1
+    tgt_vecs = tgt_runs[b][j0]
+    src_single = src_runs[1]
+    for neighbour in (i0 - 1, i0 + a):
+        if 0 <= neighbour < n:
+            total += tgt_vecs @ src_single[neighbour]
+            count += 1
+    return total / np.maximum(count, 1)
+
+
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 30), st.integers(1, 30), st.integers(0, 2**31 - 1), st.booleans())
+def test_second_pass_matches_cell_by_cell(n, m, seed, paragraphs):
+    rng = np.random.default_rng(seed)
+    norm = lambda x: x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+    vectors = norm(rng.normal(size=(n + m, 16))).astype(np.float32)
+    starts = (lambda k: rng.random(k) < 0.3) if paragraphs else (lambda k: None)
+    source = Side(MeanRuns(vectors[:n]), rng.integers(5, 80, n).astype(np.float64), starts(n))
+    target = Side(MeanRuns(vectors[n:]), rng.integers(5, 200, m).astype(np.float64), starts(m))
+    config = AlignSettings(window=int(rng.integers(1, 6)))
+    lo, hi = band_around(first_pass(source, target, config), n, m, config.window)
+    fast = second_pass(source, target, lo, hi, config)
+    slow = _reference_second_pass(source, target, lo, hi, config)
+    assert [(b.source_ids, b.target_ids) for b in fast] == \
+        [(b.source_ids, b.target_ids) for b in slow]
+    assert np.allclose([b.score for b in fast], [b.score for b in slow], atol=1e-5)
+    assert np.allclose([b.similarity or 0.0 for b in fast], [b.similarity or 0.0 for b in slow],
+                       atol=1e-5)
