@@ -348,8 +348,12 @@ def second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
     scores[rows[0]], moves[rows[0]] = _add_insertions(
         first, np.full(len(cols), -2, dtype=np.int8), cols, settings.skip, marker=-2)
     table = _BeadTable(source, target, lo, hi, offsets, sentinel, settings)
-    for start in range(1, n + 1, _CHUNK_ROWS):
+    start = 1
+    while start <= n:
         stop = min(n + 1, start + _CHUNK_ROWS)
+        # a band that widens where many sentences of one side go unmatched takes fewer rows
+        while stop - start > 1 and (stop - start) * int(width[start:stop].max()) > _CHUNK_CELLS:
+            stop = start + (stop - start) // 2
         beads, bead_sims, origins = table.chunk(start, stop)
         for i in range(start, stop):
             r, w = i - start, int(width[i])
@@ -369,11 +373,13 @@ def second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
             sims[rows[i]][through] = bead_sims[pick[through] - 1, r, np.nonzero(through)[0]]
             scores[rows[i]], moves[rows[i]] = _add_insertions(best, move, cols, settings.skip,
                                                               marker=-2)
+        start = stop
     return _backtrack([scores[s] for s in rows], [moves[s] for s in rows],
                       [sims[s] for s in rows], lo, types, n, len(target), settings.skip)
 
 
-_CHUNK_ROWS = 128  # source rows whose bead scores are made at once
+_CHUNK_ROWS = 128  # source rows whose bead scores are made at once...
+_CHUNK_CELLS = 128 * 64  # ...and at most this many cells (rows × widest band among them)
 
 
 class _BeadTable:

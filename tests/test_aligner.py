@@ -175,7 +175,74 @@ def _reference_neighbour_sim(src_runs, tgt_runs, i0: int, a: int, j0: np.ndarray
 @settings(max_examples=40, deadline=None)
 @given(st.integers(1, 30), st.integers(1, 30), st.integers(0, 2**31 - 1), st.booleans())
 def test_second_pass_matches_cell_by_cell(n, m, seed, paragraphs):
-    rng = np.random.default_rng(seed)
+    _compare_second_passes(n, m, seed, paragraphs)
+
+
+def test_second_pass_in_small_chunks_matches_cell_by_cell(monkeypatch):
+    # chunks of a few rows, halved where the band is wide: the chunk edges and the halving
+    # are crossed many times (a 1-40 pair widens the band of its rows)
+    import align.aligner as aligner
+
+    monkeypatch.setattr(aligner, "_CHUNK_ROWS", 4)
+    monkeypatch.setattr(aligner, "_CHUNK_CELLS", 24)
+    for seed in range(12):
+        _compare_second_passes(3 + seed % 5, 40 - seed, seed, seed % 2 == 0)
+
+
+def test_every_cells_bead_score_matches_cell_by_cell():
+    """Each chunk's score for every bead type and cell (not only those on the best path),
+    against the formula written for one cell at a time."""
+    from align.aligner import _BeadTable
+
+    for seed in range(6):
+        rng = np.random.default_rng(seed)
+        n, m = 9 + seed, 30 - seed
+        source, target, config, lo, hi = _random_sides(n, m, rng, seed % 2 == 0)
+        width = hi - lo
+        offsets = np.concatenate([[0], np.cumsum(width)])
+        table = _BeadTable(source, target, lo, hi, offsets, int(offsets[-1]), config)
+        types = bead_types(config)
+        for start in range(1, n + 1, 3):
+            stop = min(n + 1, start + 3)
+            scores, sims, origins = table.chunk(start, stop)
+            for i in range(start, stop):
+                for k, j in enumerate(range(lo[i], hi[i])):
+                    for t, (a, b) in enumerate(types):
+                        want = _reference_bead(source, target, config, lo, hi, i, j, a, b)
+                        origin = origins[t, i - start, k]
+                        if want is None:
+                            assert origin == offsets[-1]
+                            continue
+                        assert origin == offsets[i - a] + (j - b - lo[i - a])
+                        assert scores[t, i - start, k] == pytest.approx(want[0], abs=1e-5)
+                        assert sims[t, i - start, k] == pytest.approx(want[1], abs=1e-5)
+
+
+def _reference_bead(source, target, config, lo, hi, i, j, a, b):
+    """(score, similarity) of the a-b bead ending at cell (i, j), or None where it cannot be
+    (it would start before either side, or from a cell outside the band)."""
+    n, m = len(source), len(target)
+    i0, j0 = i - a, j - b
+    if i0 < 0 or j0 < 0 or j > m or not lo[i0] <= j0 < hi[i0]:
+        return None
+    src_runs = {k: source.runs(k) for k in range(1, config.max_source + 1)}
+    tgt_runs = {k: target.runs(k) for k in range(1, config.max_target + 1)}
+    sim = float(tgt_runs[b][j0] @ src_runs[a][i0])
+    score = sim - config.margin * float(_reference_neighbour_sim(
+        src_runs, tgt_runs, i0, a, np.array([j0]), b, n, m)[0])
+    ratio = float(source.lengths.sum()) / max(1.0, float(target.lengths.sum()))
+    src_chars = float(source.lengths[i0:i].sum())
+    tgt_chars = float(target.lengths[j0:j].sum()) * ratio
+    short, long_ = min(src_chars, tgt_chars), max(src_chars, tgt_chars)
+    score *= np.log2(1.0 + short / max(long_, 1e-9)) ** config.length_power
+    score += config.merge * (a + b - 2)
+    breaks = lambda starts, first, end: 0 if starts is None else int(starts[first + 1:end].sum())
+    score -= config.paragraph_penalty * (breaks(source.paragraph_starts, i0, i) +
+                                         breaks(target.paragraph_starts, j0, j))
+    return score, sim
+
+
+def _random_sides(n, m, rng, paragraphs):
     norm = lambda x: x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
     vectors = norm(rng.normal(size=(n + m, 16))).astype(np.float32)
     starts = (lambda k: rng.random(k) < 0.3) if paragraphs else (lambda k: None)
@@ -183,6 +250,11 @@ def test_second_pass_matches_cell_by_cell(n, m, seed, paragraphs):
     target = Side(MeanRuns(vectors[n:]), rng.integers(5, 200, m).astype(np.float64), starts(m))
     config = AlignSettings(window=int(rng.integers(1, 6)))
     lo, hi = band_around(first_pass(source, target, config), n, m, config.window)
+    return source, target, config, lo, hi
+
+
+def _compare_second_passes(n, m, seed, paragraphs):
+    source, target, config, lo, hi = _random_sides(n, m, np.random.default_rng(seed), paragraphs)
     fast = second_pass(source, target, lo, hi, config)
     slow = _reference_second_pass(source, target, lo, hi, config)
     assert [(b.source_ids, b.target_ids) for b in fast] == \
