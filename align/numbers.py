@@ -53,6 +53,16 @@ _PAIR_NAMED = regex.compile(r"(?:^|[，。；：！？、“”「」\"—…\s]
 _ZH_PAIR = regex.compile(r"[双俩仨半]")
 # a circle typed for 〇 (一九六○年) beside a Chinese digit; alone, ○ blanks out a name (李○○)
 _LOOKALIKE_ZERO = regex.compile(r"(?<=[〇零一二三四五六七八九])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九])")
+# an "l" scanned for the digit 1 (l922年, 11月l3日): beside a digit, with no letter next to it
+# (Chinese text on either side, so "L3" in "Model l3" stays a letter)
+_LOOKALIKE_ONE = regex.compile(r"(?<=\p{Han})l(?=\d)|(?<=\d)l(?=[\d\p{Han}])")
+# body parts that come in pairs: 两只眼睛 is "his eyes", 两手 "her hands", with no "two"
+_BODY_PAIR = regex.compile(r"[只条个]?(眼睛|手臂|手掌|脚掌|膝盖|腿弯子|胳膊|胳臂|耳朵|肩膀|眉毛|"
+                           r"翅膀|膀子|眼|手|脚|腿|臂|耳|肩|腮|颊|鬓|眉|膝)")
+# 他们两个都…, 咱们两个一齐儿走: "the two of them", said by the pronoun alone; and 贾蓉等两个
+# "Jia Rong and another" (a larger count after 等, 张三等五人, is news to render)
+_WE_TWO = regex.compile(r"们$")
+_WE_TWO_AFTER = regex.compile(r"个(?:$|[都也一又就还便先同齐起，。！？、；：”」\s])")
 _QUOTE_BEFORE = regex.compile(r"[”」』\"](?:这|那)?$")
 # the lunar calendar's named months: 腊月 the twelfth, 正月 the first, 冬月 the eleventh
 _LUNAR_MONTHS = {"腊月": 12.0, "正月": 1.0, "冬月": 11.0}
@@ -225,6 +235,7 @@ _SECTION_NUMBER = regex.compile(r"\s*\d{1,3}\s*[.．、]\s*(?=\p{Han})")
 
 def _zh(written: str) -> list[Quantity]:
     text = _LOOKALIKE_ZERO.sub(lambda m: "〇" * len(m.group()), written)  # offsets hold
+    text = _LOOKALIKE_ONE.sub("1", text)
     found = _zh_read(text)
     if text == written:
         return found
@@ -320,6 +331,9 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
                                           bool(_PAIR_NAMED.search(text, max(0, start - 2), start)))) \
         or (len(numeral) == 2 and _consecutive(numeral)) \
         or (two and before.endswith("这") and after[:1] in "天日") \
+        or (two and _body_pair(text, end)) \
+        or (two and _WE_TWO.search(before) is not None and _WE_TWO_AFTER.match(after) is not None) \
+        or (two and before.endswith("等") and after[:1] in "个人位") \
         or _enumerated(text, start) == _zh_numeral_value(numeral)
     if after.startswith("个亿") and not after.startswith("个亿万"):
         # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier,
@@ -375,6 +389,17 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     if after.startswith(("万", "亿")):
         pass  # the scale is part of the numeral already (五十万)
     return Quantity(value, numeral, start, end, kind, soft=vague, money=money, also=readings)
+
+
+def _body_pair(text: str, end: int) -> bool:
+    """A pair of body parts counted at `end` (两只眼睛, 两手), not a word that starts with
+    one (两只手套 "two gloves", 两手机)."""
+    m = _BODY_PAIR.match(text, end)
+    if m is None:
+        return False
+    table = lexicon.cedict()
+    return not any(text[m.start(1):m.end(1) + k] in table for k in (1, 2)
+                   if m.end(1) + k <= len(text))
 
 
 def _containing_word(text: str, start: int, end: int) -> str:

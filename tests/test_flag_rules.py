@@ -266,7 +266,20 @@ def test_place_abbreviation_names_the_places():
     ("零一年他去了北京。", "In 2001 he went to Beijing.", []),
     ("他犹豫了一秒钟，然后开口说话。", "He hesitated for a second and then spoke.", []),
     ("该市新增了三个亿万富翁。", "The city gained three new billionaires.", []),
+    # read on MAC-Test's machine translation (seventh round): a scanned "l" for 1; pairs of
+    # body parts; "the two of us"; X等两个 "X and another"; a numeral in a name spelled out
+    ("那是l922年11月l3日上午。", "It was the morning of November 13th, 1922.", []),
+    ("韦小宝走进房去，两只眼睛骨碌碌的乱转。", "Wei Xiaobao walked in, his eyes darting about.", []),
+    ("他两手空空地上来。", "He came up empty-handed.", []),
+    ("咱们两个一齐儿走，瞧瞧他去。", "Let's go together and see him.", []),
+    ("贾蓉等两个常常来要银子。", "Jia Rong and the other often came for silver.", []),
+    ("方七点点头，闭上眼睛。", "Fang Qi nodded and closed his eyes.", []),
     # wrong ones
+    ("那是l922年11月l3日上午。", "It was the morning of November 13th, 1923.", ["changed"]),
+    ("他买了两只手套。", "He bought gloves.", ["missing-count"]),  # gloves are no body part
+    ("他们两个孩子都在上学。", "Their three children are at school.", ["changed"]),
+    ("张三等五人被捕。", "Zhang San and others were arrested.", ["missing-count"]),
+    ("方七带着三个人来了。", "Fang Qi came with two men.", ["changed"]),
     ("公司投资三十个亿建厂。", "The company invested 300 million yuan in a plant.", ["changed"]),
     ("公司投资三十个亿建厂。", "The company invested 1 billion yuan in a plant.", ["changed"]),
     ("公司裁掉了两名高管，但没有说明原因。", "The company fired three executives but gave neither reason nor explanation.", ["changed"]),

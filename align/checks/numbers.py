@@ -38,6 +38,14 @@ _COMPARABLE = {"cardinal": "count", "range": "count", "percent": "percent", "yea
                "month": "date", "day": "date", "decade": "date", "ordinal": "count"}
 
 
+def _rendered_names(context: CheckContext, pair: Pair) -> list[tuple[int, int]]:
+    """Source spans of the names the term alignment found rendered (spelled out, or by a
+    known English name)."""
+    alignment = context.links(pair)
+    return [(u.start, u.end) for k, u in enumerate(alignment.units)
+            if u.name and alignment.link_of(k) is not None]
+
+
 @register("numbers")
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
@@ -56,7 +64,10 @@ def check(context: CheckContext) -> list[Flag]:
         # (不足五成 "less than half"): soft quantities are paired too
         for pairing in (partial(_conversions, pair), _shares):
             _drop_pairs(pairing(unsaid, added), unsaid, added)
-        missing = [q for q in unsaid if not q.soft]
+        names = _rendered_names(context, pair) if any(not q.soft for q in unsaid) else []
+        # a numeral inside a name the target spells out (方七 "Fang Qi") is part of the name
+        missing = [q for q in unsaid if not q.soft
+                   and not any(a <= q.start and q.end <= b for a, b in names)]
         _drop_pairs(_the_others(pair, missing, added), missing, added)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)
