@@ -27,7 +27,7 @@ _ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
 # numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5 (not RM476.5, 14th,
 # 1980s, 500Mbps, 16-year-old)
 _UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|Kbps|GB|MB|KB|TB|"
-               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A")
+               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L")
 # a code or a name glued to digits (G60, COVID-19), not a word that modifies a number
 # ("mid-1980s", "pre-2020", "top-10")
 _LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CNY|GBP|S)\$?\d)"
@@ -35,7 +35,7 @@ _LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CN
                             r"\p{Latin}+-?\d+(?:\.\d+)?"
                             rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
 _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-                           rf"(?!\d|(?!(?:{_UNIT_WORDS})\b)\p{{Latin}})"
+                           rf"(?!\d|(?!(?:{_UNIT_WORDS})(?![\p{{Latin}}\d]))\p{{Latin}})"
                            r"(\s*[余多]?[万亿千百])?(\s*[%％])?")
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
@@ -55,14 +55,16 @@ _ZH_PAIR = regex.compile(r"[双俩仨半]")
 _LOOKALIKE_ZERO = regex.compile(r"(?<=[〇零一二三四五六七八九])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九])")
 # an "l" scanned for the digit 1 (l922年, 11月l3日): beside a digit, with no letter next to it
 # (Chinese text on either side, so "L3" in "Model l3" stays a letter)
-_LOOKALIKE_ONE = regex.compile(r"(?<=\p{Han})l(?=\d)|(?<=\d)l(?=[\d\p{Han}])")
+# or a date word after it (201l年), so a litre after a digit (2l的可乐, 1.5l) stays a letter
+_LOOKALIKE_ONE = regex.compile(r"(?<=\p{Han})l(?=\d)|(?<=\d)l(?=\d|[年月日号])")
 # body parts that come in pairs: 两只眼睛 is "his eyes", 两手 "her hands", with no "two"
 _BODY_PAIR = regex.compile(r"[只条个]?(眼睛|手臂|手掌|脚掌|膝盖|腿弯子|胳膊|胳臂|耳朵|肩膀|眉毛|"
                            r"翅膀|膀子|眼|手|脚|腿|臂|耳|肩|腮|颊|鬓|眉|膝)")
 # 他们两个都…, 咱们两个一齐儿走: "the two of them", said by the pronoun alone; and 贾蓉等两个
-# "Jia Rong and another" (a larger count after 等, 张三等五人, is news to render)
+# "Jia Rong and another" (a larger count after 等, 张三等五人, is news to render). Only where
+# no noun follows the count: 等两个小时 "wait two hours" and 等两位客人 are counts
 _WE_TWO = regex.compile(r"们$")
-_WE_TWO_AFTER = regex.compile(r"个(?:$|[都也一又就还便先同齐起，。！？、；：”」\s])")
+_TWO_ALONE = regex.compile(r"[个人位](?:$|[都也一又就还便先同齐起常正，。！？、；：”」\s])")
 _QUOTE_BEFORE = regex.compile(r"[”」』\"](?:这|那)?$")
 # the lunar calendar's named months: 腊月 the twelfth, 正月 the first, 冬月 the eleventh
 _LUNAR_MONTHS = {"腊月": 12.0, "正月": 1.0, "冬月": 11.0}
@@ -332,8 +334,8 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         or (len(numeral) == 2 and _consecutive(numeral)) \
         or (two and before.endswith("这") and after[:1] in "天日") \
         or (two and _body_pair(text, end)) \
-        or (two and _WE_TWO.search(before) is not None and _WE_TWO_AFTER.match(after) is not None) \
-        or (two and before.endswith("等") and after[:1] in "个人位") \
+        or (two and (_WE_TWO.search(before) is not None or before.endswith("等"))
+            and _TWO_ALONE.match(after) is not None) \
         or _enumerated(text, start) == _zh_numeral_value(numeral)
     if after.startswith("个亿") and not after.startswith("个亿万"):
         # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier,

@@ -280,6 +280,17 @@ def test_place_abbreviation_names_the_places():
     ("他们两个孩子都在上学。", "Their three children are at school.", ["changed"]),
     ("张三等五人被捕。", "Zhang San and others were arrested.", ["missing-count"]),
     ("方七带着三个人来了。", "Fang Qi came with two men.", ["changed"]),
+    # a cold review: an ordinal inside a name rendered in English; 等 "wait"; a litre
+    ("第二次世界大战爆发了。", "The First World War broke out.", ["missing-count"]),
+    ("十一届三中全会召开。", "The Third Plenary Session was held.", ["missing"]),
+    ("我们在车站等两个小时。", "We waited at the station for three hours.", ["changed"]),
+    ("请等两位客人到了再开始。", "Please wait until the guests arrive.", ["missing-count"]),
+    ("买了一瓶2l的可乐。", "He bought a 2-litre bottle of cola.", []),
+    ("这辆车排量1.5l的。", "This car has a 1.5-litre engine.", []),
+    ("公司成立于201l年。", "The company was founded in 2011.", []),
+    # a count named with a place word, linked to "Province" by a character's sense (the seed)
+    ("深化沪苏浙皖三省一市合作。", "Deepen cooperation in Shanghai, Jiangsu and Zhejiang Province.",
+     ["missing-count"]),
     ("公司投资三十个亿建厂。", "The company invested 300 million yuan in a plant.", ["changed"]),
     ("公司投资三十个亿建厂。", "The company invested 1 billion yuan in a plant.", ["changed"]),
     ("公司裁掉了两名高管，但没有说明原因。", "The company fired three executives but gave neither reason nor explanation.", ["changed"]),

@@ -39,11 +39,14 @@ _COMPARABLE = {"cardinal": "count", "range": "count", "percent": "percent", "yea
 
 
 def _rendered_names(context: CheckContext, pair: Pair) -> list[tuple[int, int]]:
-    """Source spans of the names the term alignment found rendered (spelled out, or by a
-    known English name)."""
+    """Source spans of the names the target spells out in pinyin: there the numeral is
+    rendered, as a syllable. A name rendered by its English name may carry its number in
+    English (第二次世界大战 "World War II", 十一届三中全会), and a count named with a place
+    word (三省 linked to "Province" by a character's sense) is a count: both stay checked."""
     alignment = context.links(pair)
     return [(u.start, u.end) for k, u in enumerate(alignment.units)
-            if u.name and alignment.link_of(k) is not None]
+            if u.name and (link := alignment.link_of(k)) is not None
+            and link.evidence == "pinyin"]
 
 
 @register("numbers")
