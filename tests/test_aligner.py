@@ -11,6 +11,7 @@ from align.pipeline import align_documents
 from align.read import read_file
 from align.align_format import parse_align
 from align.score import score
+from align.types import Bead
 from align.segment import segment
 
 from conftest import MAC
@@ -84,7 +85,7 @@ def test_seed_pair_headline_and_strays(seed_run):
 # the two find the same beads with the same scores.
 
 def _reference_second_pass(source: Side, target: Side, lo: np.ndarray, hi: np.ndarray,
-                settings: AlignSettings) -> list[Bead]:
+                           settings: AlignSettings) -> list[Bead]:
     n, m = len(source), len(target)
     types = bead_types(settings)
     src_runs = {a: source.runs(a) for a in range(1, settings.max_source + 1)}
