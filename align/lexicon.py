@@ -97,8 +97,33 @@ def _parse_cedict(path: Path) -> dict[str, str]:
             if not m:
                 continue
             senses = [s.strip() for s in m.group(4).split("/") if s.strip()]
+            senses += _glossed_romanisations(m.group(3), senses)
             readings.setdefault(m.group(2), []).append(_SENSE.join([m.group(3), *senses]))
     return {word: _READING.join(found) for word, found in readings.items()}
+
+
+_ROMANISED = re.compile(r"^([A-Za-z' -]+?)\s*\(([^()]*)\)$")
+_NOT_A_MEANING = re.compile(r"loanword|\bname\b|^onom", re.I)
+
+
+def _glossed_romanisations(pinyin: str, senses: list[str]) -> list[str]:
+    """The bracketed meaning of a sense that is the word's own romanisation, as a sense of its
+    own: 包子 'bao (steamed stuffed bun)', 炕 'kang (a heatable brick bed)'. Every sense is
+    read without its brackets (notes like '(fig.)' only qualify), which would leave these
+    with nothing but 'bao'. Names (capitalised pinyin) and bracketed remarks that give no
+    meaning ('amen (loanword)', 'Mimi (Western name)') are left as they are."""
+    if not pinyin[:1].islower():
+        return []
+    syllables = [re.sub(r"\d", "", s).replace("u:", "v") for s in pinyin.lower().split()]
+    prefixes = {"".join(syllables[:k]) for k in range(1, len(syllables) + 1)}
+    found = []
+    for sense in senses:
+        m = _ROMANISED.match(sense)
+        if m is None or _NOT_A_MEANING.search(m.group(2)) or m.group(2) in senses:
+            continue
+        if re.sub(r"[' -]", "", m.group(1).lower()) in prefixes:
+            found.append(m.group(2).strip())
+    return found
 
 
 class _Dictionary(Mapping[str, tuple[DictEntry, ...]]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from align import lexicon
 from align.checks import CheckContext, default_checks, one_per_problem, run_checks
 from align.links import align_terms
 from align.names import abbreviation_of, is_name
@@ -55,6 +56,17 @@ def test_a_names_cues_are_the_name_not_its_description():
     alignment = align_terms("商务部表示。", "The Ministry of Commerce said.")
     assert [(alignment.text_of(link), link.evidence) for link in alignment.links] == \
         [("Ministry of Commerce", "sense")]
+
+
+def test_a_romanised_sense_keeps_its_bracketed_meaning():
+    # 包子 'bao (steamed stuffed bun)': without its brackets the sense said only "bao", so
+    # "buns" went unlinked and the clause read as dropped (MAC-Test 002's machine translation)
+    alignment = align_terms("我把那一包包子都给了勒都。", "I gave Ledu all the buns.")
+    assert _rendered(alignment)["包子"] == "buns"
+    alignment = align_terms("炕上坐着一个老人。", "An old man sat on the heatable brick bed.")
+    assert _rendered(alignment).get("炕上") == "heatable brick bed"
+    # ...but a bracket that gives no meaning adds none: 'amen (loanword)'
+    assert lexicon.senses("阿门") == ("amen (loanword)",)
 
 
 def _rendered(alignment):
