@@ -53,9 +53,9 @@ _PAIR_NAMED = regex.compile(r"(?:^|[，。；：！？、“”「」\"—…\s]
 _ZH_PAIR = regex.compile(r"[双俩仨半]")
 # a circle typed for 〇 (一九六○年) beside a Chinese digit; alone, ○ blanks out a name (李○○)
 _LOOKALIKE_ZERO = regex.compile(r"(?<=[〇零一二三四五六七八九])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九])")
-# an "l" scanned for the digit 1 (l922年, 11月l3日): beside a digit, with no letter next to it
-# (Chinese text on either side, so "L3" in "Model l3" stays a letter)
-# or a date word after it (201l年), so a litre after a digit (2l的可乐, 1.5l) stays a letter
+# an "l" scanned for the digit 1: after a Chinese character and before a digit (l922年,
+# 11月l3日), or after a digit and before a digit or a date word (201l年). "Model l3" and a
+# litre (2l的可乐, 1.5l) stay letters
 _LOOKALIKE_ONE = regex.compile(r"(?<=\p{Han})l(?=\d)|(?<=\d)l(?=\d|[年月日号])")
 # body parts that come in pairs: 两只眼睛 is "his eyes", 两手 "her hands", with no "two"
 _BODY_PAIR = regex.compile(r"[只条个]?(眼睛|手臂|手掌|脚掌|膝盖|腿弯子|胳膊|胳臂|耳朵|肩膀|眉毛|"
@@ -63,7 +63,6 @@ _BODY_PAIR = regex.compile(r"[只条个]?(眼睛|手臂|手掌|脚掌|膝盖|腿
 # 他们两个都…, 咱们两个一齐儿走: "the two of them", said by the pronoun alone; and 贾蓉等两个
 # "Jia Rong and another" (a larger count after 等, 张三等五人, is news to render). Only where
 # no noun follows the count: 等两个小时 "wait two hours" and 等两位客人 are counts
-_WE_TWO = regex.compile(r"们$")
 _TWO_ALONE = regex.compile(r"[个人位](?:$|[都也一又就还便先同齐起常正，。！？、；：”」\s])")
 _QUOTE_BEFORE = regex.compile(r"[”」』\"](?:这|那)?$")
 # the lunar calendar's named months: 腊月 the twelfth, 正月 the first, 冬月 the eleventh
@@ -334,8 +333,7 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         or (len(numeral) == 2 and _consecutive(numeral)) \
         or (two and before.endswith("这") and after[:1] in "天日") \
         or (two and _body_pair(text, end)) \
-        or (two and (_WE_TWO.search(before) is not None or before.endswith("等"))
-            and _TWO_ALONE.match(after) is not None) \
+        or (two and before.endswith(("们", "等")) and _TWO_ALONE.match(after) is not None) \
         or _enumerated(text, start) == _zh_numeral_value(numeral)
     if after.startswith("个亿") and not after.startswith("个亿万"):
         # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier,
