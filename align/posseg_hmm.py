@@ -36,6 +36,12 @@ class _Model:
         self._char_states = char_states
         self._index = index
 
+    @lru_cache(maxsize=50_000)
+    def decode(self, obs: str) -> tuple[float, tuple]:
+        """The best path for a run of characters; a quarter of the runs a book's unknown
+        words make come again (叶文洁 39 times across MAC-Test)."""
+        return _decode(self, obs)
+
     @lru_cache(maxsize=20_000)
     def emission(self, char: str) -> np.ndarray:
         return np.array([self._emit[s].get(char, MIN_FLOAT) for s in self.states])
@@ -52,7 +58,11 @@ class _Model:
 
 def viterbi(obs: str, states, start_p, trans_p, emit_p) -> tuple[float, list]:
     """Drop-in for `jieba.posseg.viterbi.viterbi`."""
-    model = _model(states, start_p, trans_p, emit_p)
+    prob, route = _model(states, start_p, trans_p, emit_p).decode(obs)
+    return prob, list(route)
+
+
+def _decode(model: _Model, obs: str) -> tuple[float, tuple]:
     current = np.flatnonzero(model.allowed(obs[0]))
     scores = model.start[current] + model.emission(obs[0])[current]
     back: list[tuple[np.ndarray, np.ndarray]] = []  # per step: its states, where each came from
@@ -79,7 +89,7 @@ def viterbi(obs: str, states, start_p, trans_p, emit_p) -> tuple[float, list]:
         state = int(came_from[np.searchsorted(step_states, state)])
         route.append(state)
     route.reverse()
-    return prob, [model.states[k] for k in route]
+    return prob, tuple(model.states[k] for k in route)
 
 
 _LOADED: list[tuple[tuple, _Model]] = []  # the tables last seen, and their arrays

@@ -17,6 +17,23 @@ def test_single_runs_equal_the_library(encoder):
     assert np.abs(ours - reference).max() < 1e-4
 
 
+def test_blocks_and_micro_batches_do_not_change_the_vectors(encoder, monkeypatch):
+    """Token features are made once per distinct token of a block, and the output projection
+    once per block: with tiny blocks and micro-batches (so that a token recurs across both,
+    and a sentence is longer than a micro-batch) the vectors are still the library's."""
+    import align.encoders as encoders
+
+    texts = TEXTS * 3 + ["", "上海", "A sentence in English, longer than one micro-batch of "
+                         "sixteen tokens, so that it makes a micro-batch of its own."]
+    monkeypatch.setattr(encoders, "_TOKENS", 16)
+    monkeypatch.setattr(encoders, "_BLOCK_TOKENS", 40)
+    # one 9-token sentence a micro-batch (9 + 9 > 16), four micro-batches a block (45 > 40)
+    assert [len(b) for b in encoders._blocks([[0] * 9] * 12)] == [4, 4, 4]
+    ours = encoder.embed(texts).vectors
+    reference = encoder._model.encode(texts)
+    assert np.abs(ours - reference).max() < 1e-4
+
+
 def test_composed_runs_match_concatenated_text(encoder):
     pair = encoder.embed(TEXTS).runs(2)[0]
     concatenated = encoder._model.encode([TEXTS[0] + TEXTS[1]])[0]
