@@ -542,20 +542,24 @@ class _Openings(dict):
                        if t.text.isascii() and t.text.isalpha()
                        and (within is None or t.text[:1].isupper())}
         self._beginnings = {w[:n] for w in self._words for n in range(1, len(w) + 1)}
-        self._readings: dict[str, tuple[str, ...]] = {}
 
     def __missing__(self, char: str) -> bool:
-        if self._within is not None:
-            if not self._within[char]:  # no word at all opens it, so no capitalised one
-                self[char] = False
-                return False
-            readings = self._within._readings[char]
+        if self._within is not None and not self._within[char]:
+            found = False  # no word at all opens it, so no capitalised one
         else:
-            readings = self._readings[char] = tuple(lexicon.readings(char))
-        found = self[char] = any(
-            r in self._beginnings or any(r[:n] in self._words for n in range(1, len(r)))
-            for r in readings)
+            readings, prefixes = _reading_keys(char)
+            found = not readings.isdisjoint(self._beginnings) or \
+                not prefixes.isdisjoint(self._words)
+        self[char] = found
         return found
+
+
+@lru_cache(maxsize=20_000)
+def _reading_keys(char: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A character's pinyin readings, and their beginnings short of the whole: a reading opens
+    a word where the word begins with it, or the word is one of its beginnings."""
+    readings = frozenset(lexicon.readings(char))
+    return readings, frozenset(r[:n] for r in readings for n in range(1, len(r)))
 
 
 def _spellings(parts: list[tuple[int, str]], opens: tuple[_Openings, _Openings]) -> list[Spelling]:
