@@ -69,6 +69,22 @@ def test_a_romanised_sense_keeps_its_bracketed_meaning():
     assert lexicon.senses("阿门") == ("amen (loanword)",)
 
 
+def test_pinyin_read_a_character_at_a_time_is_pypinyin_in_context():
+    # a word none of whose characters has two readings is spelled from the characters' own
+    # readings (cached), without pypinyin's phrase search: the same pinyin for every such
+    # word of CC-CEDICT (here a fifth of them)
+    from pypinyin import Style, lazy_pinyin
+
+    words = [w for w in lexicon.cedict() if lexicon.HAN_RUN.fullmatch(w)][::5]
+    single = [w for w in words if all(len(lexicon.readings(c)) == 1 for c in w)]
+    assert len(single) > 5000
+    assert [lexicon.pinyin(w) for w in single] == \
+        ["".join(lazy_pinyin(w, style=Style.NORMAL)).lower() for w in single]
+    # ...and a word with a character read two ways is read in context
+    assert (lexicon.pinyin("重庆"), lexicon.pinyin("银行"), lexicon.pinyin("长江")) == \
+        ("chongqing", "yinhang", "changjiang")
+
+
 def _rendered(alignment):
     """Source term → the English it is linked to."""
     return {"".join(alignment.units[u].text for u in link.units): alignment.text_of(link)
