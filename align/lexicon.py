@@ -214,7 +214,10 @@ def pinyin(word: str) -> str:
     """Toneless pinyin of a Chinese word, syllables joined: 合肥 → hefei."""
     from pypinyin import Style, lazy_pinyin
 
-    if HAN_RUN.fullmatch(word):  # no character read two ways: as `syllables` reads them
+    # no character read two ways: as `syllables` reads them (the same as pypinyin for every
+    # such word of CC-CEDICT; of pypinyin's own phrases, only 火燵 differs, read huota there
+    # though 燵 has the one reading da)
+    if HAN_RUN.fullmatch(word):
         alone = [_only_reading(c) for c in word]
         if None not in alone:
             return "".join(alone)  # type: ignore[arg-type]
@@ -245,8 +248,7 @@ def syllables(text: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
     # most runs have no character read two ways: read them a character at a time (cached),
-    # which gives what reading in context gives, at a tenth of the cost (the same pinyin for
-    # all 51,019 such words of CC-CEDICT, tests/test_flag_rules.py)
+    # which gives what reading in context gives, at a tenth of the cost
     alone = tuple(_only_reading(c) for c in text)
     if None not in alone:
         return alone  # type: ignore[return-value]

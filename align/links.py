@@ -547,7 +547,8 @@ class _Openings(dict):
         if self._within is not None and not self._within[char]:
             found = False  # no word at all opens it, so no capitalised one
         else:
-            readings, prefixes = _reading_keys(char)
+            # readings() asked every time, so a document's remembered analyses hold them
+            readings, prefixes = _reading_keys(lexicon.readings(char))
             found = not readings.isdisjoint(self._beginnings) or \
                 not prefixes.isdisjoint(self._words)
         self[char] = found
@@ -555,11 +556,10 @@ class _Openings(dict):
 
 
 @lru_cache(maxsize=20_000)
-def _reading_keys(char: str) -> tuple[frozenset[str], frozenset[str]]:
+def _reading_keys(readings: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """A character's pinyin readings, and their beginnings short of the whole: a reading opens
     a word where the word begins with it, or the word is one of its beginnings."""
-    readings = frozenset(lexicon.readings(char))
-    return readings, frozenset(r[:n] for r in readings for n in range(1, len(r)))
+    return frozenset(readings), frozenset(r[:n] for r in readings for n in range(1, len(r)))
 
 
 def _spellings(parts: list[tuple[int, str]], opens: tuple[_Openings, _Openings]) -> list[Spelling]:

@@ -150,3 +150,21 @@ def test_cache_info_and_clear_on_the_command_line(tmp_path):
     cleared = _align("cache", "clear", cache=tmp_path)
     assert cleared.stdout.strip() == f"removed 1 entries (2.0 MiB) from {tmp_path}"
     assert not (tmp_path / "embeddings" / "a.npz").exists()
+
+
+def test_a_document_remembers_what_an_earlier_document_in_the_process_also_asked(tmp_path):
+    """A batch worker runs many documents: the second one's remembered analyses must hold the
+    readings its term alignment asked for, though the first one already asked (and the process
+    caches them), or that document run again on its own would load pypinyin."""
+    import marshal
+
+    from align import memo
+    from align.links import align_terms
+
+    stored = []
+    for name in ("first", "second"):
+        path = tmp_path / f"{name}.marshal"
+        with memo.session(path):
+            align_terms("他们到了合肥。", "They arrived in Hefei.")
+        stored.append(marshal.loads(path.read_bytes()))
+    assert "合" in stored[0]["readings"] and stored[1]["readings"] == stored[0]["readings"]
