@@ -445,9 +445,12 @@ def _in_idiom(text: str, start: int) -> bool:
 
 def _english(text: str) -> list[Quantity]:
     found: list[Quantity] = []
-    glued = [range(m.start(), m.end()) for m in _LATIN_GLUE.finditer(text)]
+    glued: list[range] | None = None  # found at the first number: most sentences have none
 
     def inside_name(at: int) -> bool:
+        nonlocal glued
+        if glued is None:
+            glued = [range(m.start(), m.end()) for m in _LATIN_GLUE.finditer(text)]
         return any(at in r for r in glued)
 
     for m in _EN_ARABIC.finditer(text):
