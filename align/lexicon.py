@@ -163,11 +163,13 @@ def _unpack(reading: str) -> tuple[str, tuple[str, ...]]:
     return pinyin, tuple(senses)
 
 
+@lru_cache(maxsize=100_000)  # asked for every word of every bead, by several stages
 def senses(word: str) -> tuple[str, ...]:
     """All senses of a word across its readings, in dictionary order."""
     return tuple(s for entry in cedict().get(word, ()) for s in entry.senses)
 
 
+@lru_cache(maxsize=100_000)
 def is_proper_name(word: str) -> bool:
     """True when every reading is capitalised pinyin (a name of a person or place)."""
     entries = cedict().get(word, ())
@@ -180,10 +182,12 @@ def is_reference(sense: str) -> bool:
     return bool(_REFERENCE.match(sense))
 
 
-def sense_words(sense: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def sense_words(sense: str) -> tuple[str, ...]:
     """Content words of one dictionary sense, cleaned of notes and classifiers."""
     text = _REFERENCE_TAIL.sub(" ", NOTES.sub(" ", sense))
-    return [w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower()) if w not in STOPWORDS]
+    return tuple(w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())
+                 if w not in STOPWORDS)
 
 
 @lru_cache(maxsize=50_000)
