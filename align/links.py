@@ -718,7 +718,8 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
             return ""
         if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
             return ""  # 大山 (Dashan, a stage name), 金边 (Phnom Penh): also a big mountain, a gold rim
-        if _spells_out(alignment, link, lexicon.senses(unit.text)[0]):
+        if _spells_out(alignment, link, lexicon.senses(unit.text)[0]) or \
+                _colour_by_parts(alignment, link, meaning):
             return ""
         return "dictionary"
     if unit.name or unit.tag[:1] not in LITERAL.tags or "part" in levels:
@@ -730,6 +731,23 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
     if len(glosses) < 2 or all(_sense_rank(c, w) < LITERAL.primary_senses for c, w in glosses):
         return ""
     return "characters"
+
+
+# English colour names, and the word "colour" itself ("tea-colored")
+_COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white grey
+gray tan tawny azure cyan crimson scarlet navy beige ivory khaki maroon magenta olive teal
+turquoise amber auburn ochre indigo vermilion lavender silver golden color colour colored
+coloured""".split())
+
+
+def _colour_by_parts(alignment: TermAlignment, link: Link, meaning: str) -> bool:
+    """A colour word (X色) whose meaning is a colour, rendered as a colour: 茶色 "tea-colored"
+    (dark brown), 黄褐色 "yellow-brown" (tan). A colour named by its parts is still that colour,
+    where 特色 "special color" (characteristic) is a mistake."""
+    if not alignment.units[link.units[0]].text.endswith("色"):
+        return False
+    return any(w in _COLOURS for w in english.words(meaning)) and any(
+        w in _COLOURS for w in english.words(alignment.text_of(link)))
 
 
 def _spells_out(alignment: TermAlignment, link: Link, sense: str) -> bool:

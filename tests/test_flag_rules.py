@@ -643,6 +643,13 @@ def test_dropped_credit_or_dateline(zh, en, expected):
     # 'Yangtze River Delta'
     ("他在地上画了一个半圆。", "He drew a half circle on the ground.", []),
     ("这个大平面上布满了山脉。", "The flat surface was covered with mountain ranges.", []),
+    # a colour named by its parts is that colour (MAC-Test: 茶色 'dark brown' in the human
+    # translation, 黄褐色 'tan' in the machine one)...
+    ("那里还装着茶色玻璃。", "The windows were glazed with tea-colored panes.", []),
+    ("黄褐色的小芦苇缨子在颤栗着。", "The yellow-brown reed tassels trembled.", []),
+    # ...but a 色 word that is no colour still is a mistake, and so is a colour rendered as
+    # something else
+    ("这是上海的特色。", "This is the special color of Shanghai.", [("dictionary", "special color")]),
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
