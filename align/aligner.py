@@ -431,7 +431,8 @@ class _BeadTable:
             step = firsts - lo[back]  # the origin cell's column in its row
             ok = inside & (begins >= 0) & (firsts >= 0) & (step >= 0) & (step < width[back])
             column = np.clip(firsts - t0, 0, t1 - t0 - 1)
-            sim = (src_runs[a] @ tgt_runs[b].T)[here, column]
+            products = run_to_single[a] if b == 1 else src_runs[a] @ tgt_runs[b].T
+            sim = products[here, column]
             total, count = np.zeros(shape[1:]), np.zeros(shape[1:])
             for neighbour in (firsts - 1, firsts + b):  # target sentences just outside
                 near = ok & (neighbour >= 0) & (neighbour < m)
