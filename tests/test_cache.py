@@ -138,7 +138,8 @@ def test_a_document_run_again_gives_the_same_files_and_loads_no_analyser(tmp_pat
                 del summary["timings_s"], summary["embeddings_from_cache"]
         assert a == b, path.name
     kinds = {k: n for k, n, _ in cache_info(cache).by_kind}
-    assert kinds["embeddings"] == 2 and kinds["analyses"] == 1 and kinds["resources"] == 2
+    # resources: CC-CEDICT, its English vocabulary and jieba's tables
+    assert kinds["embeddings"] == 2 and kinds["analyses"] == 1 and kinds["resources"] == 3
 
 
 def test_cache_info_and_clear_on_the_command_line(tmp_path):
@@ -168,3 +169,33 @@ def test_a_document_remembers_what_an_earlier_document_in_the_process_also_asked
             align_terms("他们到了合肥。", "They arrived in Hefei.")
         stored.append(marshal.loads(path.read_bytes()))
     assert "合" in stored[0]["readings"] and stored[1]["readings"] == stored[0]["readings"]
+
+
+# jieba's tables as jieba makes them, against the ones the cache folder serves
+_JIEBA_PROBE = """
+import hashlib, marshal, sys
+from align import lexicon
+jieba = lexicon._jieba()
+import jieba.posseg
+tables = (jieba.dt.FREQ, jieba.dt.total, jieba.posseg.dt.word_tag_tab)
+print(hashlib.sha1(marshal.dumps(tables)).hexdigest(), lexicon.tagged_words(sys.argv[1]))
+"""
+
+
+def test_jiebas_tables_come_from_the_cache_folder_unchanged(tmp_path):
+    text = "夏立言今次访中先后会见中国国台办主任宋涛，谈到长三角一体化。"
+    runs = [subprocess.run([sys.executable, "-c", _JIEBA_PROBE, text], capture_output=True,
+                           text=True, timeout=300, cwd=ROOT,
+                           env={**os.environ, "ALIGN_CACHE": str(tmp_path)})
+            for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[-1].stderr
+    made, served = (r.stdout for r in runs)
+    assert list((tmp_path / "resources").glob("jieba-tables-*.marshal"))
+    assert made == served
+    # and the entry holds them: a damaged one is made anew, with the same tables
+    for entry in (tmp_path / "resources").glob("jieba-tables-*.marshal"):
+        entry.write_bytes(b"not marshal")
+    again = subprocess.run([sys.executable, "-c", _JIEBA_PROBE, text], capture_output=True,
+                           text=True, timeout=300, cwd=ROOT,
+                           env={**os.environ, "ALIGN_CACHE": str(tmp_path)})
+    assert again.returncode == 0 and again.stdout == made
