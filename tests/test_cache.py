@@ -171,31 +171,50 @@ def test_a_document_remembers_what_an_earlier_document_in_the_process_also_asked
     assert "合" in stored[0]["readings"] and stored[1]["readings"] == stored[0]["readings"]
 
 
-# jieba's tables as jieba makes them, against the ones the cache folder serves
+# jieba's tables, loaded through the tool's own entry point, and whether jieba opened its
+# dictionary file to get them
 _JIEBA_PROBE = """
 import hashlib, marshal, sys
-from align import lexicon
-jieba = lexicon._jieba()
-import jieba.posseg
+import jieba
+opened = []
+original = jieba.Tokenizer.get_dict_file
+jieba.Tokenizer.get_dict_file = lambda self: opened.append(1) or original(self)
+if sys.argv[2] == "plain":
+    jieba.initialize()
+    import jieba.posseg
+    words = tuple((w.word, w.flag) for w in jieba.posseg.cut(sys.argv[1]))
+else:
+    if sys.argv[2] == "posseg-first":
+        import jieba.posseg
+    from align import lexicon
+    words = lexicon.tagged_words(sys.argv[1])
+    import jieba.posseg
 tables = (jieba.dt.FREQ, jieba.dt.total, jieba.posseg.dt.word_tag_tab)
-print(hashlib.sha1(marshal.dumps(tables)).hexdigest(), lexicon.tagged_words(sys.argv[1]))
+print(hashlib.sha1(marshal.dumps(tables)).hexdigest(), words, bool(opened))
 """
 
 
 def test_jiebas_tables_come_from_the_cache_folder_unchanged(tmp_path):
     text = "夏立言今次访中先后会见中国国台办主任宋涛，谈到长三角一体化。"
-    runs = [subprocess.run([sys.executable, "-c", _JIEBA_PROBE, text], capture_output=True,
-                           text=True, timeout=300, cwd=ROOT,
-                           env={**os.environ, "ALIGN_CACHE": str(tmp_path)})
-            for _ in range(2)]
-    assert all(r.returncode == 0 for r in runs), runs[-1].stderr
-    made, served = (r.stdout for r in runs)
-    assert list((tmp_path / "resources").glob("jieba-tables-*.marshal"))
-    assert made == served
-    # and the entry holds them: a damaged one is made anew, with the same tables
-    for entry in (tmp_path / "resources").glob("jieba-tables-*.marshal"):
-        entry.write_bytes(b"not marshal")
-    again = subprocess.run([sys.executable, "-c", _JIEBA_PROBE, text], capture_output=True,
-                           text=True, timeout=300, cwd=ROOT,
-                           env={**os.environ, "ALIGN_CACHE": str(tmp_path)})
-    assert again.returncode == 0 and again.stdout == made
+
+    def probe(how: str) -> str:
+        done = subprocess.run([sys.executable, "-c", _JIEBA_PROBE, text, how],
+                              capture_output=True, text=True, timeout=300, cwd=ROOT,
+                              env={**os.environ, "ALIGN_CACHE": str(tmp_path)})
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    plain = probe("plain")  # jieba alone, as it loads itself
+    assert plain.endswith("True")
+    made = probe("tool")  # no entry yet: jieba loads, the tool keeps its tables
+    entries = list((tmp_path / "resources").glob("jieba-tables-*.marshal"))
+    assert len(entries) == 1
+    served = probe("tool")
+    assert served.endswith("False")  # from the entry: jieba's dictionary file never opened
+    assert made.rsplit(" ", 1)[0] == served.rsplit(" ", 1)[0] == plain.rsplit(" ", 1)[0]
+    # jieba.posseg imported by someone else first: its table stands, and nothing changes
+    assert probe("posseg-first").rsplit(" ", 1)[0] == plain.rsplit(" ", 1)[0]
+    # a damaged entry is made anew, with the same tables
+    entries[0].write_bytes(entries[0].read_bytes()[:1000])
+    assert probe("tool").rsplit(" ", 1)[0] == plain.rsplit(" ", 1)[0]
+    assert probe("tool").endswith("False")
