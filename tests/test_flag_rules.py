@@ -144,6 +144,10 @@ def test_an_abbreviation_renders_the_name_it_shortens():
     ("积极评价宋涛对夏立言所说。", "He praised what Song Tao told Xia Liyan.", []),
     ("报道引述中国天目新闻消息指。", "The report quoted China's Tianmu News.", []),
     ("钱老板说。", "Boss Qian said.", []),
+    # a given name jieba cut from its surname (许|文静: "perhaps", "gentle"); the same word
+    # with no surname before it is still pinyin left untranslated
+    ("副研究员许文静回忆。", "Associate research fellow Xu Wenjing recalled.", []),
+    ("她很文静。", "She is very wenjing.", ["wenjing"]),
     ("他在微博上发文。", "He posted on Weibo.", []),  # pinyin English has taken in
 ])
 def test_pinyin(zh, en, expected):
@@ -255,6 +259,16 @@ def test_place_abbreviation_names_the_places():
     ("产量增加了一倍。", "Output doubled.", []),
     ("产量增加了一倍。", "There are twice as many now.", []),
     ("约有百分之七八十。", "About 70 to 80 percent.", []),
+    # found on bench/blind4 (written blind to the checks): grown by nearly one fold; a range
+    # of shares (一至两成, "10 to 20 percent"); quarters of a year counted, not a fraction; a
+    # bracketed figure the translator adds to explain a term
+    ("时间比对照组延长了近一倍。", "That was nearly twice as long as in the control group.", []),
+    ("出口量增长了一至两成。", "Exports grew by 10 to 20 percent.", []),
+    ("前三季度增长6.3%。", "It grew 6.3% in the first three quarters of the year.", []),
+    ("前三季度增长6.3%。", "It grew 6.3% in the first two quarters of the year.", ["changed"]),
+    ("“十四五”期间筹集两万套。", "20,000 units during the 14th Five-Year Plan (2021-2025).", []),
+    ("出口量增长了百分之十五至二十。", "Exports grew by 15 to 20 percent.", []),
+    ("出口量增长了百分之十五至二十。", "Exports grew by 15 to 30 percent.", ["changed"]),
     ("他等了一秒钟。", "He waited a second.", []),
     ("他第二次来。", "He came a second time.", []),
     # found reading MAC-Test's machine translation: "one second" is not 1 + 2; 一周两次 is

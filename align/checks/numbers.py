@@ -96,7 +96,8 @@ def check(context: CheckContext) -> list[Flag]:
         # for is idiom; beside one (几个人 → "a dozen people") it may be that number changed
         unpaired_soft = any(q.soft and q.value != 1 for q in unsaid)  # 一 is mostly "a"
         for q in added if SETTINGS.report_added else ():
-            if _figure_of_speech(pair.target_text, q) and not unpaired_soft:
+            if _figure_of_speech(pair.target_text, q) and not unpaired_soft or \
+                    _gloss(pair.target_text, pair.source_text, q):
                 continue
             flags.append(_flag(pair, "added", Severity.MINOR, None, q,
                                f"number {q.text} in the target is not in the source"))
@@ -125,6 +126,21 @@ def _figure_of_speech(text: str, q: Quantity) -> bool:
     the, of = _THE_TWO_OF
     return q.value == 2 and bool(_IDIOMATIC_TWO.search(before) or
                                  (the.search(before) and of.match(text, q.end)))
+
+
+# a bracket of figures alone: "(2021-2025)", "(about 14 million dollars)", "(1.2 km)"
+_FIGURES_IN_BRACKETS = regex.compile(r"\((?=[^()]*\d)\s*(?:about\s+|around\s+|some\s+|or\s+)?[\d.,%$€£¥\s–—-]+"
+                                     r"(?:\s*[\p{L}$€£¥%]+){0,2}\s*\)")
+
+
+def _gloss(target: str, source: str, q: Quantity) -> bool:
+    """A figure the translator added in brackets beside a term, where the source has no
+    bracket of its own: an explanation (十四五 → "the 14th Five-Year Plan (2021-2025)") or a
+    conversion, not a number the source lacks."""
+    if regex.search(r"[（(]", source):
+        return False
+    return any(m.start() < q.end and q.start < m.end()
+               for m in _FIGURES_IN_BRACKETS.finditer(target))
 
 
 def _drop_pairs(pairs: list[tuple[Quantity, Quantity]], missing: list[Quantity],

@@ -108,7 +108,14 @@ def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
     if any(t.text[:1].isupper() and t.bare in names.NAME_HEADS for t in after):
         return True  # "Tianmu News", "Yingmen Aviation Technology Group"
     surname = names.surname_reading(han[0])
-    return len(words) >= 2 and surname.lower() == words[0].bare
+    if len(words) >= 2 and surname.lower() == words[0].bare:
+        return True
+    # a given name jieba cut from its surname (许|文静, the surname read as 'perhaps'): the
+    # English writes the surname's reading, capitalised, just before ("Xu Wenjing")
+    start = alignment.units[link.units[0]].start
+    before = alignment.tokens[link.first - 1] if link.first else None
+    return before is not None and before.gap_after == " " and before.text[:1].isupper() and \
+        start > 0 and names.surname_reading(alignment.source[start - 1]).lower() == before.bare
 
 
 def _spelled(han: str, span: str) -> str:
