@@ -70,6 +70,7 @@ _LUNAR_MONTHS = {"腊月": 12.0, "正月": 1.0, "冬月": 11.0}
 _LUNAR_MONTH = regex.compile("|".join(_LUNAR_MONTHS))
 _GROWN_BY = regex.compile(r"(?:增加|增长|提高|提升|上升|上涨|扩大|延长|增多|翻|多)了?"
                           r"(?:近|约|将近|接近|超过|逾)?$")  # 延长了近一倍 "nearly twice as long"
+_GROWN_BY_REACH = 6  # characters before the numeral it may take: 增加了将近 is five
 # what follows "a second" of time ("wait a second.", "a second or two", "a second later"),
 # where "a second time", "a second wave" are ordinals
 _TIME_SECOND = regex.compile(r"s?(?:\s*(?:[.,;:!?)\]\"'”’—–]|$)|\s+-\s|\s+(?:or|ago|later|before|after|to|"
@@ -376,10 +377,12 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         # than a count (千斤巨石 "a huge boulder", 万家万户 "every household", 千里 "far")
         return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings)
     if after.startswith("成") and value < 10:
-        return Quantity(value * 10, numeral + "成", start, end + 1, "percent", soft=True, also=readings)
+        return Quantity(_tenths(value), numeral + "成", start, end + 1, "percent", soft=True,
+                        also=readings)
     if after.startswith("倍"):
         # 增加了一倍 "doubled": grown by a multiple is that multiple plus the original
-        grown = {value + 1} if _GROWN_BY.search(text, max(0, start - 7), start) else set()
+        grown = {value + 1} if _GROWN_BY.search(text, max(0, start - _GROWN_BY_REACH), start) \
+            else set()
         return Quantity(value, numeral + "倍", start, end + 1, "cardinal", also=readings | grown)
     if not after.startswith(tuple(_UNITS)) and not after.startswith(_APPROX_AFTER) \
             and not (after.startswith("大") and len(numeral) == 1):
@@ -611,6 +614,8 @@ _PART_AFTER = regex.compile(r"\s*(?:of\b|[^\w\s]|$)|\s+(?:more|less|fewer|larger
                            r"lower|bigger|longer|shorter|cheaper|faster|slower)\b", regex.I)
 _PERIODS_BEFORE = regex.compile(r"\b(?:first|last|past|next|previous|coming|following|final|"
                                 r"consecutive|straight)\s+$", regex.I)
+_OF_A_YEAR = regex.compile(r"\s+of\s+(?:(?:the|this|last|next|that)\s+)?(?:(?:fiscal|financial)\s+)?"
+                           r"(?:year|\d{4})\b", regex.I)
 _FRACTION_HEAD = regex.compile(r"\b(a|an|one|two|three|four)[\s-]+$", regex.I)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
@@ -625,7 +630,8 @@ def _fraction(text: str, m: regex.Match) -> Quantity | None:
     if word.startswith(("quarter", "fourth")) and not regex.match(r"\s+of\b", text[m.end():]) \
             and not head.group().endswith("-"):
         return None  # "two quarters": half a year, not 2/4; "three-quarters white" is 3/4
-    if word.startswith("quarter") and _PERIODS_BEFORE.search(text[:head.start()]):
+    if word.startswith("quarter") and _PERIODS_BEFORE.search(text[:head.start()]) and \
+            _OF_A_YEAR.match(text, m.end()):
         return None  # "the first three quarters of this year": nine months, not 3/4
     if not word.endswith("s") and not _PART_AFTER.match(text, m.end()):
         return None  # "a third stage": an ordinal; "a third of", "cut by a third." are parts
@@ -634,6 +640,11 @@ def _fraction(text: str, m: regex.Match) -> Quantity | None:
 
 
 _RANGE = regex.compile(r"\s*(?:至|到|-|–|—|~|～|to|and|or)\s*$", regex.I)
+
+
+def _tenths(value: float) -> float:
+    """A count of 成 (tenths) as a percentage: 三成 is 30%."""
+    return value * 10
 
 
 def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -649,7 +660,7 @@ def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             out[k] = replace(a, value=a.value * b.scale, scale=b.scale)
         elif a.kind == "cardinal" and b.kind == "percent" and a.scale == 1:
             tenths = b.text.endswith("成") and a.value < 10
-            out[k] = replace(a, value=a.value * 10 if tenths else a.value, kind="percent",
+            out[k] = replace(a, value=_tenths(a.value) if tenths else a.value, kind="percent",
                              soft=b.soft)
         elif a.kind == "percent" and b.kind == "cardinal" and a.text.startswith("百分之"):
             out[k + 1] = replace(b, kind="percent", soft=a.soft)

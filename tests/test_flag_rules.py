@@ -148,6 +148,8 @@ def test_an_abbreviation_renders_the_name_it_shortens():
     # with no surname before it is still pinyin left untranslated
     ("副研究员许文静回忆。", "Associate research fellow Xu Wenjing recalled.", []),
     ("她很文静。", "She is very wenjing.", ["wenjing"]),
+    ("也许文静一点好。", "Perhaps Wenjing is better.", ["Wenjing"]),  # 许 of 也许 is no surname
+    ("张也许文静。", "Zhang Xu Wenjing.", ["Wenjing"]),
     ("他在微博上发文。", "He posted on Weibo.", []),  # pinyin English has taken in
 ])
 def test_pinyin(zh, en, expected):
@@ -263,10 +265,16 @@ def test_place_abbreviation_names_the_places():
     # of shares (一至两成, "10 to 20 percent"); quarters of a year counted, not a fraction; a
     # bracketed figure the translator adds to explain a term
     ("时间比对照组延长了近一倍。", "That was nearly twice as long as in the control group.", []),
+    ("时间比对照组延长了近一倍。", "That was nearly three times as long as in the control group.",
+     ["changed"]),
     ("出口量增长了一至两成。", "Exports grew by 10 to 20 percent.", []),
+    ("出口量增长了一至两成。", "Exports grew by 10 to 30 percent.", ["added"]),
     ("前三季度增长6.3%。", "It grew 6.3% in the first three quarters of the year.", []),
-    ("前三季度增长6.3%。", "It grew 6.3% in the first two quarters of the year.", ["changed"]),
+    ("四分之三的受访者同意。", "The first three quarters of respondents agreed.", []),  # still 3/4
+    ("一半的员工同意。", "The first three quarters of employees agreed.", ["added"]),
     ("“十四五”期间筹集两万套。", "20,000 units during the 14th Five-Year Plan (2021-2025).", []),
+    ("“十四五”期间筹集两万套。", "20,000 units during the 14th Five-Year Plan (2019-2023).",
+     ["added", "added"]),
     ("出口量增长了百分之十五至二十。", "Exports grew by 15 to 20 percent.", []),
     ("出口量增长了百分之十五至二十。", "Exports grew by 15 to 30 percent.", ["changed"]),
     ("他等了一秒钟。", "He waited a second.", []),

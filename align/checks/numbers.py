@@ -96,8 +96,8 @@ def check(context: CheckContext) -> list[Flag]:
         # for is idiom; beside one (几个人 → "a dozen people") it may be that number changed
         unpaired_soft = any(q.soft and q.value != 1 for q in unsaid)  # 一 is mostly "a"
         for q in added if SETTINGS.report_added else ():
-            if _figure_of_speech(pair.target_text, q) and not unpaired_soft or \
-                    _gloss(pair.target_text, pair.source_text, q):
+            if (_figure_of_speech(pair.target_text, q) and not unpaired_soft) or \
+                    _plan_years(pair.target_text, q):
                 continue
             flags.append(_flag(pair, "added", Severity.MINOR, None, q,
                                f"number {q.text} in the target is not in the source"))
@@ -128,19 +128,21 @@ def _figure_of_speech(text: str, q: Quantity) -> bool:
                                  (the.search(before) and of.match(text, q.end)))
 
 
-# a bracket of figures alone: "(2021-2025)", "(about 14 million dollars)", "(1.2 km)"
-_FIGURES_IN_BRACKETS = regex.compile(r"\((?=[^()]*\d)\s*(?:about\s+|around\s+|some\s+|or\s+)?[\d.,%$€£¥\s–—-]+"
-                                     r"(?:\s*[\p{L}$€£¥%]+){0,2}\s*\)")
+# the years a translator gives in brackets after a five-year plan: "the 14th Five-Year Plan
+# (2021-2025)". The first two plans ran 1953-1962; from the third on, each plan N runs five
+# years from 1966 + 5 (N - 3), after the 1963-1965 adjustment
+_PLAN_YEARS = regex.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan(?:\s+period)?\s*"
+                            r"\((\d{4})\s*[-–—]\s*(\d{4})\)")
 
 
-def _gloss(target: str, source: str, q: Quantity) -> bool:
-    """A figure the translator added in brackets beside a term, where the source has no
-    bracket of its own: an explanation (十四五 → "the 14th Five-Year Plan (2021-2025)") or a
-    conversion, not a number the source lacks."""
-    if regex.search(r"[（(]", source):
-        return False
-    return any(m.start() < q.end and q.start < m.end()
-               for m in _FIGURES_IN_BRACKETS.finditer(target))
+def _plan_years(target: str, q: Quantity) -> bool:
+    """A year of a five-year plan's own span, given after its name: an explanation of the
+    term, not a number the source lacks. Another span ("(2019-2023)") is still added."""
+    for m in _PLAN_YEARS.finditer(target):
+        if m.start(2) <= q.start < m.end(3):
+            first = 1966 + 5 * (int(m.group(1)) - 3)
+            return int(m.group(1)) >= 3 and (int(m.group(2)), int(m.group(3))) == (first, first + 4)
+    return False
 
 
 def _drop_pairs(pairs: list[tuple[Quantity, Quantity]], missing: list[Quantity],

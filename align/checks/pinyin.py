@@ -112,10 +112,14 @@ def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
         return True
     # a given name jieba cut from its surname (许|文静, the surname read as 'perhaps'): the
     # English writes the surname's reading, capitalised, just before ("Xu Wenjing")
-    start = alignment.units[link.units[0]].start
+    # (the surname a word of its own, not the end of one: 也许 is "perhaps")
+    first = link.units[0]
+    surname_unit = alignment.units[first - 1] if first else None
     before = alignment.tokens[link.first - 1] if link.first else None
-    return before is not None and before.gap_after == " " and before.text[:1].isupper() and \
-        start > 0 and names.surname_reading(alignment.source[start - 1]).lower() == before.bare
+    return before is not None and surname_unit is not None and before.gap_after == " " and \
+        before.text[:1].isupper() and len(surname_unit.text) == 1 and \
+        surname_unit.end == alignment.units[first].start and \
+        names.surname_reading(surname_unit.text).lower() == before.bare
 
 
 def _spelled(han: str, span: str) -> str:
