@@ -685,6 +685,9 @@ class LiteralSettings:
     # a rendering of a word the dictionary lacks is literal only when some character is
     # taken in a sense past its first this many (CC-CEDICT lists the common meaning first)
     primary_senses: int = 1
+    # a compound's modifier (龙头 of 龙头企业) rendered by a word of one of its first this
+    # many senses is rendered by meaning ("leading"), not character by character
+    modifier_senses: int = 3
 
 
 LITERAL = LiteralSettings()
@@ -709,8 +712,10 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
     unit = alignment.units[link.units[0]]
     levels = [lv for lv in link.levels if lv]
     if not unit.han or not 2 <= len(unit.text) <= LITERAL.max_chars \
-            or len(levels) < LITERAL.min_words or not set(link.levels) <= _CARRIED:
+            or len(levels) < LITERAL.min_words:
         return ""
+    if not set(link.levels) <= _CARRIED:
+        return "dictionary" if _literal_modifier(alignment, link) else ""
     if cues(unit.text).sense:
         meaning = dictionary_meaning(unit.text)
         if is_compositional(unit.text) or not (meaning[:1].isupper() or
@@ -731,6 +736,37 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
     if len(glosses) < 2 or all(_sense_rank(c, w) < LITERAL.primary_senses for c, w in glosses):
         return ""
     return "characters"
+
+
+def _literal_modifier(alignment: TermAlignment, link: Link) -> bool:
+    """A compound rendered as its modifier's characters, then the head its own sense gives:
+    "dragon head enterprises" for 龙头企业 (key enterprises), where 企业 is rightly
+    "enterprises" but 龙头 is taken character by character, not as "leading"."""
+    unit = alignment.units[link.units[0]]
+    if len(unit.text) < 3 or unit.name or unit.tag[:1] not in LITERAL.tags or not cues(unit.text).sense:
+        return False
+    content = [(tok, level) for tok, level in
+               zip(alignment.tokens[link.first:link.end], link.levels) if tok.content]
+    if any(level not in ("char", "part", "sense") for _, level in content):
+        return False
+    carried = 0  # the words first that carry a character's or a part's sense
+    while carried < len(content) and content[carried][1] in ("char", "part"):
+        carried += 1
+    if carried < LITERAL.min_words or carried == len(content) or \
+            any(level != "sense" for _, level in content[carried:]):
+        return False
+    literal, head = [t for t, _ in content[:carried]], [t for t, _ in content[carried:]]
+    first_sense = lexicon.senses(unit.text)[0].lower()
+    for split in parts(unit.text):
+        if len(split) != 2 or len(split[0]) < 2:
+            continue
+        modifier, tail = split
+        if not all(matches_any(t.stem, sense_stems(tail)) for t in head):
+            continue  # the head is not the tail's own rendering
+        common = sense_stems(modifier, LITERAL.modifier_senses)
+        return not any(matches_any(t.stem, common) or (len(t.bare) >= 4 and t.bare in first_sense)
+                       for t in literal)
+    return False
 
 
 # English colour names, and the word "colour" itself ("tea-colored")

@@ -672,6 +672,15 @@ def test_dropped_credit_or_dateline(zh, en, expected):
     # ...but a 色 word that is no colour still is a mistake, and so is a colour rendered as
     # something else
     ("这是上海的特色。", "This is the special color of Shanghai.", [("dictionary", "special color")]),
+    # a compound's modifier taken character by character before its rightly rendered head
+    # (bench/blind2 and bench/blind4, written blind to the code), and the same compound
+    # rendered by meaning, or with a modifier that is a sense of its own
+    ("数十家龙头企业设立了研发中心。", "Dozens of dragon head enterprises set up R&D centers.",
+     [("dictionary", "dragon head enterprises")]),
+    ("数十家龙头企业设立了研发中心。", "Dozens of leading enterprises set up R&D centers.", []),
+    ("数十家龙头企业设立了研发中心。", "Dozens of leading key enterprises set up R&D centers.", []),
+    ("外资企业增加了。", "Foreign-funded enterprises increased.", []),
+    ("深化国有企业改革。", "Deepen the reform of state-run enterprises.", []),
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
