@@ -753,8 +753,9 @@ def _literal_modifier(alignment: TermAlignment, link: Link) -> bool:
     while carried < len(content) and content[carried][1] in ("char", "part"):
         carried += 1
     if carried < LITERAL.min_words or carried == len(content) or \
-            any(level != "sense" for _, level in content[carried:]):
-        return False
+            any(level != "sense" for _, level in content[carried:]) or \
+            not any(level == "char" for _, level in content[:carried]):
+        return False  # (some word a character's own: "front-runner" is a sense of 龙头 itself)
     literal, head = [t for t, _ in content[:carried]], [t for t, _ in content[carried:]]
     first_sense = lexicon.senses(unit.text)[0].lower()
     for split in parts(unit.text):
