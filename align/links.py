@@ -718,8 +718,9 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
         return "dictionary" if _literal_modifier(alignment, link) else ""
     if cues(unit.text).sense:
         meaning = dictionary_meaning(unit.text)
-        if is_compositional(unit.text) or not (meaning[:1].isupper() or
-                                               unit.tag[:1] in LITERAL.tags):
+        if is_compositional(unit.text):
+            return "dictionary" if _literal_modifier(alignment, link) else ""
+        if not (meaning[:1].isupper() or unit.tag[:1] in LITERAL.tags):
             return ""
         if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
             return ""  # 大山 (Dashan, a stage name), 金边 (Phnom Penh): also a big mountain, a gold rim
@@ -739,34 +740,31 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
 
 
 def _literal_modifier(alignment: TermAlignment, link: Link) -> bool:
-    """A compound rendered as its modifier's characters, then the head its own sense gives:
-    "dragon head enterprises" for 龙头企业 (key enterprises), where 企业 is rightly
-    "enterprises" but 龙头 is taken character by character, not as "leading"."""
+    """A compound rendered as its modifier's characters, then the head its tail means:
+    "dragon head enterprises" (or "companies") for 龙头企业 (key enterprises), where 企业 is
+    rightly rendered but 龙头 is taken character by character, not as "leading"."""
     unit = alignment.units[link.units[0]]
     if len(unit.text) < 3 or unit.name or unit.tag[:1] not in LITERAL.tags or not cues(unit.text).sense:
         return False
     content = [(tok, level) for tok, level in
                zip(alignment.tokens[link.first:link.end], link.levels) if tok.content]
-    if any(level not in ("char", "part", "sense") for _, level in content):
-        return False
-    carried = 0  # the words first that carry a character's or a part's sense
-    while carried < len(content) and content[carried][1] in ("char", "part"):
-        carried += 1
-    if carried < LITERAL.min_words or carried == len(content) or \
-            any(level != "sense" for _, level in content[carried:]) or \
-            not any(level == "char" for _, level in content[:carried]):
-        return False  # (some word a character's own: "front-runner" is a sense of 龙头 itself)
-    literal, head = [t for t, _ in content[:carried]], [t for t, _ in content[carried:]]
     first_sense = lexicon.senses(unit.text)[0].lower()
     for split in parts(unit.text):
         if len(split) != 2 or len(split[0]) < 2:
             continue
         modifier, tail = split
-        if not all(matches_any(t.stem, sense_stems(tail)) for t in head):
-            continue  # the head is not the tail's own rendering
+        tail_stems = sense_stems(tail)
+        start = len(content)  # the head: the last words, each a sense of the tail
+        while start and matches_any(content[start - 1][0].stem, tail_stems):
+            start -= 1
+        literal = content[:start]
+        if start == len(content) or len(literal) < LITERAL.min_words or \
+                any(level not in ("char", "part") for _, level in literal) or \
+                not any(level == "char" for _, level in literal):
+            continue  # (some word a character's own: "front-runner" is a sense of 龙头 itself)
         common = sense_stems(modifier, LITERAL.modifier_senses)
         return not any(matches_any(t.stem, common) or (len(t.bare) >= 4 and t.bare in first_sense)
-                       for t in literal)
+                       for t, _ in literal)
     return False
 
 

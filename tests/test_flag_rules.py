@@ -679,7 +679,10 @@ def test_dropped_credit_or_dateline(zh, en, expected):
      [("dictionary", "dragon head enterprises")]),
     ("数十家龙头企业设立了研发中心。", "Dozens of leading enterprises set up R&D centers.", []),
     ("数十家龙头企业设立了研发中心。", "Dozens of leading key enterprises set up R&D centers.", []),
+    ("数十家龙头企业设立了研发中心。", "Dozens of dragon head companies set up R&D centers.",
+     [("dictionary", "dragon head companies")]),
     ("数十家龙头企业设立了研发中心。", "Dozens of front-runner enterprises set up R&D centers.", []),
+    ("数十家龙头企业设立了研发中心。", "Dozens of leading companies set up R&D centers.", []),
     ("外资企业增加了。", "Foreign-funded enterprises increased.", []),
     ("深化国有企业改革。", "Deepen the reform of state-run enterprises.", []),
 ])
