@@ -152,8 +152,8 @@ def _parser() -> argparse.ArgumentParser:
 
     cache = sub.add_parser("cache", help="show or empty the cache folder",
                            description="The cache folder ($ALIGN_CACHE, default "
-                           "~/.cache/align-zh-en) keeps embeddings, the parsed dictionary, jieba's tables and "
-                           "per-document analyses; it is held under $ALIGN_CACHE_MAX_MB MiB "
+                           "~/.cache/align-zh-en) keeps embeddings, the parsed dictionary, "
+                           "jieba's tables and per-document analyses; it is held under $ALIGN_CACHE_MAX_MB MiB "
                            "(default 2048), the entries unused the longest removed first.")
     csub = cache.add_subparsers(dest="cache_command", required=True)
     csub.add_parser("info", help="location, entries and size")

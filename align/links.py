@@ -724,7 +724,7 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
             return ""
         if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
             return ""  # 大山 (Dashan, a stage name), 金边 (Phnom Penh): also a big mountain, a gold rim
-        if _spells_out(alignment, link, lexicon.senses(unit.text)[0]) or \
+        if _spells_out(alignment.tokens[link.first:link.end], lexicon.senses(unit.text)[0]) or \
                 _colour_by_parts(alignment, link, meaning):
             return ""
         return "dictionary"
@@ -748,7 +748,6 @@ def _literal_modifier(alignment: TermAlignment, link: Link) -> bool:
         return False
     content = [(tok, level) for tok, level in
                zip(alignment.tokens[link.first:link.end], link.levels) if tok.content]
-    first_sense = lexicon.senses(unit.text)[0].lower()
     for split in parts(unit.text):
         if len(split) != 2 or len(split[0]) < 2:
             continue
@@ -763,8 +762,9 @@ def _literal_modifier(alignment: TermAlignment, link: Link) -> bool:
                 not any(level == "char" for _, level in literal):
             continue  # (some word a character's own: "front-runner" is a sense of 龙头 itself)
         common = sense_stems(modifier, LITERAL.modifier_senses)
-        return not any(matches_any(t.stem, common) or (len(t.bare) >= 4 and t.bare in first_sense)
-                       for t, _ in literal)
+        words = [t for t, _ in literal]
+        return not (any(matches_any(t.stem, common) for t in words)
+                    or _spells_out(words, lexicon.senses(unit.text)[0]))
     return False
 
 
@@ -785,14 +785,13 @@ def _colour_by_parts(alignment: TermAlignment, link: Link, meaning: str) -> bool
         w in _COLOURS for w in english.words(alignment.text_of(link)))
 
 
-def _spells_out(alignment: TermAlignment, link: Link, sense: str) -> bool:
-    """Whether the rendering shares a word with the first sense, notes included: it then
-    spells the meaning out rather than mistaking it ("half circle" for semicircle, "hoof
+def _spells_out(tokens, sense: str) -> bool:
+    """Whether the rendering's words share a word with the first sense, notes included: it
+    then spells the meaning out rather than mistaking it ("half circle" for semicircle, "hoof
     print" for hoofprint, "flat surface" for 'plane (flat surface)'), where "long triangle"
     shares nothing with 'Yangtze River Delta'."""
     sense = sense.lower()
-    return any(tok.content and len(tok.bare) >= 4 and tok.bare in sense
-               for tok in alignment.tokens[link.first:link.end])
+    return any(tok.content and len(tok.bare) >= 4 and tok.bare in sense for tok in tokens)
 
 
 @lru_cache(maxsize=50_000)
