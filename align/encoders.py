@@ -43,9 +43,8 @@ class SideEmbeddings(Protocol):
         ...
 
 
-@dataclass
-class MeanRuns:
-    """Runs embedded as the normalised sum of their sentences (any encoder can do this)."""
+class _Runs:
+    """What both kinds of runs share: a run of one sentence is its vector."""
 
     vectors: np.ndarray
 
@@ -55,12 +54,25 @@ class MeanRuns:
     def run_rows(self, length: int, start: int, stop: int) -> np.ndarray:
         if length == 1:
             return self.vectors[start:stop]
+        return self._longer_runs(length, start, stop)
+
+    def _longer_runs(self, length: int, start: int, stop: int) -> np.ndarray:
+        raise NotImplementedError
+
+
+@dataclass
+class MeanRuns(_Runs):
+    """Runs embedded as the normalised sum of their sentences (any encoder can do this)."""
+
+    vectors: np.ndarray
+
+    def _longer_runs(self, length: int, start: int, stop: int) -> np.ndarray:
         return unit_rows(window_sums(run_window(self.vectors, length, start, stop), length)
                          [:stop - start])
 
 
 @dataclass
-class ComposedRuns:
+class ComposedRuns(_Runs):
     """Runs embedded as if their text had been concatenated, at the cost of the encoder head.
 
     USE pools token features before a small head, so the pooled sum of a concatenation is
@@ -75,12 +87,7 @@ class ComposedRuns:
     head: Callable[[np.ndarray, np.ndarray], np.ndarray]
     vectors: np.ndarray
 
-    def runs(self, length: int) -> np.ndarray:
-        return self.run_rows(length, 0, len(self.inner))
-
-    def run_rows(self, length: int, start: int, stop: int) -> np.ndarray:
-        if length == 1:
-            return self.vectors[start:stop]
+    def _longer_runs(self, length: int, start: int, stop: int) -> np.ndarray:
         out = np.zeros((stop - start, self.vectors.shape[1]), dtype=self.vectors.dtype)
         count = min(stop, len(self.inner) - length + 1) - start  # rows whose run fits
         if count <= 0:

@@ -24,13 +24,14 @@ _UNITS = ("个年月日号时点分秒岁项次名家位条件种类批座所省
           "季度周天米里吨斤只张本篇部层级股份笔口头匹棵株支枚颗首幅间栋楼处例起宗轮代辈"
           "英公千克升斤亩寸尺码")
 _ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
-# numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5 (not RM476.5, 14th,
+# numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5, 4x4 (not RM476.5, 14th, 100x,
 # 1980s, 500Mbps, 16-year-old)
 _UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|Kbps|GB|MB|KB|TB|"
-               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L")
-# a code or a name glued to digits (G60, COVID-19), not a word that modifies a number
+               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L|MP|x")
+# a code or a name glued to digits (G60, COVID-19, a phone's S60: money is S$60), not a word
+# that modifies a number
 # ("mid-1980s", "pre-2020", "top-10")
-_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|US|HK|NT|RMB|USD|EUR|CNY|GBP|S)\$?\d)"
+_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|RMB|USD|EUR|CNY|GBP)\$?\d|(?:US|HK|NT|S)\$\d)"
                             r"(?!(?i:mid|late|early|pre|post|over|under|top|some|about)-\d)"
                             r"\p{Latin}+-?\d+(?:\.\d+)?"
                             rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
@@ -296,12 +297,18 @@ def _zh_read(text: str) -> list[Quantity]:
                               soft=True))
     for m in _ZH_PAIR.finditer(text):  # 双方 "the two sides", 一半 "half": readings only
         half = m.group() == "半"
-        also = frozenset({6.0}) if half and text.startswith("年", m.end()) else \
-            frozenset({30.0}) if half and text[max(0, m.start() - 1):m.start()] in ("点", "时") \
-            else frozenset()  # 半年 "six months"; 九点半 "9:30", half an hour
+        before = text[max(0, m.start() - 1):m.start()]
+        # 半年 "six months"; 九点半 "9:30", half an hour; 下半场 "the second half"
+        also = frozenset(v for v, said in ((6.0, text.startswith("年", m.end())),
+                                           (30.0, before in ("点", "时")),
+                                           (_HALF_ORDER.get(before), before in _HALF_ORDER))
+                         if half and said)
         value = 0.5 if half else 3.0 if m.group() == "仨" else 2.0
         found.append(Quantity(value, m.group(), m.start(), m.end(), soft=True, also=also))
     return found
+
+
+_HALF_ORDER = {"上": 1.0, "前": 1.0, "下": 2.0, "后": 2.0}  # 上半年 "the first half of the year"
 
 
 def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
@@ -469,7 +476,8 @@ def _english(text: str) -> list[Quantity]:
         if regex.match(r"\s*(%|per\s*cent|percent)", rest):
             kind = "percent"
         money = text[max(0, m.start() - 3):m.start()].rstrip().endswith(("$", "¥", "€", "£", "RM", "S$", "HK$"))
-        also = frozenset({value % 100}) if kind == "decade" else frozenset()
+        also = frozenset({value % 100}) if kind == "decade" else \
+            frozenset({value * 1e6}) if _MEGA.match(rest) else frozenset()
         if kind == "cardinal" and 1000 <= value <= 2100 and "." not in m.group(0) and "," not in m.group(0):
             kind = "year"
         found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, money=money, also=also,
@@ -492,6 +500,8 @@ def _english(text: str) -> list[Quantity]:
     return found
 
 
+# a unit of a million: 5000万像素 is "a 50-megapixel camera", "50MP"
+_MEGA = regex.compile(r"[\s-]*(?:mega(?:pixel|watt|ton|hertz|byte)|MP\b)", regex.I)
 _DIGIT_WORDS = tuple(w for w, v in _EN_UNITS.items() if v < 10)  # zero ... nine, in order
 _EN_POINT = regex.compile(r"\b(" + "|".join(_DIGIT_WORDS) + r")\s+point((?:[\s-]+(?:"
                           + "|".join(_DIGIT_WORDS) + r"))+)\b", regex.I)
@@ -610,7 +620,8 @@ def _continues_ordinal(previous: str, word: str) -> bool:
 
 
 # what follows a fraction word used as a part: "a third of", "by a third.", "a third more"
-_PART_AFTER = regex.compile(r"\s*(?:of\b|[^\w\s]|$)|\s+(?:more|less|fewer|larger|smaller|higher|"
+# (not a hyphen that makes it an ordinal: "a third-party agency")
+_PART_AFTER = regex.compile(r"\s*(?:of\b|(?!-\w)[^\w\s]|$)|\s+(?:more|less|fewer|larger|smaller|higher|"
                            r"lower|bigger|longer|shorter|cheaper|faster|slower)\b", regex.I)
 _PERIODS_BEFORE = regex.compile(r"\b(?:first|last|past|next|previous|coming|following|final|"
                                 r"consecutive|straight)\s+$", regex.I)

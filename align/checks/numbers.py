@@ -70,7 +70,8 @@ def check(context: CheckContext) -> list[Flag]:
         names = _rendered_names(context, pair) if any(not q.soft for q in unsaid) else []
         # a numeral inside a name the target spells out (方七 "Fang Qi") is part of the name
         missing = [q for q in unsaid if not q.soft
-                   and not any(a <= q.start and q.end <= b for a, b in names)]
+                   and not any(a <= q.start and q.end <= b for a, b in names)
+                   and not (q.value == 0 and _NONE.search(pair.target_text))]
         _drop_pairs(_the_others(pair, missing, added), missing, added)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)
@@ -106,6 +107,8 @@ def check(context: CheckContext) -> list[Flag]:
     return flags
 
 
+# a zero said as an absence: 0比0 "a goalless draw", 零伤亡 "no casualties"
+_NONE = regex.compile(r"(?i)\b(?:no|none|nil|nothing|zero|goalless|scoreless|without|neither)\b")
 _ROUND_WORDS = regex.compile(r"(?i)(?:a\s+|an\s+)?(?:half|dozens?|hundreds?|thousands?|"
                            r"half-a-dozen|half\s+a\s+dozen)")
 # a two of idiom: "a minute or two", "one or two", "you two", "those two", "the two of them"
