@@ -32,6 +32,13 @@ class AlignSettings:
     detach_gain: float = 0.03  # ...and dropping it raises the bead's similarity this much
     lexical_weight: float = 0.2  # share of the dictionary/number/name cosine (0: embeddings only)
     coarse_cells: int = 3_000_000  # above n*m this, the first pass runs on blocks first
+    coarse_skip: float = -0.05  # score of skipping a block there (blocks are long: cheaper)
+    # a sentence also stands alone below a floor set by the document's own matches: its
+    # median similarity less this many robust deviations (MAD), taken from this many beads
+    # up, and never above the cap (a document of uniformly poor matches keeps its pairs)
+    stray_deviations: float = 6.0
+    stray_min_beads: int = 5
+    stray_floor_cap: float = 0.25
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -153,7 +160,7 @@ def coarse_band(src: np.ndarray, tgt: np.ndarray, settings: AlignSettings
     tgt_blocks = _block_means(tgt, tgt_edges)
     nb, mb = len(src_blocks), len(tgt_blocks)
     block_path = one_to_one_path(src_blocks, tgt_blocks, np.zeros(nb + 1, np.int64),
-                                 np.full(nb + 1, mb + 1, np.int64), skip=-0.05)
+                                 np.full(nb + 1, mb + 1, np.int64), skip=settings.coarse_skip)
     # block prefix i ↔ block prefix block_path[i]; open a margin of two blocks around it
     src_lo = np.zeros(n + 1, dtype=np.int64)
     src_hi = np.zeros(n + 1, dtype=np.int64)
@@ -266,15 +273,19 @@ def detach_strays(beads: list[Bead], source: Side, target: Side,
     """
     sims = np.array([b.similarity for b in beads if b.similarity is not None])
     floor = settings.min_similarity
-    if len(sims) >= 5:
+    if len(sims) >= settings.stray_min_beads:
         # far below this document's own matches: a floor relative to its distribution
         median = float(np.median(sims))
-        spread = float(np.median(np.abs(sims - median))) * 1.4826
-        floor = max(floor, min(0.25, median - 6 * spread))
+        spread = float(np.median(np.abs(sims - median))) * _MAD_TO_SD
+        floor = max(floor, min(settings.stray_floor_cap,
+                               median - settings.stray_deviations * spread))
     out: list[Bead] = []
     for bead in beads:
         out.extend(_detach(bead, source, target, settings, floor))
     return out
+
+
+_MAD_TO_SD = 1.4826  # the median absolute deviation of a normal distribution, in SDs
 
 
 def _run_vector(side: Side, ids: tuple[int, ...]) -> np.ndarray:

@@ -28,7 +28,8 @@ from . import __version__
 from .errors import AlignError, FormatError, GlossaryError, InputError, LanguageError, ModelError
 from .files import code_digest, file_sha256, write_atomic
 from .manifest import PairSpec
-from .write import csv_text, json_text
+from .csv_format import cell_text, csv_text
+from .write import json_text
 
 if TYPE_CHECKING:
     from .encoders import Encoder
@@ -366,8 +367,6 @@ def report_folders(batch_out: Path) -> list[Path]:
     """The pair folders of a batch output folder whose pair came out ok, in pairs.csv order."""
     import csv
     import io
-
-    from .write import cell_text
 
     try:
         text = (batch_out / "pairs.csv").read_text(encoding="utf-8-sig")

@@ -31,10 +31,9 @@ EXIT_CODES = """exit codes:
 
 
 def _check_names() -> str:
-    from .checks import CHECKS, _load_all
+    from .checks import check_names
 
-    _load_all()
-    return ", ".join(CHECKS)
+    return ", ".join(check_names())
 
 
 class _Version(argparse.Action):
@@ -48,7 +47,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
         from .pipeline import default_signature
 
-        print(f"align {__version__}\nsignature: {default_signature()}")
+        signature = default_signature()
+        print(f"align {__version__}\nsignature: {signature.short()}\nfull signature: {signature}")
         parser.exit(0)
 
 

@@ -22,7 +22,8 @@ from .batch import RENDERINGS_FILE, PairOutcome
 from .corpus_terms import RENDERING_COLUMNS, corpus_consistency
 from .files import write_atomic
 from .manifest import Corpus
-from .write import cell_text, csv_text, json_text
+from .csv_format import cell_text, csv_text
+from .write import json_text
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]
 PAIR_COLUMNS = ["pair", "status", "reason", "exit_code", "error", "source", "target",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import FormatError
 from .read import decode, read_bytes
-from .write import cell_text, csv_text
+from .csv_format import cell_text, csv_text
 
 DECISION_COLUMNS = ["id", "decision", "note", "reviewer", "time", "check", "src_term", "tgt_span"]
 ACCEPT, DISMISS = "accept", "dismiss"

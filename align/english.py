@@ -15,6 +15,9 @@ from .memo import remembered
 # a word is letters or digits; an apostrophe joins a possessive or contraction ("Delta's"),
 # a hyphen does not ("high-quality" is two words, with "-" as the gap between them)
 WORD = regex.compile(r"[\p{Latin}\d]+(?:['’][\p{Latin}]+)?")
+# a word with the hyphens and apostrophes inside it ("well-known", "Delta's"), where a word
+# said twice is looked for: "high-quality high-quality" is one word doubled
+JOINED_WORD = regex.compile(r"[\p{L}\d]+(?:[-’'][\p{L}\d]+)*")
 
 # English words that carry no content for matching
 STOPWORDS = frozenset("""a an the of to in on at by for with from into onto as and or but nor

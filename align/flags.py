@@ -9,7 +9,7 @@ import hashlib
 import unicodedata
 
 from .types import Flag, Pair
-from .write import csv_text
+from .csv_format import csv_text
 
 FLAG_COLUMNS = ["flag_id", "check", "category", "severity", "src_ids", "tgt_ids", "src_term",
                 "tgt_span", "suggestion", "message", "src_text", "tgt_text", "decision",

@@ -22,7 +22,7 @@ import regex
 
 from .english import STOPWORDS
 from .files import cache_file, cached, file_sha256, store_cached
-from . import posseg_hmm
+from . import english, posseg_hmm
 from .memo import remembered
 
 Packed = TypeVar("Packed")
@@ -183,8 +183,7 @@ def is_reference(sense: str) -> bool:
 def sense_words(sense: str) -> tuple[str, ...]:
     """Content words of one dictionary sense, cleaned of notes and classifiers."""
     text = _REFERENCE_TAIL.sub(" ", NOTES.sub(" ", sense))
-    return tuple(w for w in re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())
-                 if w not in STOPWORDS)
+    return tuple(w for w in english.words(text) if w not in STOPWORDS)
 
 
 @lru_cache(maxsize=50_000)
@@ -192,6 +191,20 @@ def gloss(sense: str) -> str:
     """A sense as a short English phrase: '(fig.) to elevate; to raise' → 'elevate'."""
     text = _FILLER.sub(" ", NOTES.sub(" ", sense).split(";")[0])
     return " ".join(text.split())
+
+
+def meaning(sense: str) -> str:
+    """A sense's first meaning as the dictionary words it, notes and a verb's "to" dropped:
+    '(fig.) to elevate; to raise' → 'elevate', 'stand sb up' stays; '' for a reference."""
+    clean = NOTES.sub("", sense).strip()
+    if not clean or is_reference(clean):
+        return ""
+    return regex.sub(r"^to ", "", clean.split(";")[0].split(",")[0].strip())
+
+
+def is_verb_sense(sense: str) -> bool:
+    """A sense that gives a verb: 'to exert oneself', '(literary) to flee'."""
+    return sense.split(") ")[-1].startswith("to ")
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +335,9 @@ def english_vocabulary() -> frozenset[str]:
         except OSError:
             pass
     text = "\n".join(_dictionary().sense_texts())
-    vocabulary = frozenset(re.findall(r"\b[a-z]{2,}\b", text))
+    # the dictionary's own lower-case words (names, capitalised, are no vocabulary)
+    vocabulary = frozenset(w for w in (m.group() for m in english.WORD.finditer(text))
+                           if len(w) >= 2 and w.isalpha() and w.islower())
     store_cached(path, "\n".join(sorted(vocabulary)))
     return vocabulary
 

@@ -14,13 +14,31 @@ from pathlib import Path
 import regex
 
 from .errors import AlignError, FormatError, InputError
+from .lexicon import HAN
 from .types import Block
 
 MAX_BYTES = 16 * 1024 * 1024  # a whole book is ~2 MB; past this, say so instead of swapping
 
-_HAN = r"\p{Han}"
+
+@dataclass(frozen=True)
+class ReadSettings:
+    sample: int = 4000  # bytes (or characters) looked at to tell the encoding or binary data
+    # UTF-16 of mostly ASCII text: more than this share of one byte order's bytes are NUL...
+    nul_share: float = 1 / 8
+    nul_other: float = 1 / 4  # ...and the other order has under this share of as many
+    # UTF-16 Chinese with no BOM: one byte order reads as at least this share of Chinese,
+    # ASCII and punctuation (GB18030 would read the bytes as anything)
+    plausible: float = 0.97
+    binary_bytes: float = 1 / 20  # control bytes past this share of the sample: binary data
+    # ...and control characters in decoded text past this share (and past two): binary too
+    binary_chars: float = 1 / 50
+    wrap_chars: int = 40  # a line this long that ends no sentence was wrapped: join the next
+
+
+SETTINGS = ReadSettings()
+
 _CJK_PUNCT = "，。；：？！、“”‘’（）《》〈〉【】——…·「」『』"
-_JOIN_GAP = regex.compile(rf"(?<=[{_HAN}{_CJK_PUNCT}])\s+(?=[{_HAN}{_CJK_PUNCT}])")
+_JOIN_GAP = regex.compile(rf"(?<=[{HAN.pattern}{_CJK_PUNCT}])\s+(?=[{HAN.pattern}{_CJK_PUNCT}])")
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
 
@@ -109,17 +127,17 @@ def detect_encoding(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":
             return "utf-8"  # a truncated last character: keep the rest
-    sample = raw[:4000]
+    sample = raw[:SETTINGS.sample]
     if len(sample) >= 4:
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if odd > len(sample) / 8 and even < odd / 4:
+        if odd > len(sample) * SETTINGS.nul_share and even < odd * SETTINGS.nul_other:
             return "utf-16-le"
-        if even > len(sample) / 8 and odd < even / 4:
+        if even > len(sample) * SETTINGS.nul_share and odd < even * SETTINGS.nul_other:
             return "utf-16-be"
         # UTF-16 Chinese without a BOM has no NULs: it is UTF-16 when one byte order reads as
         # almost nothing but Chinese, ASCII and punctuation (GB18030 would read it as anything)
         for name in ("utf-16-le", "utf-16-be"):
-            if len(raw) % 2 == 0 and _plausible_share(sample[:len(sample) // 2 * 2], name) > 0.97:
+            if len(raw) % 2 == 0 and _plausible_share(sample[:len(sample) // 2 * 2], name) > SETTINGS.plausible:
                 return name
     try:
         raw.decode("gb18030")
@@ -168,15 +186,15 @@ def _plausible_share(raw: bytes, encoding: str) -> float:
 
 
 def _looks_binary(raw: bytes) -> bool:
-    sample = raw[:4000]
+    sample = raw[:SETTINGS.sample]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) / 20
+    return controls > len(sample) * SETTINGS.binary_bytes
 
 
 def _looks_binary_text(text: str) -> bool:
-    sample = text[:4000]
+    sample = text[:SETTINGS.sample]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    return controls > max(2, len(sample) / 50)
+    return controls > max(2, len(sample) * SETTINGS.binary_chars)
 
 
 def normalize_space(text: str) -> str:
@@ -247,7 +265,8 @@ def parse_plain(text: str) -> list[Block]:
         current: list[str] = []
         for i, line in enumerate(lines):
             current.append(line)
-            wrapped = (i + 1 < len(lines) and len(line) >= 40 and not line.endswith(_TERMINAL))
+            wrapped = (i + 1 < len(lines) and len(line) >= SETTINGS.wrap_chars
+                       and not line.endswith(_TERMINAL))
             if not wrapped:
                 blocks.append(Block(normalize_space(" ".join(current))))
                 current = []

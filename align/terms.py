@@ -5,6 +5,7 @@ English spans that carry a term's senses.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -13,8 +14,20 @@ from . import lexicon
 from .english import Token, stem, tokens
 
 
+@dataclass(frozen=True)
+class TermSettings:
+    # a word's senses read for its meaning: CC-CEDICT lists the common ones first, and a
+    # character's long tail (打 has 24) would match almost any English word
+    senses: int = 12
+    # two stems this long that begin alike are one word's (triangle ~ triangulation)
+    stem_prefix: int = 5
+
+
+SETTINGS = TermSettings()
+
+
 @lru_cache(maxsize=50_000)
-def sense_stems(word: str, limit: int = 12) -> frozenset[str]:
+def sense_stems(word: str, limit: int = SETTINGS.senses) -> frozenset[str]:
     stems: set[str] = set()
     for sense in lexicon.senses(word)[:limit]:
         stems.update(stem(w) for w in lexicon.sense_words(sense))
@@ -45,8 +58,7 @@ def parts(term: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(splits))
 
 
-# two stems this long that begin alike are one word's (triangle ~ triangulation)
-STEM_PREFIX = 5
+STEM_PREFIX = SETTINGS.stem_prefix
 
 
 def stem_match(a: str, b: str) -> bool:
@@ -97,12 +109,9 @@ def dictionary_meaning(term: str) -> str:
         clean = lexicon.NOTES.sub("", sense).strip()
         if full and (not clean or clean.lower().startswith("abbr")):
             return dictionary_meaning(full.group(1)) if full.group(1) != term else ""
-        if not clean or lexicon.is_reference(clean):
-            continue
-        clean = clean.split(";")[0].split(",")[0].strip()
-        if clean[:1].isupper():
-            return _name_part(clean)
-        return regex.sub(r"^to ", "", clean)
+        said = lexicon.meaning(sense)
+        if said:
+            return _name_part(said) if said[:1].isupper() else said
     return ""
 
 

@@ -3,41 +3,15 @@ summary.json; files.write_atomic puts each on disk whole or not at all."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
 from .align_format import format_align
+from .csv_format import csv_text
 from .types import Pair
 
 CSV_COLUMNS = ["bead", "src_ids", "tgt_ids", "src_text", "tgt_text", "score", "type"]
-CSV_BOM = "\ufeff"  # spreadsheet programs read a CSV as UTF-8 only when it starts with one
-
-
-def csv_text(rows: list[list[object]], columns: list[str]) -> str:
-    """CSV with a BOM so spreadsheet programs read the Chinese as UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([[_cell(v) for v in row] for row in rows])
-    return CSV_BOM + out.getvalue()
-
-
-# a cell starting with one of these would run as a formula in a spreadsheet
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value[:1] in _FORMULA_START:
-        return "'" + value
-    return value
-
-
-def cell_text(cell: str) -> str:
-    """The text of a cell this module wrote: the formula guard's quote taken off again."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in _FORMULA_START else cell
 
 
 def alignment_csv(pairs: list[Pair]) -> str:

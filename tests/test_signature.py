@@ -15,6 +15,8 @@ from align.aligner import AlignSettings
 from align.checks import settings
 from align.errors import FormatError
 from align.pipeline import default_signature
+from align.read import ReadSettings
+from align.terms import TermSettings
 from align.signature import Signature, content_hash, make_signature, parse_signature
 
 ODD = Signature(
@@ -39,6 +41,9 @@ def test_every_setting_of_the_aligner_checks_and_links_is_recorded():
     fields = dict(default_signature().settings)
     for field in AlignSettings.__dataclass_fields__:
         assert f"align.{field}" in fields
+    for prefix, group in (("read", ReadSettings), ("terms", TermSettings)):
+        for field in group.__dataclass_fields__:
+            assert f"{prefix}.{field}" in fields
     found = settings()
     assert {"links", "links.literal", "check.omission", "check.numbers"} <= set(found)
     for name, group in found.items():
@@ -46,6 +51,20 @@ def test_every_setting_of_the_aligner_checks_and_links_is_recorded():
             assert f"{name}.{field}" in fields, (name, field)
     changed = make_signature("m", "s", None, 0.5, ["weak"], False, AlignSettings(window=12))
     assert dict(changed.settings)["align.window"] == 12
+
+
+def test_the_short_form_names_the_full_one_by_its_hash():
+    signature = default_signature()
+    short = signature.short()
+    assert short.startswith(f"version:{signature.tool_version}|model:{signature.model}|")
+    assert len(short) < 120 < len(str(signature))
+    assert parse_signature(str(signature)).short() == short  # read back, the same hash
+    for changed in (replace(signature, min_confidence=0.5),
+                    replace(signature, settings=signature.settings[:-1]),
+                    replace(signature, resources=(("jieba", "0.0"),))):
+        assert changed.short() != short
+    with pytest.raises(FormatError, match="short form"):
+        parse_signature(short)
 
 
 def test_the_glossary_is_named_by_its_content_not_its_file_name(tmp_path):
@@ -85,10 +104,15 @@ def test_summary_footer_and_version_carry_the_signature(tmp_path):
     assert signature.glossary == content_hash(glossary)
     assert (signature.min_confidence, signature.presplit) == (0.3, True)
     assert summary["settings"] == signature.as_dict()
-    assert f"<code>{summary['signature']}</code>" in (out / "report.html").read_text(encoding="utf-8")
+    assert summary["signature_short"] == signature.short()
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert f"<code>{summary['signature']}</code>" in page
+    assert f"<code>{summary['signature_short']}</code>" in page
     version = _cli("--version")
     assert version.returncode == 0
-    default = parse_signature(version.stdout.splitlines()[1].removeprefix("signature: "))
+    lines = version.stdout.splitlines()
+    default = parse_signature(lines[2].removeprefix("full signature: "))
+    assert lines[1] == f"signature: {default.short()}"
     assert default == replace(signature, glossary="none", min_confidence=default.min_confidence,
                               presplit=False, checks=default.checks)
     shown = _cli("signature", summary["signature"])

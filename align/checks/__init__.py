@@ -67,6 +67,12 @@ def _load_all() -> None:
         untranslated, weak)
 
 
+def check_names() -> list[str]:
+    """Every registered check, in registry order."""
+    _load_all()
+    return list(CHECKS)
+
+
 def select_checks(only: tuple[str, ...] | None, skip: tuple[str, ...] = (),
                   min_confidence: float | None = None) -> list[str]:
     """The checks to run: `only` if given, else those on by default; `skip` left out.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from .. import lexicon
+from ..english import tokens
 from ..links import TermAlignment
 from ..types import Flag, Severity
 from . import CheckContext, register
@@ -86,7 +87,7 @@ def _negated(text: str) -> bool:
     if _EN_NEGATION.search(text):
         return True
     vocabulary = lexicon.english_vocabulary()
-    for word in regex.findall(r"[a-z]+", text.lower()):
+    for word in (t.bare for t in tokens(text)):
         if word in _NEGATIVE_WORDS:
             return True
         prefix = _NEGATIVE_PREFIX.match(word)

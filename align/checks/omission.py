@@ -79,6 +79,9 @@ class OmissionSettings:
     # a whole sentence with no counterpart whose neighbour grows this much more like its
     # other side with the sentence joined to it was probably merged, not dropped
     merged_gain: float = 0.0
+    clause_words: int = 3  # an unrendered clause of this many linkable words is a "clause"
+    # finding; a shorter one a "short-clause" (calibrated apart: more often paraphrased)
+    ratio_source_chars: int = 10  # sources shorter than this say little of the length ratio
 
 
 SETTINGS = OmissionSettings()
@@ -287,7 +290,7 @@ def _dropped_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     return [Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
                  pair.source_ids, pair.target_ids, src_term=clause.text,
                  source_offsets=(clause.start, clause.end),
-                 kind="clause" if len(mine) >= 3 else "short-clause",
+                 kind="clause" if len(mine) >= SETTINGS.clause_words else "short-clause",
                  message=f"nothing in the target renders 「{clause.text}」")
             for clause, mine in _lone_unlinked(clauses, judged, alignment.link_of,
                                                SETTINGS.clause_units, SETTINGS.clause_rest)]
@@ -371,5 +374,5 @@ def _shortened(pair: Pair, ratio: float) -> list[Flag]:
 def _length_ratio(context: CheckContext) -> float:
     """Source characters per target character over the matched pairs (robust: a median)."""
     ratios = [len(p.source_text) / max(1, len(p.target_text)) for p in context.matched
-              if len(p.source_text) >= 10]
+              if len(p.source_text) >= SETTINGS.ratio_source_chars]
     return float(np.median(ratios)) if ratios else 0.0

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 
 import regex
 
-from ..english import STOPWORDS
+from ..english import JOINED_WORD, STOPWORDS
 from ..types import Flag, Severity
 from . import CheckContext, register
 
 # a run of two or more characters said again at once, maybe after a comma: 负120度，负120度
 _SOURCE_REPEAT = regex.compile(r"(.{2,12}?)[，、,\s]*\1")
 
-_WORD = regex.compile(r"[\p{L}\d]+(?:[-’'][\p{L}\d]+)*")
 _WITHIN = regex.compile(r"\s+")  # between the words of one phrase
 _BETWEEN = regex.compile(r"\s*,\s*|\s+")  # between a phrase and its repeat
 
@@ -77,7 +76,7 @@ def _doubled_in_source(phrase: str, source: str) -> bool:
 def doubled(text: str) -> list[tuple[str, str]]:
     """(phrase, whole repeated span) for each run of a 1-4 word phrase said twice or more in a
     row, with spaces or a comma between: "Hefei Hefei", "China, China, China"."""
-    words = list(_WORD.finditer(text))
+    words = list(JOINED_WORD.finditer(text))
     lower = [w.group().lower() for w in words]
 
     def gap(k: int) -> str:  # the text between word k and word k+1

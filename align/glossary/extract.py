@@ -99,7 +99,7 @@ def _only_verb(word: str) -> bool:
     if lexicon.word_tag(word)[:1] not in ("", "v") or lexicon.word_tag(word) == "vn":
         return False
     senses = [s for s in lexicon.senses(word) if not lexicon.is_reference(s)]
-    return bool(senses) and all(s.split(") ")[-1].startswith("to ") for s in senses)
+    return bool(senses) and all(lexicon.is_verb_sense(s) for s in senses)
 
 
 def candidates(sentences: list[tuple[str, str]]) -> dict[tuple[str, ...], list[tuple[str, str]]]:

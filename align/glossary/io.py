@@ -15,7 +15,7 @@ from .. import lexicon
 from ..errors import GlossaryError
 from ..read import decode, parse_xml, read_bytes
 from ..types import GlossaryEntry
-from ..write import CSV_BOM
+from ..csv_format import CSV_BOM
 
 COLUMNS = ["zh", "en", "status", "variants", "forbidden", "note", "frequency", "source"]
 STATUSES = ("candidate", "approved", "admitted", "forbidden")

@@ -10,13 +10,14 @@ from functools import lru_cache
 
 import regex
 
+from ..english import WORD
 from ..types import GlossaryEntry
 
 
 @lru_cache(maxsize=4096)
 def rendering_pattern(rendering: str) -> regex.Pattern:
     """Tolerates case, plurals, possessives and hyphen/space: 'pilot zone' ~ "Pilot-Zones'"."""
-    words = regex.findall(r"[\p{L}\d]+", rendering)
+    words = [m.group() for m in WORD.finditer(rendering)]
     if not words:
         return regex.compile(r"(?!x)x")
     body = r"[\s\-‐–]+".join(regex.escape(w) + r"(?:e?s)?(?:['’]s?)?" for w in words)

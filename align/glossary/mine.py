@@ -27,7 +27,7 @@ from ..errors import InputError
 from ..links import align_terms, literal_kind
 from ..terms import (dictionary_meaning, full_form, matches_any, parts, rendering_key,
                      renderings_in, sense_stems)
-from ..write import cell_text
+from ..csv_format import cell_text
 
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
