@@ -193,9 +193,28 @@ def gloss(sense: str) -> str:
     return " ".join(text.split())
 
 
+def picture(sense: str) -> tuple[str, str]:
+    """An idiom's sense cut into its literal picture and its meaning: 'lit. fish and dragons
+    mixed in together (idiom); fig. crooks mixed in with the honest folk' → (picture,
+    meaning); a sense that is all picture ('lit. …') has no meaning, and one with no 'lit.'
+    no picture."""
+    if not sense.startswith(_LITERALLY):
+        return "", sense
+    at = sense.find(_FIGURATIVELY)
+    if at < 0:
+        return sense[len(_LITERALLY):], ""
+    return sense[len(_LITERALLY):at], sense[at + len(_FIGURATIVELY):]
+
+
+_LITERALLY, _FIGURATIVELY = "lit. ", "fig. "
+
+
 def meaning(sense: str) -> str:
     """A sense's first meaning as the dictionary words it, notes and a verb's "to" dropped:
-    '(fig.) to elevate; to raise' → 'elevate', 'stand sb up' stays; '' for a reference."""
+    '(fig.) to elevate; to raise' → 'elevate', 'stand sb up' stays, 'lit. one stone, two
+    birds (idiom); fig. to kill two birds with one stone' → what follows 'fig.'; '' for a
+    reference."""
+    sense = picture(sense)[1]
     clean = NOTES.sub("", sense).strip()
     if not clean or is_reference(clean):
         return ""

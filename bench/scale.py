@@ -57,14 +57,17 @@ def build_pair(data: Path, size: int, out: Path) -> tuple[Path, Path, Path]:
     return zh_path, en_path, gold_path
 
 
-def measure(zh: Path, en: Path, gold: Path) -> dict[str, object]:
+def measure(zh: Path, en: Path, gold: Path, trace: bool = False) -> dict[str, object]:
     """One whole run (read, embed, align, check, write) in this process."""
     from align.pipeline import RunOptions, run, write_report
     from align.align_format import parse_align
     from align.score import score
 
+    stages = _Stages() if trace else None
     started = time.perf_counter()
-    result = run(zh, en, RunOptions(presplit=True, cache=False))
+    result = run(zh, en, RunOptions(presplit=True, cache=False), progress=stages)
+    if stages:
+        stages("done")
     with tempfile.TemporaryDirectory() as tmp:
         write_report(result, Path(tmp), zh.name, en.name)
     total = time.perf_counter() - started
@@ -75,23 +78,52 @@ def measure(zh: Path, en: Path, gold: Path) -> dict[str, object]:
             "timings": {k: round(v, 2) for k, v in result.summary.timings_s.items()},
             "total_with_writing": round(total, 2), "peak_mib": round(peak_kib / 1024),
             "strict_f1": round(scores.strict_f1, 3), "lax_f1": round(scores.lax_f1, 3),
-            "flags": len(result.flags)}
+            "flags": len(result.flags), **({"stages_traced": stages.rows} if stages else {})}
+
+
+class _Stages:
+    """With --trace: Python's allocations (numpy's arrays among them) per stage of the run, by
+    tracemalloc: the stage's peak, and the largest allocation sites still held when it ends.
+    Slow (about three times the run); the peak resident memory then includes its tables."""
+
+    def __init__(self) -> None:
+        import tracemalloc
+
+        tracemalloc.start(1)
+        self.rows: list[dict[str, object]] = []
+        self.stage = "start"
+
+    def __call__(self, stage: str) -> None:
+        import tracemalloc
+
+        current, peak = tracemalloc.get_traced_memory()
+        held = tracemalloc.take_snapshot().filter_traces(
+            [tracemalloc.Filter(False, tracemalloc.__file__)]).statistics("lineno")
+        self.rows.append({"stage": self.stage, "peak_mib": round(peak / 2**20),
+                          "held_mib": round(current / 2**20),
+                          "largest_held": [f"{s.size / 2**20:.0f} MiB {s.traceback[0].filename.split('site-packages/')[-1].split('/work/main/')[-1]}:{s.traceback[0].lineno}"
+                                           for s in held[:6]]})
+        tracemalloc.reset_peak()
+        self.stage = stage
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=MAC)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 20000])
+    parser.add_argument("--trace", action="store_true",
+                        help="tracemalloc: each stage's peak and what it leaves held (slow)")
     parser.add_argument("--one", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(*args.one)))
+        print(json.dumps(measure(*args.one, trace=args.trace)))
         return 0
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             paths = build_pair(args.data, size, Path(tmp) / str(size))
-            done = subprocess.run([sys.executable, __file__, "--one", *map(str, paths)],
+            done = subprocess.run([sys.executable, __file__, "--one", *map(str, paths),
+                                   *(["--trace"] if args.trace else [])],
                                   capture_output=True, text=True, check=False)
             if done.returncode != 0:
                 print(done.stderr, file=sys.stderr)
@@ -102,6 +134,9 @@ def main() -> int:
                   f"{row['total_with_writing']:6.1f} s  peak {row['peak_mib']} MiB  "
                   f"strict F1 {row['strict_f1']:.3f}  lax F1 {row['lax_f1']:.3f}  "
                   f"flags {row['flags']}  stages {row['timings']}", flush=True)
+            for traced in row.get("stages_traced", []):
+                print(f"    {traced['stage']:>10}: peak {traced['peak_mib']} MiB, held after "
+                      f"{traced['held_mib']} MiB: " + "; ".join(traced["largest_held"]))
     if len(rows) >= 2:
         base = rows[-2]
         last = rows[-1]

@@ -58,6 +58,8 @@ def test_term_meaning_follows_abbreviations_and_trims_names():
     assert dictionary_meaning("长三角") == "Yangtze River Delta"
     assert dictionary_meaning("自贸区") == "free trade zone"  # abbr. for 自由贸易区
     assert dictionary_meaning("虹桥") == "Hongqiao"
+    # an idiom's meaning is what follows "fig.", not the picture ("lit. fish and dragons ...")
+    assert dictionary_meaning("鱼龙混杂") == "crooks mixed in with the honest folk"
 
 
 PAIRS = [("推动长三角一体化。", "Promote the integration of the long triangle."),
