@@ -197,9 +197,9 @@ def picture(sense: str) -> tuple[str, str]:
     """An idiom's sense cut into its literal picture and its meaning: 'lit. fish and dragons
     mixed in together (idiom); fig. crooks mixed in with the honest folk' → (picture,
     meaning); a sense that is all picture ('lit. …') has no meaning, and one with no 'lit.'
-    no picture."""
+    no picture (a 'fig. ' before its meaning is dropped)."""
     if not sense.startswith(_LITERALLY):
-        return "", sense
+        return "", sense.removeprefix(_FIGURATIVELY)
     at = sense.find(_FIGURATIVELY)
     if at < 0:
         return sense[len(_LITERALLY):], ""

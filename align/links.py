@@ -22,7 +22,7 @@ from . import english, lexicon, names, numbers
 from .english import Token
 from .glossary.match import enforced, find_rendering, source_matches
 from .terms import (STEM_PREFIX, dictionary_meaning, full_form, is_compositional, matches_any,
-                    name_head, parts, picture_stems, sense_stems)
+                    name_head, parts, sense_stems)
 from .types import GlossaryEntry
 
 
@@ -714,8 +714,6 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
     if not unit.han or not 2 <= len(unit.text) <= LITERAL.max_chars \
             or len(levels) < LITERAL.min_words:
         return ""
-    if "sense" in levels and _paints_the_picture(alignment, link):
-        return "dictionary"
     if not set(link.levels) <= _CARRIED:
         return "dictionary" if _literal_modifier(alignment, link) else ""
     if cues(unit.text).sense:
@@ -739,24 +737,6 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
     if len(glosses) < 2 or all(_sense_rank(c, w) < LITERAL.primary_senses for c, w in glosses):
         return ""
     return "characters"
-
-
-def _paints_the_picture(alignment: TermAlignment, link: Link) -> bool:
-    """An idiom rendered by the picture its characters paint, which the dictionary marks
-    'lit.', with nothing of what it means ('fig.'): "a mix of fish and dragons" for 鱼龙混杂
-    (crooks mixed in with the honest folk), where "kill two birds with one stone" for 一石二鸟
-    renders its meaning."""
-    shown, meant = picture_stems(alignment.units[link.units[0]].text)
-    if not shown:
-        return False
-    painted = False
-    for tok, level in zip(alignment.tokens[link.first:link.end], link.levels):
-        if not level or tok.stem in shown and tok.stem in meant:
-            continue  # "mix" is in both the picture and the meaning of 鱼龙混杂
-        if level not in _CARRIED | {"sense"} or matches_any(tok.stem, meant):
-            return False
-        painted |= level == "sense" and tok.stem in shown
-    return painted
 
 
 def _literal_modifier(alignment: TermAlignment, link: Link) -> bool:

@@ -34,22 +34,6 @@ def sense_stems(word: str, limit: int = SETTINGS.senses) -> frozenset[str]:
     return frozenset(stems)
 
 
-@lru_cache(maxsize=20_000)
-def picture_stems(word: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The stems of an idiom's literal picture in the dictionary ('lit. fish and dragons
-    mixed in together') and the stems of its meanings ('fig. crooks mixed in with the honest
-    folk'); both empty for a word the dictionary gives no picture."""
-    pictures: set[str] = set()
-    meanings: set[str] = set()
-    for sense in lexicon.senses(word)[:SETTINGS.senses]:
-        shown, meant = lexicon.picture(sense)
-        pictures.update(stem(w) for w in lexicon.sense_words(shown))
-        meanings.update(stem(w) for w in lexicon.sense_words(meant))
-    if not pictures or not meanings:
-        return frozenset(), frozenset()
-    return frozenset(pictures), frozenset(meanings)
-
-
 @lru_cache(maxsize=50_000)
 def parts(term: str) -> tuple[tuple[str, ...], ...]:
     """Ways to split a term into shorter dictionary words: greedy from the left and the right."""

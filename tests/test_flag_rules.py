@@ -702,15 +702,6 @@ def test_dropped_credit_or_dateline(zh, en, expected):
     ("数十家龙头企业设立了研发中心。", "Dozens of leading companies set up R&D centers.", []),
     ("外资企业增加了。", "Foreign-funded enterprises increased.", []),
     ("深化国有企业改革。", "Deepen the reform of state-run enterprises.", []),
-    # an idiom rendered by the picture the dictionary marks "lit." and nothing of what it means
-    # ("fig."): bench/blind5's 鱼龙混杂; "mix" is in both, so it neither paints nor means
-    ("二手车市场鱼龙混杂。", "The used-car market is a mix of fish and dragons.",
-     [("dictionary", "mix of fish and dragons")]),
-    ("这样做是画蛇添足。", "Doing so is like drawing legs on a snake.",
-     [("dictionary", "drawing legs")]),
-    ("二手车市场鱼龙混杂。", "The used-car market is a mixed bag.", []),
-    ("二手车市场鱼龙混杂。", "The market is full of crooks mixed with honest dealers.", []),
-    ("这样做是画蛇添足。", "Doing so ruins the effect by adding something superfluous.", []),
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
