@@ -72,16 +72,24 @@ def matches_any(stem: str, stems: frozenset[str]) -> bool:
 
 
 def is_compositional(term: str) -> bool:
-    """Whether the term's own meaning is built from its parts' meanings (示范区 = demonstration zone)."""
+    """Whether the term's own meaning is built from its parts' meanings (示范区 = demonstration
+    zone; 中西部 = 中西 "west" + 部, 'midwest', an English compound of the part's meaning)."""
     own = sense_stems(term)
     if not own:
         return True
     for split in parts(term):
         pieces = frozenset().union(*(sense_stems(p, 8) for p in split))
-        shared = sum(1 for s in own if matches_any(s, pieces))
+        shared = sum(1 for s in own if matches_any(s, pieces) or _compound_of(s, pieces))
         if shared >= max(1, len(own) / 3):
             return True
     return False
+
+
+def _compound_of(word: str, pieces: frozenset[str]) -> bool:
+    """An English compound that ends or starts with one of the pieces, a whole word of at
+    least four letters: 'midwest' with 'west', not 'theme' with 'the'."""
+    return any(len(p) >= 4 and len(word) > len(p) + 1 and (word.endswith(p) or word.startswith(p))
+               for p in pieces)
 
 
 # ---------------------------------------------------------------- meanings and renderings

@@ -702,6 +702,10 @@ def test_dropped_credit_or_dateline(zh, en, expected):
     ("数十家龙头企业设立了研发中心。", "Dozens of leading companies set up R&D centers.", []),
     ("外资企业增加了。", "Foreign-funded enterprises increased.", []),
     ("深化国有企业改革。", "Deepen the reform of state-run enterprises.", []),
+    # the dictionary's meaning is an English compound of a part's meaning: 中西部 'midwest'
+    # (中西 "west") is rendered by meaning as "central and western China" (bench/blind5)
+    ("公司计划向中西部地区捐赠一万台平板。",
+     "The company plans to donate 10,000 tablets to central and western China.", []),
 ])
 def test_literal(zh, en, expected):
     assert [(kind, span) for kind, _, span in _found(zh, en, "literal")] == expected
