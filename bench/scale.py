@@ -64,6 +64,11 @@ def measure(zh: Path, en: Path, gold: Path, trace: bool = False) -> dict[str, ob
     from align.score import score
 
     stages = _Stages() if trace else None
+    if stages:  # the embedding stage's steps, each its own row
+        import align.pipeline as pipeline
+
+        for step in ("embed_cached", "lexical_vectors", "align"):
+            stages.around(pipeline, step)
     started = time.perf_counter()
     result = run(zh, en, RunOptions(presplit=True, cache=False), progress=stages)
     if stages:
@@ -105,6 +110,20 @@ class _Stages:
                                            for s in held[:6]]})
         tracemalloc.reset_peak()
         self.stage = stage
+
+    def around(self, module, name: str) -> None:
+        """Make each call of `module.name` a stage of its own (what runs after it, up to the
+        next stage, is "after NAME")."""
+        inner = getattr(module, name)
+
+        def stage(*args, **kwargs):
+            self(name)
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self(f"after {name}")
+
+        setattr(module, name, stage)
 
 
 def main() -> int:
