@@ -398,7 +398,6 @@ def _acronyms_in(target: str, toks) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-_LATIN_WORD = regex.compile(r"[\p{Latin}']+")  # a reference's Chinese and pinyin drop out
 _NAME_JOINERS = frozenset({"of", "the", "and", "for", "on", "in"})
 _ABBREVIATION_FOR = regex.compile(r"^abbr\. for [^,]*,\s*")  # 'abbr. for 中国共产党[...], Chinese ...'
 # an abbreviation a sense gives itself: 'NATO (North Atlantic ...)', '... Organization (WHO)'
@@ -417,7 +416,8 @@ def _abbreviations(word: str) -> frozenset[str]:
         own = _OWN_ACRONYM.match(sense)
         if own:
             found.add((own.group(1) or own.group(2)).lower())
-        words = [w for w in _LATIN_WORD.findall(lexicon.NOTES.sub(" ", name_head(sense)))
+        # English words only: a reference's Chinese and pinyin drop out
+        words = [w for w in english.WORD.findall(lexicon.NOTES.sub(" ", name_head(sense)))
                  if w not in _NAME_JOINERS]
         if 2 <= len(words) <= 6 and all(w[0].isupper() for w in words):
             found.add("".join(w[0] for w in words).lower())
