@@ -20,9 +20,10 @@ import pandas as pd
 from . import __version__
 from .batch import RENDERINGS_FILE, PairOutcome
 from .corpus_terms import RENDERING_COLUMNS, corpus_consistency
+from .csv_format import cell_text, csv_text
 from .files import write_atomic
 from .manifest import Corpus
-from .csv_format import cell_text, csv_text
+from .signature import parse_signature
 from .write import json_text
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]
@@ -132,6 +133,7 @@ def _summary(corpus: Corpus, pairs: pd.DataFrame, flags: pd.DataFrame,
         "terms_rendered_differently": int(consistency["term"].nunique()),
         "ignored_files": list(corpus.ignored),
         "signature": signature,
+        "signature_short": parse_signature(signature).short() if signature else "",
         "settings": settings,
         "run": run,  # how this invocation went: differs from run to run
     }

@@ -18,6 +18,9 @@ WORD = regex.compile(r"[\p{Latin}\d]+(?:['’][\p{Latin}]+)?")
 # a word with the hyphens and apostrophes inside it ("well-known", "Delta's"), where a word
 # said twice is looked for: "high-quality high-quality" is one word doubled
 JOINED_WORD = regex.compile(r"[\p{L}\d]+(?:[-’'][\p{L}\d]+)*")
+# the pieces of a phrase whatever their script, where any gap may join them: a glossary
+# rendering ("Xi'an", "β-blocker", "Yangtze River Delta") found as "Xi’an", "Xi-an" ...
+PIECE = regex.compile(r"[\p{L}\d]+")
 
 # English words that carry no content for matching
 STOPWORDS = frozenset("""a an the of to in on at by for with from into onto as and or but nor

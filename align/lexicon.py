@@ -20,7 +20,6 @@ from typing import TypeVar
 
 import regex
 
-from .english import STOPWORDS
 from .files import cache_file, cached, file_sha256, store_cached
 from . import english, posseg_hmm
 from .memo import remembered
@@ -58,8 +57,10 @@ def _cedict_path() -> Path:
 def _resource_key(source: Path | None = None) -> str:
     """What a resource kept in the cache folder is named after: its source file's content
     (CC-CEDICT's by default), this module's code (how it is parsed and packed) and the Python
-    that marshalled it (marshal's format may change between versions)."""
-    return (f"{file_sha256(source or _cedict_path())[:16]}-{file_sha256(Path(__file__))[:12]}"
+    that marshalled it (marshal's format may change between versions); english.py's code
+    too, whose tokenizer cuts the dictionary's vocabulary."""
+    code = file_sha256(Path(__file__))[:8] + file_sha256(Path(english.__file__))[:4]
+    return (f"{file_sha256(source or _cedict_path())[:16]}-{code}"
             f"-py{sys.version_info[0]}{sys.version_info[1]}")
 
 
@@ -183,7 +184,7 @@ def is_reference(sense: str) -> bool:
 def sense_words(sense: str) -> tuple[str, ...]:
     """Content words of one dictionary sense, cleaned of notes and classifiers."""
     text = _REFERENCE_TAIL.sub(" ", NOTES.sub(" ", sense))
-    return tuple(w for w in english.words(text) if w not in STOPWORDS)
+    return tuple(w for w in english.words(text) if w not in english.STOPWORDS)
 
 
 @lru_cache(maxsize=50_000)
@@ -354,8 +355,10 @@ def english_vocabulary() -> frozenset[str]:
         except OSError:
             pass
     text = "\n".join(_dictionary().sense_texts())
-    # the dictionary's own lower-case words (names, capitalised, are no vocabulary)
-    vocabulary = frozenset(w for w in (m.group() for m in english.WORD.finditer(text))
+    # the dictionary's own lower-case words (names, capitalised, are no vocabulary), a
+    # possessive's "'s" taken off ("brewer's" → brewer)
+    vocabulary = frozenset(w for w in (regex.split(r"['’]", m.group())[0]
+                                       for m in english.WORD.finditer(text))
                            if len(w) >= 2 and w.isalpha() and w.islower())
     store_cached(path, "\n".join(sorted(vocabulary)))
     return vocabulary

@@ -27,17 +27,46 @@ _ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
 # numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5, 4x4 (not RM476.5, 14th, 100x,
 # 1980s, 500Mbps, 16-year-old)
 _UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|Kbps|GB|MB|KB|TB|"
-               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L|MP|x")
+               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L|MP|x|X|C|F|bp|bps")
 # a code or a name glued to digits (G60, COVID-19, a phone's S60: money is S$60), not a word
 # that modifies a number
 # ("mid-1980s", "pre-2020", "top-10")
-_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|RMB|USD|EUR|CNY|GBP)\$?\d|(?:US|HK|NT|S)\$\d)"
+_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|RMB|USD|EUR|CNY|GBP)\d)"
                             r"(?!(?i:mid|late|early|pre|post|over|under|top|some|about)-\d)"
                             r"\p{Latin}+-?\d+(?:\.\d+)?"
                             rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
+# 千 and 百 that begin a unit, not a scale: 5千克 is 5 kg, 960百帕 960 hPa
+_SCALED_UNITS = "克米瓦帕伏卡焦"
 _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            rf"(?!\d|(?!(?:{_UNIT_WORDS})(?![\p{{Latin}}\d]))\p{{Latin}})"
-                           r"(\s*[余多]?[万亿千百])?(\s*[%％])?")
+                           rf"(\s*[余多]?(?:万亿|千亿|百亿|千万|百万|[万亿]|[千百](?![{_SCALED_UNITS}])))?"
+                           r"(\s*[%％])?")
+def _clock_readings(value: float, after: str) -> frozenset[float]:
+    """An hour of the 24-hour clock said on the 12-hour one: 18时 is "6 p.m."."""
+    return frozenset({value - 12}) if 13 <= value <= 23 and after[:1] in ("时", "点") \
+        else frozenset()
+
+
+# a birth cohort: “95后” "those born after 1995", 00后 "the 2000s generation"
+_COHORT = regex.compile(r"[”\"」]?后(?![面来边方期续者])")
+
+
+def _cohort_readings(digits: str, after: str) -> frozenset[float]:
+    if len(digits) != 2 or not _COHORT.match(after):
+        return frozenset()
+    year = (1900 if int(digits) >= 30 else 2000) + int(digits)
+    return frozenset({year, year // 10 * 10})
+
+
+def _scale_value(scale: str) -> float:
+    """万 10,000; 亿 100 million; a compound multiplies: 百亿 10 billion, 万亿 a trillion."""
+    value = 1.0
+    for c in scale:
+        value *= _SCALES[c]
+    return value
+
+
+_SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
 # 一点五 (1.5); not 九点五十分 (a time) nor 一点一点 (bit by bit)
@@ -108,11 +137,12 @@ _NEXT = -2.0  # the value "next" / "following" stand for: a second one after the
 _EN_OTHER = {  # words that name a value: (value, soft)
     "next": (_NEXT, True), "following": (_NEXT, True),
     "half": (0.5, False), "twice": (2, False), "double": (2, True), "doubled": (2, True),
-    "triple": (3, True), "tripled": (3, True), "dozen": (12, False), "decade": (10, True),
+    "triple": (3, True), "tripled": (3, True), "dozen": (12, True), "decade": (10, True),
     "both": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
     "dozens": (12, True), "hundreds": (100, True), "thousands": (1e3, True),
     "millions": (1e6, True), "billions": (1e9, True), "tens": (10, True), "decades": (10, True),
     "once": (1, True), "thrice": (3, True),
+    "noon": (12, True), "midday": (12, True),  # 12时 "at noon"
 }
 _EN_WORD = regex.compile(r"\b(" + "|".join(sorted([*_EN_UNITS, *_EN_ORDINALS, *_EN_SCALES,
                                                     *_EN_DECADES,
@@ -157,7 +187,9 @@ def _zh_numeral_value(numeral: str) -> float | None:
     import cn2an
 
     if numeral in ("百", "千", "万", "亿"):  # 百人: a hundred people
-        return {"百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}[numeral]
+        return _SCALES[numeral]
+    if len(numeral) == 2 and numeral != "亿万" and all(c in "百千万亿" for c in numeral):
+        return _scale_value(numeral)  # 超百亿元 "over 10 billion yuan" (亿万: countless)
     try:
         return float(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -254,9 +286,9 @@ def _zh_read(text: str) -> list[Quantity]:
     for m in _ZH_ARABIC.finditer(text):
         whole = m.group(1).replace(",", "")
         value = float(whole + ("." + m.group(2) if m.group(2) else ""))
-        scale = (m.group(3) or "").strip().lstrip("余多")
-        factor = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}.get(scale, 1)
+        factor = _scale_value((m.group(3) or "").strip().lstrip("余多"))
         value *= factor
+        scale = factor != 1
         after = text[m.end():m.end() + 3]
         kind = "percent" if m.group(4) else "cardinal"
         if after.startswith("年") and 1000 <= value <= 2100 and not scale:
@@ -267,13 +299,18 @@ def _zh_read(text: str) -> list[Quantity]:
             kind = "month"
         elif after[:1] and after[:1] in "日号":
             kind = "day"
-        also = frozenset({1900 + value, 2000 + value}) if kind == "decade" and value < 100 else frozenset()
+        also = frozenset({1900 + value, 2000 + value}) if kind == "decade" and value < 100 else \
+            _clock_readings(value, after) | _cohort_readings(m.group(0), after)
+        cohort = bool(_COHORT.match(after)) and len(m.group(0)) == 2
+        if cohort:
+            kind = "decade"
         money = after.startswith(_MONEY_AFTER) or (m.start() > 0 and text[m.start() - 1] in "$¥￥")
         # a bare 1 is often "a" or "an" in English: it may go unwritten; so may a heading's
         # section number (14.分娩, 10．老克腊), which a translation often drops
         numbering = section is not None and m.start() < section.end()
         found.append(Quantity(value, m.group(0), m.start(), m.end(), kind,
-                              soft=value == 1 or numbering, money=money, also=also, scale=factor))
+                              soft=value == 1 or numbering or cohort, money=money, also=also,
+                              scale=factor))
         taken[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _ZH_MEASURE.finditer(text):  # 一米九 = 1.9 m, 三块五 = 3.5
         whole, tenth = _zh_numeral_value(m.group(1)), _zh_numeral_value(m.group(3))
@@ -301,7 +338,7 @@ def _zh_read(text: str) -> list[Quantity]:
         # 半年 "six months"; 九点半 "9:30", half an hour; 下半场 "the second half"
         also = frozenset(v for v, said in ((6.0, text.startswith("年", m.end())),
                                            (30.0, before in ("点", "时")),
-                                           (_HALF_ORDER.get(before), before in _HALF_ORDER))
+                                           (_HALF_ORDER.get(before), _ordered_half(text, m.start())))
                          if half and said)
         value = 0.5 if half else 3.0 if m.group() == "仨" else 2.0
         found.append(Quantity(value, m.group(), m.start(), m.end(), soft=True, also=also))
@@ -311,8 +348,27 @@ def _zh_read(text: str) -> list[Quantity]:
 _HALF_ORDER = {"上": 1.0, "前": 1.0, "下": 2.0, "后": 2.0}  # 上半年 "the first half of the year"
 
 
+def _ordered_half(text: str, at: int) -> bool:
+    """半 at `at` opens a word that names a half by its order (下半场, 上半年, 后半生), as
+    jieba cuts the text: not the 后 of 会后 before 半小时, nor the 上 of 天上 before 半明半暗."""
+    if at == 0 or text[at - 1] not in _HALF_ORDER:
+        return False
+    start = 0
+    for word, _ in lexicon.tagged_words(text):
+        if start == at - 1:
+            return len(word) > 2 and word[1] == "半"
+        start += len(word)
+        if start > at - 1:
+            return False
+    return False
+
+
 def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     numeral, start, end = m.group(), m.start(), m.end()
+    if numeral[-1] in "千百" and text[end:end + 1] in _SCALED_UNITS:
+        if len(numeral) == 1:
+            return None  # the 千 of 千米 (a kilometre), the 百 of 960百帕
+        numeral, end = numeral[:-1], end - 1  # 五千克 is 5 kg
     before, after = text[max(0, start - 3):start], text[end:end + 3]
     if before.endswith(_WEEKDAY_BEFORE) and numeral in _WEEKDAYS and not after.startswith(_COUNTED):
         return None  # 周三 is Wednesday, not 3; 一周两次 is "twice a week"
@@ -400,7 +456,8 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     money = after.startswith(_MONEY_AFTER)
     if after.startswith(("万", "亿")):
         pass  # the scale is part of the numeral already (五十万)
-    return Quantity(value, numeral, start, end, kind, soft=vague, money=money, also=readings)
+    return Quantity(value, numeral, start, end, kind, soft=vague, money=money,
+                    also=readings | _clock_readings(value, after))
 
 
 def _body_pair(text: str, end: int) -> bool:
@@ -477,7 +534,8 @@ def _english(text: str) -> list[Quantity]:
             kind = "percent"
         money = text[max(0, m.start() - 3):m.start()].rstrip().endswith(("$", "¥", "€", "£", "RM", "S$", "HK$"))
         also = frozenset({value % 100}) if kind == "decade" else \
-            frozenset({value * 1e6}) if _MEGA.match(rest) else frozenset()
+            frozenset({value * 1e6}) if _MEGA.match(rest) else \
+            frozenset({value / 100}) if _BASIS_POINTS.match(rest) else frozenset()
         if kind == "cardinal" and 1000 <= value <= 2100 and "." not in m.group(0) and "," not in m.group(0):
             kind = "year"
         found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, money=money, also=also,
@@ -502,6 +560,8 @@ def _english(text: str) -> list[Quantity]:
 
 # a unit of a million: 5000万像素 is "a 50-megapixel camera", "50MP"
 _MEGA = regex.compile(r"[\s-]*(?:mega(?:pixel|watt|ton|hertz|byte)|MP\b)", regex.I)
+# a hundredth of a percentage point: 0.25个百分点 is "25 basis points"
+_BASIS_POINTS = regex.compile(r"[\s-]*(?:basis[\s-]+points?\b|bps?\b)", regex.I)
 _DIGIT_WORDS = tuple(w for w, v in _EN_UNITS.items() if v < 10)  # zero ... nine, in order
 _EN_POINT = regex.compile(r"\b(" + "|".join(_DIGIT_WORDS) + r")\s+point((?:[\s-]+(?:"
                           + "|".join(_DIGIT_WORDS) + r"))+)\b", regex.I)
@@ -551,8 +611,9 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             k += 1
             continue
         if word in _EN_ORDINALS:
-            if word == "second" and _TIME_SECOND.match(text, m.end()) and \
-                    regex.search(r"\b(a|one|per|split)\s+$", text[:m.start()], regex.I):
+            if word == "second" and (_TIME_SECOND.match(text, m.end()) and regex.search(
+                    r"\b(a|one|split)\s+$", text[:m.start()], regex.I)
+                    or regex.search(r"\bper\s+$", text[:m.start()], regex.I)):
                 k += 1
                 continue  # a second of time
             out.append(Quantity(float(_EN_ORDINALS[word]), m.group(0), m.start(), m.end(),

@@ -19,6 +19,7 @@ class TermSettings:
     # a word's senses read for its meaning: CC-CEDICT lists the common ones first, and a
     # character's long tail (打 has 24) would match almost any English word
     senses: int = 12
+    part_senses: int = 8  # ...and a part's, where a compound is read as its parts
     # two stems this long that begin alike are one word's (triangle ~ triangulation)
     stem_prefix: int = 5
 
@@ -78,7 +79,7 @@ def is_compositional(term: str) -> bool:
     if not own:
         return True
     for split in parts(term):
-        pieces = frozenset().union(*(sense_stems(p, 8) for p in split))
+        pieces = frozenset().union(*(sense_stems(p, SETTINGS.part_senses) for p in split))
         shared = sum(1 for s in own if matches_any(s, pieces) or _compound_of(s, pieces))
         if shared >= max(1, len(own) / 3):
             return True
@@ -86,10 +87,17 @@ def is_compositional(term: str) -> bool:
 
 
 def _compound_of(word: str, pieces: frozenset[str]) -> bool:
-    """An English compound that ends or starts with one of the pieces, a whole word of at
-    least four letters: 'midwest' with 'west', not 'theme' with 'the'."""
-    return any(len(p) >= 4 and len(word) > len(p) + 1 and (word.endswith(p) or word.startswith(p))
-               for p in pieces)
+    """An English compound of one of the pieces (four letters or more) and another English
+    word: 'midwest' of 'west' and 'mid', 'landlord' of 'lord'; not 'format' of 'form' (+ 'at')
+    nor 'discharge' of 'charge' ('dis' is no word)."""
+    vocabulary = lexicon.english_vocabulary()
+    for p in pieces:
+        if len(p) < 4 or len(word) < len(p) + 3:
+            continue
+        rest = word[:-len(p)] if word.endswith(p) else word[len(p):] if word.startswith(p) else ""
+        if rest in vocabulary:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- meanings and renderings
@@ -158,7 +166,7 @@ def renderings_in(term: str, target: list[Token], text: str) -> list[str]:
     """Maximal runs of adjacent target words that carry the term's senses or its parts' senses:
     the English that renders the term, right or wrong ("Yangtze River Triangulation")."""
     own = sense_stems(term)
-    cues = own.union(*(sense_stems(p, 8) for split in parts(term) for p in split))
+    cues = own.union(*(sense_stems(p, SETTINGS.part_senses) for split in parts(term) for p in split))
     found, run = [], []
     for tok in target:
         joined = run and not (run[-1].gap_after or " ").strip(" -")

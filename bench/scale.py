@@ -86,6 +86,13 @@ def measure(zh: Path, en: Path, gold: Path, trace: bool = False) -> dict[str, ob
             "flags": len(result.flags), **({"stages_traced": stages.rows} if stages else {})}
 
 
+def _where(frame) -> str:
+    """A traced line, its path from the package or project root."""
+    path = frame.filename.split("site-packages/")[-1]
+    root = str(Path(__file__).resolve().parents[1]) + "/"
+    return f"{path.removeprefix(root)}:{frame.lineno}"
+
+
 class _Stages:
     """With --trace: Python's allocations (numpy's arrays among them) per stage of the run, by
     tracemalloc: the stage's peak, and the largest allocation sites still held when it ends.
@@ -106,7 +113,7 @@ class _Stages:
             [tracemalloc.Filter(False, tracemalloc.__file__)]).statistics("lineno")
         self.rows.append({"stage": self.stage, "peak_mib": round(peak / 2**20),
                           "held_mib": round(current / 2**20),
-                          "largest_held": [f"{s.size / 2**20:.0f} MiB {s.traceback[0].filename.split('site-packages/')[-1].split('/work/main/')[-1]}:{s.traceback[0].lineno}"
+                          "largest_held": [f"{s.size / 2**20:.0f} MiB {_where(s.traceback[0])}"
                                            for s in held[:6]]})
         tracemalloc.reset_peak()
         self.stage = stage

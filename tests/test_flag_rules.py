@@ -402,8 +402,55 @@ def test_place_abbreviation_names_the_places():
     ("镜头为5000万像素。", "It has a 48MP lens.", ["changed"]),
     ("支持最高100倍数字变焦。", "It supports up to 100x digital zoom.", []),
     ("支持最高100倍数字变焦。", "It supports up to 10x digital zoom.", ["changed"]),
+    # found on bench/blind6 (markets, a typhoon, a film, written blind to the checks): compound
+    # scales (万亿, 百亿), units that begin with 千 or 百 (960百帕 hPa, 3千米), a day whose month
+    # the dispatch implies ("Oct. 9" for 9日), noon and the 24-hour clock, birth cohorts
+    # (“95后”), a dozen for 十余; each beside a wrong one
+    ("两市成交额达1.08万亿元。", "Turnover reached 1.08 trillion yuan.", []),
+    ("两市成交额达1.08万亿元。", "Turnover reached 10,800 yuan.", ["changed"]),
+    ("北向资金净买入超百亿元。", "Northbound funds bought a net 10 billion yuan.", []),
+    ("北向资金净买入超百亿元。", "Northbound funds bought a net 100 billion yuan.", ["changed"]),
+    ("中心最低气压为960百帕。", "The central pressure was 960 hectopascals.", []),
+    ("全长3千米。", "It is 3 kilometers long.", []),
+    ("8日12时发布预警。", "A warning was issued at noon on Oct. 8.", []),
+    ("截至9日18时已恢复供电。", "Power was restored by 6 p.m. on Oct. 9.", []),
+    ("截至9日18时已恢复供电。", "Power was restored by 8 p.m. on Oct. 9.", ["changed"]),
+    ("“95后”观众占比超过六成。", "Viewers born in the late 1990s were more than 60%.", []),
+    ("剧组走访了十余家博物馆。", "The crew visited more than a dozen museums.", []),
+    ("他们排在95后面。", "They came after 95 others.", []),
+    # a cold review: 后 closing a word (会后) is no "second half"; a zero said as "no" stands
+    # only where no other figure took its place; "No. 3" is no "no"
+    ("会后半小时内公布结果。", "Results come within two hours.", ["added"]),
+    ("江城队0比0战平莫干山队。", "Jiangcheng drew 2-2 with Moganshan, and no one was hurt.",
+     ["changed", "changed"]),
+    ("江城队0比0战平莫干山队。", "No. 1 side Jiangcheng were held at Moganshan.",
+     ["changed", "missing-count"]),
 ])
 def test_numbers(zh, en, expected):
+    assert [kind for kind, _, _ in _found(zh, en, "numbers")] == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # a figure kept but said as another kind: percentage points, the hour of the day, below
+    # zero (planted on bench/blind6: 0.25个百分点 "0.25 percent", 下午5时 "5 a.m.",
+    # 零下5摄氏度 "below 5 degrees"), beside the right renderings
+    ("央行下调利率0.25个百分点。", "The central bank cut rates by 0.25 percent.", ["said-otherwise"]),
+    ("央行下调利率0.25个百分点。", "The central bank cut rates by 0.25 percentage points.", []),
+    ("央行下调利率0.25个百分点。", "The central bank cut rates by 25 basis points.", []),
+    ("央行下调利率0.25个百分点。", "The central bank cut rates by 50 basis points.", ["changed"]),
+    ("利润增长5%。", "Profit grew 5 percentage points.", ["said-otherwise"]),
+    ("利润增长5%。", "Profit grew 5 percent.", []),
+    ("中央气象台8日下午5时发布预警。", "It issued a warning at 5 a.m. on Oct. 8.", ["said-otherwise"]),
+    ("中央气象台8日下午5时发布预警。", "It issued a warning at 5 p.m. on Oct. 8.", []),
+    ("截至9日18时已恢复。", "By 6 a.m. on Oct. 9 it was restored.", ["said-otherwise"]),
+    ("台风凌晨3时登陆。", "The typhoon made landfall at 3 p.m.", ["said-otherwise"]),
+    ("台风凌晨3时登陆。", "The typhoon made landfall at 3 a.m.", []),
+    ("最低气温降至零下5摄氏度。", "Lows fell to below 5 degrees Celsius.", ["said-otherwise"]),
+    ("最低气温降至零下5摄氏度。", "Lows fell to minus 5 degrees Celsius.", []),
+    ("最低气温降至零下5摄氏度。", "Lows fell to -5C.", []),
+    ("最低气温降至零下5摄氏度。", "Lows fell to 5 degrees below zero.", []),
+])
+def test_a_figure_said_as_another_kind(zh, en, expected):
     assert [kind for kind, _, _ in _found(zh, en, "numbers")] == expected
 
 

@@ -190,3 +190,29 @@ XXE = """<?xml version="1.0"?>
 def test_hostile_xml_is_refused(payload):
     with pytest.raises(FormatError, match="unsafe XML"):
         parse_tbx(payload, "evil.tbx")
+
+
+def test_a_rendering_is_found_across_the_gaps_between_its_words():
+    from align.glossary.match import find_rendering
+
+    assert find_rendering("Xi'an", "flights to Xi’an resumed")
+    assert find_rendering("pilot zone", "the Pilot-Zones' rules")
+    assert find_rendering("β-blocker", "a β blocker was given")
+    assert not find_rendering("β-blocker", "a beta blocker was given")
+    assert not find_rendering("Xi'an", "Xian Electric")
+
+
+def test_the_dictionary_vocabulary_keeps_a_word_seen_only_as_a_possessive():
+    from align.lexicon import english_vocabulary
+
+    assert {"brewer", "midwest"} <= english_vocabulary()
+    assert "Beijing" not in english_vocabulary() and "beijing" not in english_vocabulary()
+
+
+def test_a_meaning_that_is_an_english_compound_of_a_part_is_compositional():
+    from align.terms import is_compositional
+
+    assert is_compositional("中西部")  # 'midwest': 中西 'west' + 'mid'
+    assert not is_compositional("长三角")  # 'Yangtze River Delta'
+    assert not is_compositional("出水")  # 'discharge' is no 'dis' + 'charge'
+

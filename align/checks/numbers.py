@@ -61,7 +61,10 @@ def check(context: CheckContext) -> list[Flag]:
         # a value said twice in the source and once in the target (两名妇女 … 这两名妇女
         # → "two women … them") is coreference, not a loss
         unsaid = [q for q in matching.source_left if not (q.values & written)]
-        added = [q for q in matching.target_left if not q.soft and not (q.values & readings)]
+        # a day with its month left implied (9日 in a dispatch dated 10月9日) is "Oct. 9"
+        implied_month = any(q.kind == "day" for q in src) and not any(q.kind == "month" for q in src)
+        added = [q for q in matching.target_left if not q.soft and not (q.values & readings)
+                 and not (q.kind == "month" and implied_month)]
         # a measure converted to other units may be approximate in the source (二十多里
         # "more than 10 kilometers"), and a percentage may be said as the share it is
         # (不足五成 "less than half"): soft quantities are paired too
@@ -70,8 +73,7 @@ def check(context: CheckContext) -> list[Flag]:
         names = _rendered_names(context, pair) if any(not q.soft for q in unsaid) else []
         # a numeral inside a name the target spells out (方七 "Fang Qi") is part of the name
         missing = [q for q in unsaid if not q.soft
-                   and not any(a <= q.start and q.end <= b for a, b in names)
-                   and not (q.value == 0 and _NONE.search(pair.target_text))]
+                   and not any(a <= q.start and q.end <= b for a, b in names)]
         _drop_pairs(_the_others(pair, missing, added), missing, added)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)
@@ -87,6 +89,8 @@ def check(context: CheckContext) -> list[Flag]:
                                q_src, q_tgt, f"source says {q_src.text} ({_plain(q_src.value)}), "
                                f"target says {q_tgt.text}" + (" (an amount of money)" if money else "")))
         for q in missing:
+            if q.value == 0 and _NONE.search(pair.target_text):
+                continue  # said as an absence, and no other figure stands for it
             # a small count left unsaid (三个人 → the three names listed) is often style;
             # a date, an amount, a percentage or a larger count is not
             small = q.kind in ("cardinal", "ordinal") and q.value < SETTINGS.small_count and not q.money
@@ -104,11 +108,54 @@ def check(context: CheckContext) -> list[Flag]:
                                f"number {q.text} in the target is not in the source"))
         if SETTINGS.report_repeated:
             flags.extend(_repeated(pair, src, tgt))
+        flags.extend(_said_otherwise(pair, matching.pairs))
+    return flags
+
+
+# what a figure is, said around it: percentage points or a percentage; an hour of the
+# morning or of the afternoon; below zero
+_ZH_POINTS = regex.compile(r"\s*个?百分点")
+_EN_POINTS = regex.compile(r"(?i)\s*(?:percentage|%|per\s*cent)?\s*points?\b|\s*pp\b")
+_EN_PERCENT = regex.compile(r"(?i)\s*(?:%|per\s*cent\b|percent\b)(?!\s*(?:age\s+)?points?\b)")
+_ZH_AFTERNOON = regex.compile(r"(?:下午|晚上|傍晚|晚间|夜里|夜间|晚)\s*$")
+_ZH_MORNING = regex.compile(r"(?:上午|早上|早晨|清晨|凌晨|早)\s*$")
+_ZH_HOUR_AFTER = ("时", "点")
+_EN_AM = regex.compile(r"(?i)\s*a\.?\s?m\b\.?")
+_EN_PM = regex.compile(r"(?i)\s*p\.?\s?m\b\.?")
+_ZH_BELOW_ZERO = regex.compile(r"(?:零下|负)\s*$")
+_EN_NEGATIVE = regex.compile(r"(?i)(?:[-−–]|\bminus\s+|\bnegative\s+)$")
+_EN_BELOW_ZERO = regex.compile(r"(?i)[^.;]{0,30}?\b(?:below\s+(?:zero|freezing)|sub-?zero)\b")
+
+
+def _said_otherwise(pair: Pair, pairs) -> list[Flag]:
+    """A figure rendered with its value but not with what it measures: 0.25个百分点 "0.25
+    percent" (a percentage point is no percent), 下午5时 "5 a.m.", 零下5摄氏度 "5 degrees"."""
+    zh, en = pair.source_text, pair.target_text
+    flags = []
+    for q_src, q_tgt in pairs:
+        src_after, tgt_after = zh[q_src.end:], en[q_tgt.end:]
+        src_before, tgt_before = zh[max(0, q_src.start - 4):q_src.start], en[:q_tgt.start]
+        problem = ""
+        if _ZH_POINTS.match(src_after) and _EN_PERCENT.match(tgt_after):
+            problem = f"{q_src.text}个百分点 are percentage points, not a percentage"
+        elif q_src.kind == "percent" and _EN_POINTS.match(tgt_after):
+            problem = f"{q_src.text} is a percentage, not percentage points"
+        elif src_after.startswith(_ZH_HOUR_AFTER) and (
+                (_ZH_AFTERNOON.search(src_before) or 13 <= q_src.value <= 23)
+                and _EN_AM.match(tgt_after)
+                or _ZH_MORNING.search(src_before) and _EN_PM.match(tgt_after)):
+            problem = f"the source's hour is in the {'morning' if _EN_PM.match(tgt_after) else 'afternoon or evening'}"
+        elif _ZH_BELOW_ZERO.search(src_before) and not _EN_NEGATIVE.search(tgt_before) \
+                and not _EN_BELOW_ZERO.match(tgt_after):
+            problem = f"the source says below zero ({src_before[-2:].strip()}{q_src.text})"
+        if problem:
+            flags.append(_flag(pair, "said-otherwise", Severity.MAJOR, q_src, q_tgt,
+                               f"{q_tgt.text}: {problem}"))
     return flags
 
 
 # a zero said as an absence: 0比0 "a goalless draw", 零伤亡 "no casualties"
-_NONE = regex.compile(r"(?i)\b(?:no|none|nil|nothing|zero|goalless|scoreless|without|neither)\b")
+_NONE = regex.compile(r"(?i)\b(?:no(?!\.)|none|nil|nothing|zero|goalless|scoreless|without|neither)\b")
 _ROUND_WORDS = regex.compile(r"(?i)(?:a\s+|an\s+)?(?:half|dozens?|hundreds?|thousands?|"
                            r"half-a-dozen|half\s+a\s+dozen)")
 # a two of idiom: "a minute or two", "one or two", "you two", "those two", "the two of them"
@@ -212,7 +259,9 @@ def _age(source: str, q_src: Quantity, q_tgt: Quantity) -> bool:
 def _repeated(pair: Pair, src: list[Quantity], tgt: list[Quantity]) -> list[Flag]:
     """A firm value the target prints more often than the source has it (2021 twice)."""
     in_source = Counter(q.value for q in src)
-    in_target = Counter(q.value for q in tgt if not q.soft)
+    # a month said again where the source lets the day imply it ("BEIJING, Dec. 3 ... as of
+    # Dec. 3" for 12月3日 ... 截至3日) is style, not a slip
+    in_target = Counter(q.value for q in tgt if not q.soft and q.kind != "month")
     flags = []
     for value, count in in_target.items():
         if in_source[value] and count > in_source[value] and value >= 10:

@@ -79,8 +79,9 @@ class OmissionSettings:
     # a whole sentence with no counterpart whose neighbour grows this much more like its
     # other side with the sentence joined to it was probably merged, not dropped
     merged_gain: float = 0.0
-    clause_words: int = 3  # an unrendered clause of this many linkable words is a "clause"
-    # finding; a shorter one a "short-clause" (calibrated apart: more often paraphrased)
+    # an unrendered clause of this many linkable words is a "clause" finding; a shorter one
+    # a "short-clause" (calibrated apart: more often paraphrased)
+    clause_words: int = 3
     ratio_source_chars: int = 10  # sources shorter than this say little of the length ratio
 
 

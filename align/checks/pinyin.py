@@ -107,6 +107,10 @@ def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
     after = alignment.tokens[link.end:link.end + 3]
     if any(t.text[:1].isupper() and t.bare in names.NAME_HEADS for t in after):
         return True  # "Tianmu News", "Yingmen Aviation Technology Group"
+    last = link.units[-1]
+    place = alignment.units[last + 1].text if last + 1 < len(alignment.units) else ""
+    if place in _PLACE_KINDS and after and after[0].bare in _PLACE_KINDS[place]:
+        return True  # 桥墩镇 "Qiaodun town": a place's name before the kind of place it is
     surname = names.surname_reading(han[0])
     if len(words) >= 2 and surname.lower() == words[0].bare:
         return True
@@ -120,6 +124,12 @@ def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
         before.text[:1].isupper() and len(surname_unit.text) == 1 and \
         surname_unit.end == alignment.units[first].start and \
         names.surname_reading(surname_unit.text).lower() == before.bare
+
+
+# a one-character word for a kind of place, and its English words
+_PLACE_KINDS = {"镇": {"town", "township"}, "乡": {"township", "village"},
+                "村": {"village"}, "县": {"county"}, "市": {"city"}, "区": {"district"},
+                "省": {"province"}, "州": {"prefecture"}, "岛": {"island"}}
 
 
 def _spelled(han: str, span: str) -> str:

@@ -10,17 +10,18 @@ from functools import lru_cache
 
 import regex
 
-from ..english import WORD
+from ..english import PIECE
 from ..types import GlossaryEntry
 
 
 @lru_cache(maxsize=4096)
 def rendering_pattern(rendering: str) -> regex.Pattern:
-    """Tolerates case, plurals, possessives and hyphen/space: 'pilot zone' ~ "Pilot-Zones'"."""
-    words = [m.group() for m in WORD.finditer(rendering)]
+    """Tolerates case, plurals, possessives and the gaps between words (hyphen, space,
+    apostrophe): 'pilot zone' ~ "Pilot-Zones'", "Xi'an" ~ "Xi’an"."""
+    words = PIECE.findall(rendering)
     if not words:
         return regex.compile(r"(?!x)x")
-    body = r"[\s\-‐–]+".join(regex.escape(w) + r"(?:e?s)?(?:['’]s?)?" for w in words)
+    body = r"[\s\-‐–'’]+".join(regex.escape(w) + r"(?:e?s)?(?:['’]s?)?" for w in words)
     return regex.compile(rf"(?<![\p{{L}}\d]){body}(?![\p{{L}}\d])", regex.I)
 
 

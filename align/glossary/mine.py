@@ -25,9 +25,10 @@ from .. import lexicon
 from ..english import STOPWORDS, tokens
 from ..errors import InputError
 from ..links import align_terms, literal_kind
+from ..csv_format import cell_text
+from ..terms import SETTINGS as TERMS
 from ..terms import (dictionary_meaning, full_form, matches_any, parts, rendering_key,
                      renderings_in, sense_stems)
-from ..csv_format import cell_text
 
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
@@ -123,7 +124,8 @@ def coverage(term: str, span: str) -> float:
         return 1.0
     best = 0.0
     for split in parts(term):
-        hit = sum(any(matches_any(w.stem, sense_stems(p, 8)) for w in words) for p in split)
+        hit = sum(any(matches_any(w.stem, sense_stems(p, TERMS.part_senses)) for w in words)
+                  for p in split)
         best = max(best, hit / len(split))
     return best
 
