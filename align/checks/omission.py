@@ -260,9 +260,12 @@ def _linkable(alignment: TermAlignment, unit: int) -> bool:
     """A word the alignment could have linked: it has dictionary senses, a number or Latin
     text. Names are left out: a transliteration ("von der Leyen") has nothing to link by."""
     u = alignment.units[unit]
-    if u.name or not u.content:
+    if u.name:
         return False
-    return u.latin or bool(cues(u.text).sense)
+    link = alignment.link_of(unit)
+    if link is not None and link.evidence == "number":
+        return True  # a figure rendered by its value (六成 "60%"): that clause is rendered
+    return u.content and (u.latin or bool(cues(u.text).sense))
 
 
 def _mostly_linked(rest: list[int], linked: Callable[[int], object], share: float) -> bool:
