@@ -260,12 +260,15 @@ def _linkable(alignment: TermAlignment, unit: int) -> bool:
     """A word the alignment could have linked: it has dictionary senses, a number or Latin
     text. Names are left out: a transliteration ("von der Leyen") has nothing to link by."""
     u = alignment.units[unit]
-    if u.name:
+    if u.name or not u.content:
         return False
-    link = alignment.link_of(unit)
-    if link is not None and link.evidence == "number":
-        return True  # a figure rendered by its value (六成 "60%"): that clause is rendered
-    return u.content and (u.latin or bool(cues(u.text).sense))
+    return u.latin or bool(cues(u.text).sense)
+
+
+def _figure_rendered(alignment: TermAlignment, clause: Clause) -> bool:
+    """A figure of the clause rendered by its value (六成 "60%"): the clause is rendered."""
+    return any((link := alignment.link_of(u)) is not None and link.evidence == "number"
+               for u in alignment.units_in(clause))
 
 
 def _mostly_linked(rest: list[int], linked: Callable[[int], object], share: float) -> bool:
@@ -297,7 +300,8 @@ def _dropped_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
                  kind="clause" if len(mine) >= SETTINGS.clause_words else "short-clause",
                  message=f"nothing in the target renders 「{clause.text}」")
             for clause, mine in _lone_unlinked(clauses, judged, alignment.link_of,
-                                               SETTINGS.clause_units, SETTINGS.clause_rest)]
+                                               SETTINGS.clause_units, SETTINGS.clause_rest)
+            if not _figure_rendered(alignment, clause)]
 
 
 def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
