@@ -449,6 +449,19 @@ def test_numbers(zh, en, expected):
     ("最低气温降至零下5摄氏度。", "Lows fell to minus 5 degrees Celsius.", []),
     ("最低气温降至零下5摄氏度。", "Lows fell to -5C.", []),
     ("最低气温降至零下5摄氏度。", "Lows fell to 5 degrees below zero.", []),
+    # the period a change is measured on (bench/blind6: 环比 "year on year")
+    ("第三季度净利润98.7亿元，环比增长5.4%。", "Third-quarter net profit was 9.87 billion yuan, "
+     "up 5.4% year on year.", ["said-otherwise"]),
+    ("第三季度净利润98.7亿元，环比增长5.4%。", "Third-quarter net profit was 9.87 billion yuan, "
+     "up 5.4% quarter on quarter.", []),
+    ("第三季度净利润98.7亿元，环比增长5.4%。", "Third-quarter net profit was 9.87 billion yuan, "
+     "up 5.4% from the previous quarter.", []),
+    ("营业收入486.3亿元，同比增长16.2%。", "Revenue was 48.63 billion yuan, up 16.2% "
+     "month on month.", ["said-otherwise"]),
+    ("营业收入486.3亿元，同比增长16.2%。", "Revenue was 48.63 billion yuan, up 16.2% "
+     "from a year earlier.", []),
+    ("营业收入同比增长16.2%，环比增长3%。", "Revenue rose 16.2% year on year and 3% "
+     "year on year.", []),  # both: which is which is not known
 ])
 def test_a_figure_said_as_another_kind(zh, en, expected):
     assert [kind for kind, _, _ in _found(zh, en, "numbers")] == expected

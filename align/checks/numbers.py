@@ -109,7 +109,39 @@ def check(context: CheckContext) -> list[Flag]:
         if SETTINGS.report_repeated:
             flags.extend(_repeated(pair, src, tgt))
         flags.extend(_said_otherwise(pair, matching.pairs))
+        flags.extend(_compared_otherwise(pair))
     return flags
+
+
+# the period a change is measured against: 同比 against the same period a year before, 环比
+# against the period just before (a month, a quarter)
+_EN_YEAR_ON_YEAR = regex.compile(r"(?i)\byear[- ]on[- ]year\b|\by-?o-?y\b|\b(?:from|than|over) "
+                                 r"(?:a|one|the (?:previous|prior|same period (?:of|in)(?: the)?"
+                                 r"(?: previous| last)?)) year\b|\bfrom a year (?:earlier|ago)\b")
+_EN_PERIOD_ON_PERIOD = regex.compile(r"(?i)\b(?:month|quarter|week)[- ]on[- ](?:month|quarter|"
+                                     r"week)\b|\bsequential(?:ly)?\b|\b(?:from|than|over) the "
+                                     r"(?:previous|prior|preceding) (?:month|quarter|week)\b")
+
+
+def _compared_otherwise(pair: Pair) -> list[Flag]:
+    """A change measured against the wrong period: 环比 (on the period before) said "year on
+    year", or 同比 (on the same period a year before) said "month on month"."""
+    zh, en = pair.source_text, pair.target_text
+    if ("环比" in zh) == ("同比" in zh):
+        return []  # neither, or both: which English phrase renders which is not known
+    wrong = _EN_YEAR_ON_YEAR if "环比" in zh else _EN_PERIOD_ON_PERIOD
+    right = _EN_PERIOD_ON_PERIOD if "环比" in zh else _EN_YEAR_ON_YEAR
+    found = wrong.search(en)
+    if found is None or right.search(en):
+        return []
+    term = "环比" if "环比" in zh else "同比"
+    at = zh.index(term)
+    meaning = "on the period before (month on month, quarter on quarter)" if term == "环比" \
+        else "on the same period a year before (year on year)"
+    return [Flag("numbers", "locale/number", Severity.MAJOR, pair.index, pair.source_ids,
+                 pair.target_ids, src_term=term, tgt_span=found.group(),
+                 message=f'"{found.group()}": {term} compares {meaning}',
+                 source_offsets=(at, at + 2), target_offsets=found.span(), kind="said-otherwise")]
 
 
 # what a figure is, said around it: percentage points or a percentage; an hour of the

@@ -266,8 +266,10 @@ def _linkable(alignment: TermAlignment, unit: int) -> bool:
 
 
 def _figure_rendered(alignment: TermAlignment, clause: Clause) -> bool:
-    """A figure of the clause rendered by its value (六成 "60%"): the clause is rendered."""
+    """A figure of the clause rendered by its value (六成 "60%"): the clause is rendered. An
+    ordinal is not such a figure: "China's first" renders the 第一 of 打造国内第一, not 打造."""
     return any((link := alignment.link_of(u)) is not None and link.evidence == "number"
+               and not alignment.units[u].text.startswith(("第", "首"))
                for u in alignment.units_in(clause))
 
 
