@@ -35,38 +35,19 @@ _LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|RMB|USD|EUR|CNY|GBP)\d)
                             r"(?!(?i:mid|late|early|pre|post|over|under|top|some|about)-\d)"
                             r"\p{Latin}+-?\d+(?:\.\d+)?"
                             rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
-# 千 and 百 that begin a unit, not a scale: 5千克 is 5 kg, 960百帕 960 hPa
-_SCALED_UNITS = "克米瓦帕伏卡焦"
+# 千 and 百 that begin a unit, not a scale: 5千克 is 5 kg, 3千米 3 km, 960百帕 960 hPa, and 百分
+# begins 百分点 (0.5百分点); 一百米 is 100 m, so 百 begins no other unit
+_KILO_UNITS = "克米瓦帕伏卡焦"
+_HECTO_UNITS = "帕分"
 _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            rf"(?!\d|(?!(?:{_UNIT_WORDS})(?![\p{{Latin}}\d]))\p{{Latin}})"
-                           rf"(\s*[余多]?(?:万亿|千亿|百亿|千万|百万|[万亿]|[千百](?![{_SCALED_UNITS}])))?"
+                           rf"(\s*[余多]?(?:万亿|千亿|百亿|千万|百万|[万亿]|千(?![{_KILO_UNITS}])"
+                           rf"|百(?![{_HECTO_UNITS}])))?"
                            r"(\s*[%％])?")
-def _clock_readings(value: float, after: str) -> frozenset[float]:
-    """An hour of the 24-hour clock said on the 12-hour one: 18时 is "6 p.m."."""
-    return frozenset({value - 12}) if 13 <= value <= 23 and after[:1] in ("时", "点") \
-        else frozenset()
-
-
-# a birth cohort: “95后” "those born after 1995", 00后 "the 2000s generation"
-_COHORT = regex.compile(r"[”\"」]?后(?![面来边方期续者])")
-
-
-def _cohort_readings(digits: str, after: str) -> frozenset[float]:
-    if len(digits) != 2 or not _COHORT.match(after):
-        return frozenset()
-    year = (1900 if int(digits) >= 30 else 2000) + int(digits)
-    return frozenset({year, year // 10 * 10})
-
-
-def _scale_value(scale: str) -> float:
-    """万 10,000; 亿 100 million; a compound multiplies: 百亿 10 billion, 万亿 a trillion."""
-    value = 1.0
-    for c in scale:
-        value *= _SCALES[c]
-    return value
-
-
 _SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
+# two scales read as one number, the smaller first: 百万 a million, 万亿 a trillion (千百年,
+# 万千 and 亿万 are "countless")
+_COMPOUND_SCALES = ("百万", "千万", "百亿", "千亿", "万亿")
 _EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
                            r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
 # 一点五 (1.5); not 九点五十分 (a time) nor 一点一点 (bit by bit)
@@ -176,6 +157,40 @@ class Quantity:
 _DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
+def _scale_value(scale: str) -> float:
+    """万 10,000; 亿 100 million; a compound multiplies: 百亿 10 billion, 万亿 a trillion."""
+    value = 1.0
+    for c in scale:
+        value *= _SCALES[c]
+    return value
+
+
+# an hour of the 24-hour clock (18时), or one said with 点 beside a time word (18点30分,
+# 18点钟, 18点半): not the points of an index (沪指上涨15点)
+_HOUR = regex.compile(r"时|点(?:钟|半|整|\d|[〇零一二三四五六七八九十]+分)")
+
+
+def _clock_readings(value: float, after: str) -> frozenset[float]:
+    """An hour of the 24-hour clock said on the 12-hour one: 18时 is "6 p.m."."""
+    return frozenset({value - 12}) if 13 <= value <= 23 and _HOUR.match(after) else frozenset()
+
+
+# a birth cohort: “95后” "those born after 1995", 00后 "the 2000s generation": two digits, a
+# multiple of five, then 后 (not 后面, 后来; not a price 涨到50后)
+_COHORT = regex.compile(r"[”\"」]?后(?![面来边方期续者])")
+_NOT_COHORT_BEFORE = ("到", "至", "比", "涨", "跌", "为")
+
+
+def _cohort(text: str, m: regex.Match) -> frozenset[float]:
+    """The years a cohort written at `m` (an Arabic numeral match) stands for, or none."""
+    digits = m.group(1)
+    if len(m.group(0)) != 2 or len(digits) != 2 or int(digits) % 5 or \
+            not _COHORT.match(text, m.end()) or text[:m.start()].endswith(_NOT_COHORT_BEFORE):
+        return frozenset()
+    year = (1900 if int(digits) >= 30 else 2000) + int(digits)
+    return frozenset({year, year // 10 * 10})
+
+
 def _digit_by_digit(numeral: str) -> str:
     """Chinese digits read one by one (二〇一八 → "2018", the 五 of 一点五 → "5")."""
     return "".join(str(_DIGIT_VALUE[c]) for c in numeral)
@@ -188,8 +203,8 @@ def _zh_numeral_value(numeral: str) -> float | None:
 
     if numeral in ("百", "千", "万", "亿"):  # 百人: a hundred people
         return _SCALES[numeral]
-    if len(numeral) == 2 and numeral != "亿万" and all(c in "百千万亿" for c in numeral):
-        return _scale_value(numeral)  # 超百亿元 "over 10 billion yuan" (亿万: countless)
+    if numeral in _COMPOUND_SCALES:
+        return _scale_value(numeral)  # 超百亿元 "over 10 billion yuan"
     try:
         return float(cn2an.cn2an(numeral, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -299,9 +314,9 @@ def _zh_read(text: str) -> list[Quantity]:
             kind = "month"
         elif after[:1] and after[:1] in "日号":
             kind = "day"
+        cohort = _cohort(text, m)
         also = frozenset({1900 + value, 2000 + value}) if kind == "decade" and value < 100 else \
-            _clock_readings(value, after) | _cohort_readings(m.group(0), after)
-        cohort = bool(_COHORT.match(after)) and len(m.group(0)) == 2
+            _clock_readings(value, after) | cohort
         if cohort:
             kind = "decade"
         money = after.startswith(_MONEY_AFTER) or (m.start() > 0 and text[m.start() - 1] in "$¥￥")
@@ -309,7 +324,7 @@ def _zh_read(text: str) -> list[Quantity]:
         # section number (14.分娩, 10．老克腊), which a translation often drops
         numbering = section is not None and m.start() < section.end()
         found.append(Quantity(value, m.group(0), m.start(), m.end(), kind,
-                              soft=value == 1 or numbering or cohort, money=money, also=also,
+                              soft=value == 1 or numbering or bool(cohort), money=money, also=also,
                               scale=factor))
         taken[m.start():m.end()] = [True] * (m.end() - m.start())
     for m in _ZH_MEASURE.finditer(text):  # 一米九 = 1.9 m, 三块五 = 3.5
@@ -365,7 +380,8 @@ def _ordered_half(text: str, at: int) -> bool:
 
 def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     numeral, start, end = m.group(), m.start(), m.end()
-    if numeral[-1] in "千百" and text[end:end + 1] in _SCALED_UNITS:
+    if numeral[-1] == "千" and text[end:end + 1] in _KILO_UNITS or \
+            numeral[-1] == "百" and text[end:end + 1] in _HECTO_UNITS:
         if len(numeral) == 1:
             return None  # the 千 of 千米 (a kilometre), the 百 of 960百帕
         numeral, end = numeral[:-1], end - 1  # 五千克 is 5 kg
@@ -435,10 +451,12 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     if _PLACE_AFTER.match(text, end):
         # a place named by a distance (十里街, 三里屯, 八里庄, 五道口): a name, not a count
         return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings)
-    if numeral in ("千", "万"):
+    if numeral in ("千", "万") or numeral in _COMPOUND_SCALES:
         # a bare 千 or 万 with no numeral of its own is a figure of speech far more often
-        # than a count (千斤巨石 "a huge boulder", 万家万户 "every household", 千里 "far")
-        return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings)
+        # than a count (千斤巨石 "a huge boulder", 万家万户 "every household", 千里 "far"), and
+        # a bare 千万 may be "by all means" (千万不要); 超百亿元 still matches "10 billion"
+        return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings,
+                        money=after.startswith(_MONEY_AFTER))
     if after.startswith("成") and value < 10:
         return Quantity(_tenths(value), numeral + "成", start, end + 1, "percent", soft=True,
                         also=readings)

@@ -151,6 +151,9 @@ def test_an_abbreviation_renders_the_name_it_shortens():
     ("也许文静一点好。", "Perhaps Wenjing is better.", ["Wenjing"]),  # 许 of 也许 is no surname
     ("张也许文静。", "Zhang Xu Wenjing.", ["Wenjing"]),
     ("他在微博上发文。", "He posted on Weibo.", []),  # pinyin English has taken in
+    # a place's name before the kind of place it is (bench/blind6); "a" before it: a word
+    ("苍南县桥墩镇24小时降雨量达到527毫米。", "Qiaodun town recorded 527 millimeters of rain in 24 hours.", []),
+    ("这里将建成旅游岛。", "It will become a Lvyou island.", ["Lvyou"]),
 ])
 def test_pinyin(zh, en, expected):
     assert [span for _, _, span in _found(zh, en, "pinyin")] == expected
@@ -409,7 +412,7 @@ def test_place_abbreviation_names_the_places():
     ("两市成交额达1.08万亿元。", "Turnover reached 1.08 trillion yuan.", []),
     ("两市成交额达1.08万亿元。", "Turnover reached 10,800 yuan.", ["changed"]),
     ("北向资金净买入超百亿元。", "Northbound funds bought a net 10 billion yuan.", []),
-    ("北向资金净买入超百亿元。", "Northbound funds bought a net 100 billion yuan.", ["changed"]),
+    ("北向资金净买入超百亿元。", "Northbound funds bought a net 100 billion yuan.", ["added"]),
     ("中心最低气压为960百帕。", "The central pressure was 960 hectopascals.", []),
     ("全长3千米。", "It is 3 kilometers long.", []),
     ("8日12时发布预警。", "A warning was issued at noon on Oct. 8.", []),
@@ -418,6 +421,25 @@ def test_place_abbreviation_names_the_places():
     ("“95后”观众占比超过六成。", "Viewers born in the late 1990s were more than 60%.", []),
     ("剧组走访了十余家博物馆。", "The crew visited more than a dozen museums.", []),
     ("他们排在95后面。", "They came after 95 others.", []),
+    # a second cold review: a figure before 后 with a % or a scale (it crashed), a price
+    # before 后, 一百米 (百 begins no unit but 百帕, 百分), 千百年 and 千万 as words, an index's
+    # points (no clock), per second, 十八时, a month said twice for a day said twice
+    ("涨幅达5%后回落。", "It fell back after rising 5%.", []),
+    ("增至9万后回落。", "It fell back after reaching 90,000.", []),
+    ("股价涨到50后回落。", "The stock fell back after rising to 60.", ["changed"]),
+    ("一百米冲刺。", "A 100-meter dash.", []),
+    ("千百年来如此。", "It has been so for centuries.", []),
+    ("千万不要去。", "Whatever you do, don't go.", []),
+    ("沪指上涨15点。", "The index rose 3 points.", ["changed"]),
+    ("最大风速达38米每秒。", "Winds reached 38 meters per second.", []),
+    ("会议十八时开始。", "The meeting starts at 6 p.m.", []),
+    ("会议9日开幕，9日下午闭幕。", "The meeting opened on Oct. 9 and closed on the afternoon of Oct. 9.",
+     []),
+    ("北京12月3日讯，截至3日票房突破15亿元。", "BEIJING, Dec. 3 -- As of Dec. 3 the box office "
+     "passed 1.5 billion yuan.", []),
+    ("亿万人民欢呼。", "Hundreds of millions of people cheered.", []),
+    ("“95后”占比超过六成。", "Young people make up more than 60%.", []),
+    ("面粉重五千克。", "The flour weighs 5 kilograms.", []),
     # a cold review: 后 closing a word (会后) is no "second half"; a zero said as "no" stands
     # only where no other figure took its place; "No. 3" is no "no"
     ("会后半小时内公布结果。", "Results come within two hours.", ["added"]),
@@ -462,6 +484,17 @@ def test_numbers(zh, en, expected):
      "from a year earlier.", []),
     ("营业收入同比增长16.2%，环比增长3%。", "Revenue rose 16.2% year on year and 3% "
      "year on year.", []),  # both: which is which is not known
+    ("全年销量比上年增长10%，12月环比增长3%。", "Annual sales rose 10% from the previous year "
+     "and 3% year on year in December.", []),  # 比上年 is a 同比 too
+    ("12月销量环比增长3%。", "December sales rose 3% year-over-year.", ["said-otherwise"]),
+    # a second cold review: 负 of a debt, 正负, a negative growth rate; midnight; minutes
+    ("他背负2亿元债务。", "He is saddled with 200 million yuan of debt.", []),
+    ("增长负2.3%。", "It contracted 2.3%.", []),
+    ("最低气温降至负5度。", "Lows fell to 5 degrees.", ["said-otherwise"]),
+    ("晚上12点到家。", "He got home at 12 a.m.", []),
+    ("下午3点半开会。", "The meeting is at 3:30 a.m.", ["said-otherwise"]),
+    ("下午3点半开会。", "The meeting is at 3:30 p.m.", []),
+    ("利率下调0.5百分点。", "Rates were cut by 0.5 percent.", ["said-otherwise"]),
 ])
 def test_a_figure_said_as_another_kind(zh, en, expected):
     assert [kind for kind, _, _ in _found(zh, en, "numbers")] == expected
@@ -558,6 +591,13 @@ def test_a_clause_the_encoder_finds_rendered_is_only_a_minor_finding(encoder):
           "and sales took off at once.")
     found = run_checks(check_context([(zh, en)]), ["omission"])  # no encoder: nothing confirmed
     assert all(f.severity == Severity.MINOR and f.kind == "unconfirmed" for f in found)
+
+
+def test_a_clause_whose_ordinal_alone_is_rendered_is_still_an_omission():
+    # MQM dev: "China's first" renders 第一 but not 打造 (annotated as a Major omission)
+    found = _found("深圳：打造国内第一、世界领先的极速先锋城市", "Shenzhen: China's first and "
+                   "world's leading ultra-fast pioneer city", "omission")
+    assert [term for _, term, _ in found] == ["打造国内第一"]
 
 
 def test_complete_translation_has_no_omission(encoder):

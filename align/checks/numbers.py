@@ -115,19 +115,24 @@ def check(context: CheckContext) -> list[Flag]:
 
 # the period a change is measured against: 同比 against the same period a year before, 环比
 # against the period just before (a month, a quarter)
-_EN_YEAR_ON_YEAR = regex.compile(r"(?i)\byear[- ]on[- ]year\b|\by-?o-?y\b|\b(?:from|than|over) "
-                                 r"(?:a|one|the (?:previous|prior|same period (?:of|in)(?: the)?"
-                                 r"(?: previous| last)?)) year\b|\bfrom a year (?:earlier|ago)\b")
-_EN_PERIOD_ON_PERIOD = regex.compile(r"(?i)\b(?:month|quarter|week)[- ]on[- ](?:month|quarter|"
-                                     r"week)\b|\bsequential(?:ly)?\b|\b(?:from|than|over) the "
-                                     r"(?:previous|prior|preceding) (?:month|quarter|week)\b")
+_EN_YEAR_ON_YEAR = regex.compile(
+    r"(?i)\byear[- ](?:on|over)[- ]year\b|\by-?o-?y\b|\bfrom (?:a|one) year (?:earlier|ago|before)\b"
+    r"|\bfrom last year\b|\b(?:from|over|compared with|against) the same (?:period|month|quarter)"
+    r" (?:of|in|a year|last year)")
+_EN_PERIOD_ON_PERIOD = regex.compile(
+    r"(?i)\b(?:month|quarter|week)[- ](?:on|over)[- ](?:month|quarter|week)\b|\b(?:mom|qoq)\b"
+    r"|\bsequential(?:ly)?\b|\b(?:from|over|compared with|against) the (?:previous|prior|"
+    r"preceding) (?:month|quarter|week|period)\b|\bfrom last (?:month|quarter|week)\b")
+# the same period a year before, said in words (比上年, 去年同期): a 同比 of its own
+_ZH_ON_LAST_YEAR = regex.compile(r"同比|[比较]上年|[比较]去年|去年同期|上年同期")
 
 
 def _compared_otherwise(pair: Pair) -> list[Flag]:
     """A change measured against the wrong period: 环比 (on the period before) said "year on
     year", or 同比 (on the same period a year before) said "month on month"."""
     zh, en = pair.source_text, pair.target_text
-    if ("环比" in zh) == ("同比" in zh):
+    on_last_year = _ZH_ON_LAST_YEAR.search(zh) is not None
+    if ("环比" in zh) == on_last_year or "环比" not in zh and "同比" not in zh:
         return []  # neither, or both: which English phrase renders which is not known
     wrong = _EN_YEAR_ON_YEAR if "环比" in zh else _EN_PERIOD_ON_PERIOD
     right = _EN_PERIOD_ON_PERIOD if "环比" in zh else _EN_YEAR_ON_YEAR
@@ -149,12 +154,15 @@ def _compared_otherwise(pair: Pair) -> list[Flag]:
 _ZH_POINTS = regex.compile(r"\s*个?百分点")
 _EN_POINTS = regex.compile(r"(?i)\s*(?:percentage|%|per\s*cent)?\s*points?\b|\s*pp\b")
 _EN_PERCENT = regex.compile(r"(?i)\s*(?:%|per\s*cent\b|percent\b)(?!\s*(?:age\s+)?points?\b)")
-_ZH_AFTERNOON = regex.compile(r"(?:下午|晚上|傍晚|晚间|夜里|夜间|晚)\s*$")
-_ZH_MORNING = regex.compile(r"(?:上午|早上|早晨|清晨|凌晨|早)\s*$")
+_ZH_AFTERNOON = regex.compile(r"(?:下午|晚上|傍晚|晚间|夜里|夜间)\s*$")
+_ZH_MORNING = regex.compile(r"(?:上午|早上|早晨|清晨|凌晨)\s*$")
 _ZH_HOUR_AFTER = ("时", "点")
-_EN_AM = regex.compile(r"(?i)\s*a\.?\s?m\b\.?")
-_EN_PM = regex.compile(r"(?i)\s*p\.?\s?m\b\.?")
-_ZH_BELOW_ZERO = regex.compile(r"(?:零下|负)\s*$")
+# a.m. or p.m. after the hour, its minutes between ("3:30 p.m.")
+_EN_AM = regex.compile(r"(?i)(?::\d\d)?\s*a\.?\s?m\b\.?")
+_EN_PM = regex.compile(r"(?i)(?::\d\d)?\s*p\.?\s?m\b\.?")
+# below zero: 零下, or 负 before a temperature (负债, 背负, 正负 and 负2层 are no sign)
+_ZH_BELOW_ZERO = regex.compile(r"零下\s*$|(?<![正背肩身抱欠])负\s*$")
+_ZH_DEGREES = regex.compile(r"\s*(?:摄氏度|华氏度|度|℃|°)")
 _EN_NEGATIVE = regex.compile(r"(?i)(?:[-−–]|\bminus\s+|\bnegative\s+)$")
 _EN_BELOW_ZERO = regex.compile(r"(?i)[^.;]{0,30}?\b(?:below\s+(?:zero|freezing)|sub-?zero)\b")
 
@@ -172,14 +180,15 @@ def _said_otherwise(pair: Pair, pairs) -> list[Flag]:
             problem = f"{q_src.text}个百分点 are percentage points, not a percentage"
         elif q_src.kind == "percent" and _EN_POINTS.match(tgt_after):
             problem = f"{q_src.text} is a percentage, not percentage points"
-        elif src_after.startswith(_ZH_HOUR_AFTER) and (
+        elif src_after.startswith(_ZH_HOUR_AFTER) and q_src.value != 12 and (
                 (_ZH_AFTERNOON.search(src_before) or 13 <= q_src.value <= 23)
                 and _EN_AM.match(tgt_after)
                 or _ZH_MORNING.search(src_before) and _EN_PM.match(tgt_after)):
             problem = f"the source's hour is in the {'morning' if _EN_PM.match(tgt_after) else 'afternoon or evening'}"
-        elif _ZH_BELOW_ZERO.search(src_before) and not _EN_NEGATIVE.search(tgt_before) \
-                and not _EN_BELOW_ZERO.match(tgt_after):
-            problem = f"the source says below zero ({src_before[-2:].strip()}{q_src.text})"
+        elif _ZH_BELOW_ZERO.search(src_before) and _ZH_DEGREES.match(src_after) \
+                and not _EN_NEGATIVE.search(tgt_before) and not _EN_BELOW_ZERO.match(tgt_after):
+            sign = _ZH_BELOW_ZERO.search(src_before).group().strip()
+            problem = f"the source says below zero ({sign}{q_src.text})"
         if problem:
             flags.append(_flag(pair, "said-otherwise", Severity.MAJOR, q_src, q_tgt,
                                f"{q_tgt.text}: {problem}"))

@@ -109,8 +109,10 @@ def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
         return True  # "Tianmu News", "Yingmen Aviation Technology Group"
     last = link.units[-1]
     place = alignment.units[last + 1].text if last + 1 < len(alignment.units) else ""
-    if place in _PLACE_KINDS and after and after[0].bare in _PLACE_KINDS[place]:
+    article = link.first and alignment.tokens[link.first - 1].bare in ("a", "an")
+    if place in _PLACE_KINDS and after and after[0].bare in _PLACE_KINDS[place] and not article:
         return True  # 桥墩镇 "Qiaodun town": a place's name before the kind of place it is
+        # (not "a Lvyou island" for 旅游岛: an island is no name after "a")
     surname = names.surname_reading(han[0])
     if len(words) >= 2 and surname.lower() == words[0].bare:
         return True
