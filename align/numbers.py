@@ -457,6 +457,10 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         # a bare 千万 may be "by all means" (千万不要); 超百亿元 still matches "10 billion"
         return Quantity(value, numeral, start, end, "cardinal", soft=True, also=readings,
                         money=after.startswith(_MONEY_AFTER))
+    if after.startswith("旬") and value < 10:
+        # 年过七旬 "in his seventies": a 旬 is ten years of age
+        return Quantity(value * 10, numeral + "旬", start, end + 1, "cardinal", soft=True,
+                        also=readings | {value * 10})
     if after.startswith("成") and value < 10:
         return Quantity(_tenths(value), numeral + "成", start, end + 1, "percent", soft=True,
                         also=readings)
@@ -776,9 +780,20 @@ _EN_MEASURES = {"square kilometre": ("m2", 1e6), "square kilometer": ("m2", 1e6)
                 "kilogram": ("kg", 1.0), "kilo": ("kg", 1.0), "kg": ("kg", 1.0),
                 "pound": ("kg", 0.4536), "lb": ("kg", 0.4536), "ton": ("kg", 1e3),
                 "tonne": ("kg", 1e3)}
-_EN_MEASURE = regex.compile(r"[\s-]*(" + "|".join(sorted(map(regex.escape, _EN_MEASURES),
-                                                          key=len, reverse=True)) + r")s?\b",
-                            regex.I)
+# the unit after a number, past its scale word ("1 million tonnes": the value has the scale)
+_EN_MEASURE = regex.compile(r"[\s-]*(?:(?:hundred|thousand|million|billion|trillion)[\s-]+)?("
+                            + "|".join(sorted(map(regex.escape, _EN_MEASURES), key=len,
+                                              reverse=True)) + r")s?\b", regex.I)
+
+
+def unit_of(text: str, q: Quantity, lang: str) -> str:
+    """The unit written after (or inside) a quantity, as written, or ''."""
+    if lang == "zh":
+        inside = next((u for u in _ZH_MEASURES if u in q.text), None)
+        at = q.end + (text[q.end:q.end + 1] in _APPROX_AFTER)
+        return inside or next((u for u in _ZH_MEASURES if text.startswith(u, at)), "")
+    m = _EN_MEASURE.match(text, q.end)
+    return m.group(1) if m else ""
 
 
 def measure(text: str, q: Quantity, lang: str) -> tuple[str, float] | None:

@@ -151,6 +151,7 @@ def test_an_abbreviation_renders_the_name_it_shortens():
     ("也许文静一点好。", "Perhaps Wenjing is better.", ["Wenjing"]),  # 许 of 也许 is no surname
     ("张也许文静。", "Zhang Xu Wenjing.", ["Wenjing"]),
     ("他在微博上发文。", "He posted on Weibo.", []),  # pinyin English has taken in
+    ("今年高考报名人数达1342万人。", "A record 13.42 million students registered for the gaokao.", []),
     # a place's name before the kind of place it is (bench/blind6); "a" before it: a word
     ("苍南县桥墩镇24小时降雨量达到527毫米。", "Qiaodun town recorded 527 millimeters of rain in 24 hours.", []),
     ("这里将建成旅游岛。", "It will become a Lvyou island.", ["Lvyou"]),
@@ -440,6 +441,13 @@ def test_place_abbreviation_names_the_places():
     ("亿万人民欢呼。", "Hundreds of millions of people cheered.", []),
     ("“95后”占比超过六成。", "Young people make up more than 60%.", []),
     ("面粉重五千克。", "The flour weighs 5 kilograms.", []),
+    # bench/blind7: a measure converted past its scale word, the month 环比 compares with, 七旬
+    ("粮食总产量稳定在20亿斤以上。", "Grain output stays above 1 million tonnes.", []),
+    ("其中11月份发送旅客1380万人次，环比下降3.2%。", "In November they carried 13.8 million "
+     "passengers, down 3.2% from October.", []),
+    ("其中11月份发送旅客1380万人次，同比下降3.2%。", "In November they carried 13.8 million "
+     "passengers, down 3.2% from October.", ["added"]),
+    ("年过七旬的村民笑着说。", "A villager in his seventies said with a smile.", []),
     # a cold review: 后 closing a word (会后) is no "second half"; a zero said as "no" stands
     # only where no other figure took its place; "No. 3" is no "no"
     ("会后半小时内公布结果。", "Results come within two hours.", ["added"]),
@@ -495,6 +503,17 @@ def test_numbers(zh, en, expected):
     ("下午3点半开会。", "The meeting is at 3:30 a.m.", ["said-otherwise"]),
     ("下午3点半开会。", "The meeting is at 3:30 p.m.", []),
     ("利率下调0.5百分点。", "Rates were cut by 0.5 percent.", ["said-otherwise"]),
+    # bench/blind7, read once after the rules above: a speed per hour said per minute, the
+    # same number in another unit of the same kind (亩 as acres, 公里 as miles)
+    ("列车最高时速达到385公里。", "Trains reached a top speed of 385 kilometers per minute.",
+     ["said-otherwise"]),
+    ("列车最高时速达到385公里。", "Trains reached a top speed of 385 km/h.", []),
+    ("全县建成高标准农田128万亩。", "The county built 1.28 million acres of farmland.",
+     ["said-otherwise"]),
+    ("全县建成高标准农田128万亩。", "The county built 1.28 million mu of farmland.", []),
+    ("全县建成高标准农田128万亩。", "The county built 85,300 hectares of farmland.", []),
+    ("全长20公里。", "It is 20 miles long.", ["said-otherwise"]),
+    ("走了三十里路。", "He walked thirty miles.", []),  # li are rendered loosely
 ])
 def test_a_figure_said_as_another_kind(zh, en, expected):
     assert [kind for kind, _, _ in _found(zh, en, "numbers")] == expected

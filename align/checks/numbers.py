@@ -15,7 +15,7 @@ from functools import partial
 
 import regex
 
-from ..numbers import Quantity, converted, match, quantities, same_share
+from ..numbers import Quantity, converted, match, measure, quantities, same_share, unit_of
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -63,8 +63,11 @@ def check(context: CheckContext) -> list[Flag]:
         unsaid = [q for q in matching.source_left if not (q.values & written)]
         # a day with its month left implied (9日 in a dispatch dated 10月9日) is "Oct. 9"
         implied_month = any(q.kind == "day" for q in src) and not any(q.kind == "month" for q in src)
+        # ...and 11月份 环比 is "from October": the month before is the one compared with
+        base_months = {(q.value - 2) % 12 + 1 for q in src if q.kind == "month"} \
+            if "环比" in pair.source_text else set()
         added = [q for q in matching.target_left if not q.soft and not (q.values & readings)
-                 and not (q.kind == "month" and implied_month)]
+                 and not (q.kind == "month" and (implied_month or q.value in base_months))]
         # a measure converted to other units may be approximate in the source (二十多里
         # "more than 10 kilometers"), and a percentage may be said as the share it is
         # (不足五成 "less than half"): soft quantities are paired too
@@ -189,10 +192,36 @@ def _said_otherwise(pair: Pair, pairs) -> list[Flag]:
                 and not _EN_NEGATIVE.search(tgt_before) and not _EN_BELOW_ZERO.match(tgt_after):
             sign = _ZH_BELOW_ZERO.search(src_before).group().strip()
             problem = f"the source says below zero ({sign}{q_src.text})"
+        elif _per_hour(zh, q_src) and _EN_PER_SHORTER.match(tgt_after):
+            problem = "时速 is a speed per hour"
+        else:
+            problem = _other_unit(zh, q_src, en, q_tgt)
         if problem:
             flags.append(_flag(pair, "said-otherwise", Severity.MAJOR, q_src, q_tgt,
                                f"{q_tgt.text}: {problem}"))
     return flags
+
+
+_EN_PER_SHORTER = regex.compile(r"(?i)[\s-]*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m)?"
+                                r"\s*(?:per|an?|/)\s*(?:minute|min|second|sec|s)\b")
+# units translators render loosely in a literary text (三十里 "thirty miles"): not judged
+_LOOSE_UNITS = ("里", "丈", "尺", "寸")
+
+
+def _per_hour(zh: str, q: Quantity) -> bool:
+    """A speed given per hour just before the figure: 时速385公里, 时速达到350公里."""
+    return "时速" in zh[max(0, q.start - 6):q.start]
+
+
+def _other_unit(zh: str, q_src: Quantity, en: str, q_tgt: Quantity) -> str:
+    """The value kept but the unit changed to another of the same kind (128万亩 "1.28 million
+    acres", 20公里 "20 miles"), so the amount is wrong; '' when the units agree or convert."""
+    a, b = measure(zh, q_src, "zh"), measure(en, q_tgt, "en")
+    if a is None or b is None or a[0] != b[0] or unit_of(zh, q_src, "zh") in _LOOSE_UNITS or \
+            converted(zh, q_src, en, q_tgt):
+        return ""
+    return (f"the source's unit is {unit_of(zh, q_src, 'zh')}, the target's "
+            f"{unit_of(en, q_tgt, 'en')}: the same number is another amount")
 
 
 # a zero said as an absence: 0比0 "a goalless draw", 零伤亡 "no casualties"

@@ -33,7 +33,7 @@ SETTINGS = PinyinSettings()
 LOANWORDS = frozenset("""yuan renminbi jiao fen weibo douyin taobao tmall alipay wechat hukou
 guanxi kungfu gongfu tofu qigong taichi mahjong fengshui wushu putonghua jiaozi baozi wonton
 wuxia xiangqi erhu pipa guzheng qipao cheongsam hutong siheyuan dazibao laowai lama tao dao
-yin yang ganbei shifu""".split())
+yin yang ganbei shifu gaokao""".split())
 
 
 @register("pinyin")
