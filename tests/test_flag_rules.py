@@ -514,6 +514,10 @@ def test_numbers(zh, en, expected):
     ("全县建成高标准农田128万亩。", "The county built 85,300 hectares of farmland.", []),
     ("全长20公里。", "It is 20 miles long.", ["said-otherwise"]),
     ("走了三十里路。", "He walked thirty miles.", []),  # li are rendered loosely
+    # a range judged at the value rendered, within a tolerance (MAC-Test's human translation)
+    ("灯光微弱，只能照亮五六米方圆的黑暗。", "The weak light bored a five-yard hole in the darkness.",
+     []),
+    ("每一口净肉便有三百来斤。", "Each pig weighed 300 kilograms.", ["said-otherwise"]),  # MAC MT
 ])
 def test_a_figure_said_as_another_kind(zh, en, expected):
     assert [kind for kind, _, _ in _found(zh, en, "numbers")] == expected
