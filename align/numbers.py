@@ -175,6 +175,11 @@ def _clock_readings(value: float, after: str) -> frozenset[float]:
     return frozenset({value - 12}) if 13 <= value <= 23 and _HOUR.match(after) else frozenset()
 
 
+def _basis_points(value: float, after: str) -> frozenset[float]:
+    """25个基点 is "0.25 percentage point": a basis point is a hundredth of one."""
+    return frozenset({value / 100}) if after.startswith(("个基点", "基点")) else frozenset()
+
+
 # a birth cohort: “95后” "those born after 1995", 00后 "the 2000s generation": two digits, a
 # multiple of five, then 后 (not 后面, 后来; not a price 涨到50后)
 _COHORT = regex.compile(r"[”\"」]?后(?![面来边方期续者])")
@@ -316,7 +321,7 @@ def _zh_read(text: str) -> list[Quantity]:
             kind = "day"
         cohort = _cohort(text, m)
         also = frozenset({1900 + value, 2000 + value}) if kind == "decade" and value < 100 else \
-            _clock_readings(value, after) | cohort
+            _clock_readings(value, after) | cohort | _basis_points(value, after)
         if cohort:
             kind = "decade"
         money = after.startswith(_MONEY_AFTER) or (m.start() > 0 and text[m.start() - 1] in "$¥￥")
@@ -479,7 +484,7 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
     if after.startswith(("万", "亿")):
         pass  # the scale is part of the numeral already (五十万)
     return Quantity(value, numeral, start, end, kind, soft=vague, money=money,
-                    also=readings | _clock_readings(value, after))
+                    also=readings | _clock_readings(value, after) | _basis_points(value, after))
 
 
 def _body_pair(text: str, end: int) -> bool:
