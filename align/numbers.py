@@ -792,10 +792,10 @@ _EN_MEASURE = regex.compile(r"[\s-]*(?:(?:hundred|thousand|million|billion|trill
 
 
 def unit_of(text: str, q: Quantity, lang: str) -> str:
-    """The unit written after (or inside) a quantity, as written, or ''."""
+    """The unit written after (or inside: 一米九) a quantity, as written, or ''."""
     if lang == "zh":
         inside = next((u for u in _ZH_MEASURES if u in q.text), None)
-        at = q.end + (text[q.end:q.end + 1] in _APPROX_AFTER)
+        at = q.end + (text[q.end:q.end + 1] in _APPROX_AFTER)  # 二十多里: about twenty li
         return inside or next((u for u in _ZH_MEASURES if text.startswith(u, at)), "")
     m = _EN_MEASURE.match(text, q.end)
     return m.group(1) if m else ""
@@ -803,19 +803,11 @@ def unit_of(text: str, q: Quantity, lang: str) -> str:
 
 def measure(text: str, q: Quantity, lang: str) -> tuple[str, float] | None:
     """The quantity as a measure: (dimension, size in metres, kilograms or square metres),
-    from the unit written after it (or inside it: 一米九), or None."""
-    if lang == "zh":
-        inside = next((u for u in _ZH_MEASURES if u in q.text), None)
-        at = q.end + (text[q.end:q.end + 1] in _APPROX_AFTER)  # 二十多里: about twenty li
-        unit = inside or next((u for u in _ZH_MEASURES if text.startswith(u, at)), None)
-        if unit is None:
-            return None
-        dimension, size = _ZH_MEASURES[unit]
-    else:
-        m = _EN_MEASURE.match(text, q.end)
-        if m is None:
-            return None
-        dimension, size = _EN_MEASURES[m.group(1).lower()]
+    from its unit (`unit_of`), or None."""
+    unit = unit_of(text, q, lang)
+    if not unit:
+        return None
+    dimension, size = (_ZH_MEASURES[unit] if lang == "zh" else _EN_MEASURES[unit.lower()])
     return dimension, q.value * size
 
 

@@ -66,7 +66,8 @@ def check(context: CheckContext) -> list[Flag]:
         # → "two women … them") is coreference, not a loss
         unsaid = [q for q in matching.source_left if not (q.values & written)]
         # a day with its month left implied (9日 in a dispatch dated 10月9日) is "Oct. 9"
-        implied_month = any(q.kind == "day" for q in src) and not any(q.kind == "month" for q in src)
+        implied_month = any(q.kind == "day" for q in src) and \
+            not any(q.kind == "month" for q in src)
         # ...and 11月份 环比 is "from October": the month before is the one compared with
         base_months = {(q.value - 2) % 12 + 1 for q in src if q.kind == "month"} \
             if "环比" in pair.source_text else set()
@@ -174,7 +175,8 @@ _EN_NEGATIVE = regex.compile(r"(?i)(?:[-−–]|\bminus\s+|\bnegative\s+)$")
 _EN_BELOW_ZERO = regex.compile(r"(?i)[^.;]{0,30}?\b(?:below\s+(?:zero|freezing)|sub-?zero)\b")
 
 
-def _said_otherwise(pair: Pair, pairs) -> list[Flag]:
+def _said_otherwise(pair: Pair,
+                    pairs: tuple[tuple[Quantity, Quantity], ...]) -> list[Flag]:
     """A figure rendered with its value but not with what it measures: 0.25个百分点 "0.25
     percent" (a percentage point is no percent), 下午5时 "5 a.m.", 零下5摄氏度 "5 degrees"."""
     zh, en = pair.source_text, pair.target_text
@@ -191,7 +193,8 @@ def _said_otherwise(pair: Pair, pairs) -> list[Flag]:
                 (_ZH_AFTERNOON.search(src_before) or 13 <= q_src.value <= 23)
                 and _EN_AM.match(tgt_after)
                 or _ZH_MORNING.search(src_before) and _EN_PM.match(tgt_after)):
-            problem = f"the source's hour is in the {'morning' if _EN_PM.match(tgt_after) else 'afternoon or evening'}"
+            when = "morning" if _EN_PM.match(tgt_after) else "afternoon or evening"
+            problem = f"the source's hour is in the {when}"
         elif _ZH_BELOW_ZERO.search(src_before) and _ZH_DEGREES.match(src_after) \
                 and not _EN_NEGATIVE.search(tgt_before) and not _EN_BELOW_ZERO.match(tgt_after):
             sign = _ZH_BELOW_ZERO.search(src_before).group().strip()
