@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .batch import (PairJob, PairOutcome, batch_lock, option_files, plan, recover,
-                    remember_failure, reuse, settings_fingerprint)
+from .corpus.batch import (PairJob, PairOutcome, batch_lock, option_files, plan, recover,
+                           remember_failure, reuse, settings_fingerprint)
 from .errors import InputError, ModelError
-from .manifest import Corpus, PairSpec, check_ids, load_corpus, pair_id
+from .io.manifest import Corpus, PairSpec, check_ids, load_corpus, pair_id
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .encoders import Encoder
+    from .alignment.encoders import Encoder
     from .pipeline import RunOptions, RunResult
 
 
@@ -30,8 +30,8 @@ def run_pair(source: str | Path, target: str | Path, out: str | Path | None = No
              options: RunOptions | None = None, encoder: Encoder | None = None) -> RunResult:
     """Align and check one pair, as `align run` does; with `out`, write its report folder.
 
-    Pass a loaded `encoder` (align.encoders.load_encoder) to run many pairs without loading
-    the model each time."""
+    Pass a loaded `encoder` (align.alignment.encoders.load_encoder) to run many pairs without
+    loading the model each time."""
     from .pipeline import RunOptions, run, write_report
 
     source, target = Path(source), Path(target)
@@ -83,9 +83,9 @@ def run_corpus(pairs: Pairs, out: str | Path, options: RunOptions | None = None,
     unchanged since an earlier run into the same OUT are reused. `workers` > 1 runs that many
     local processes; `dask` is a scheduler address, or "local" for a LocalCluster of `workers`
     processes. A pair that fails is recorded (CorpusResult.failed, pairs.csv), never raised."""
-    from .corpus import collect, write_corpus
+    from .corpus.tables import collect, write_corpus
     from .pipeline import RunOptions
-    from .scheduler import run_jobs
+    from .corpus.scheduler import run_jobs
 
     started = time.perf_counter()
     options = options or RunOptions()

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .manifest import MATCHING_RULE
+from .io.manifest import MATCHING_RULE
 from .types import Severity
 
 EXIT_PAIRS_FAILED = 8
@@ -87,7 +87,7 @@ def main(args: argparse.Namespace) -> int:
     from .api import run_corpus
     from .errors import AlignError
     from .pipeline import RunOptions
-    from .read import MAX_BYTES
+    from .io.read import MAX_BYTES
 
     if args.workers < 1:
         raise AlignError("--workers must be 1 or more")

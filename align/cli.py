@@ -167,8 +167,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .bilingual import BILINGUAL_SUFFIXES, XLIFF_SUFFIXES, is_bilingual
-    from .files import write_atomic
+    from .io.bilingual import BILINGUAL_SUFFIXES, XLIFF_SUFFIXES, is_bilingual
+    from .io.files import write_atomic
     from .pipeline import run, run_bilingual, write_report
 
     options = _run_options(args)
@@ -188,7 +188,7 @@ def _run(args: argparse.Namespace) -> int:
                   run(args.source, args.target, options, progress=progress))
         reviewed = None
         if args.xliff_out:
-            from .xliff_out import xliff_with_notes
+            from .io.xliff_out import xliff_with_notes
 
             if not (result.bilingual and result.bilingual.format.startswith("xliff")):
                 raise AlignError(f"--xliff-out needs one XLIFF file as input; {args.source} is "
@@ -224,7 +224,7 @@ def _warn(message: str) -> None:
 
 def _run_options(args: argparse.Namespace):
     from .pipeline import RunOptions
-    from .read import MAX_BYTES
+    from .io.read import MAX_BYTES
 
     return RunOptions(
         model=args.model, presplit=args.presplit, encoding=args.encoding, glossary=args.glossary,
@@ -264,7 +264,7 @@ def _progress() -> Iterator[Callable[[str], None]]:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .score import score_paths
+    from .alignment.score import score_paths
 
     print("\n".join(score_paths(args.gold, args.test).lines()))
     return 0
@@ -272,7 +272,7 @@ def _score(args: argparse.Namespace) -> int:
 
 def _write(path: Path, content: str | bytes) -> None:
     """A file written whole or not at all; a folder that refuses it is one line (exit 3)."""
-    from .files import write_atomic
+    from .io.files import write_atomic
 
     try:
         write_atomic(path, content)
@@ -335,7 +335,7 @@ def _glossary_entries(path: Path) -> list:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    from .files import cache_info, clear_cache
+    from .io.files import cache_info, clear_cache
 
     if args.cache_command == "clear":
         try:
@@ -360,7 +360,7 @@ def _size(size: int) -> str:
 
 
 def _signature(args: argparse.Namespace) -> int:
-    from .signature import parse_signature
+    from .report.signature import parse_signature
 
     for key, value in parse_signature(args.line).fields():
         shown = ",".join(map(str, value)) if isinstance(value, tuple) else value

@@ -13,27 +13,27 @@ from pathlib import Path
 
 import numpy as np
 
-from . import memo
-from .aligner import AlignSettings, Side, align
-from .bilingual import BilingualDocument, read_bilingual
+from .language import memo
+from .alignment.aligner import AlignSettings, Side, align
+from .io.bilingual import BilingualDocument, read_bilingual
 from .checks import CheckContext, run_checks, select_checks
 from .checks.calibration import default_min_confidence
-from .decisions import ACCEPT, DISMISS, Decision, load_decisions
-from .encoders import DEFAULT_MODEL, Encoder, embed_cached, load_encoder
+from .io.decisions import ACCEPT, DISMISS, Decision, load_decisions
+from .alignment.encoders import DEFAULT_MODEL, Encoder, embed_cached, load_encoder
 from .errors import AlignError, InputError
-from .excel import flags_xlsx
-from .files import cache_file, code_digest, default_cache_dir, write_atomic
-from .flags import flag_id, flags_csv, flags_json
+from .io.excel import flags_xlsx
+from .io.files import cache_file, code_digest, default_cache_dir, write_atomic
+from .io.flags import flag_id, flags_csv, flags_json
 from .glossary.io import Glossary, load_glossary
-from .language import check_languages
-from .lexical_signal import MixedRuns, lexical_vectors
-from .read import MAX_BYTES, read_file
-from .report_html import render_report
-from .segment import segment
-from .signature import Signature, make_signature, resource_versions
-from .summary import Summary, summarise
+from .language.language_id import check_languages
+from .alignment.lexical_signal import MixedRuns, lexical_vectors
+from .io.read import MAX_BYTES, read_file
+from .report.report_html import render_report
+from .language.segment import segment
+from .report.signature import Signature, make_signature, resource_versions
+from .report.summary import Summary, summarise
 from .types import Bead, Flag, Pair, Sentence
-from .write import alignment_align, alignment_csv, alignment_tmx, json_text
+from .io.write import alignment_align, alignment_csv, alignment_tmx, json_text
 
 
 @dataclass

@@ -25,7 +25,7 @@ MIN_FINDINGS = 5  # a check calibrated on the supplement needs at least this man
 
 
 def main() -> int:
-    from align.encoders import load_encoder
+    from align.alignment.encoders import load_encoder
     from align.pipeline import RunOptions, run
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

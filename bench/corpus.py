@@ -103,8 +103,8 @@ def child(args: argparse.Namespace) -> None:
     """Run in a fresh process: one batch, or the per-pair pipeline pass; print JSON."""
     started = time.perf_counter()
     if args.child == "pipeline":
-        from align.batch import worker_encoder
-        from align.manifest import load_corpus
+        from align.corpus.batch import worker_encoder
+        from align.io.manifest import load_corpus
         from align.pipeline import RunOptions, run
 
         from align.pipeline import write_report

@@ -21,7 +21,7 @@ MAC = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "ma
 
 
 def main() -> int:
-    from align.encoders import load_encoder
+    from align.alignment.encoders import load_encoder
     from align.pipeline import RunOptions, run
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

@@ -13,13 +13,13 @@ import sys
 import time
 from pathlib import Path
 
-from align.aligner import AlignSettings
-from align.encoders import load_encoder
+from align.alignment.aligner import AlignSettings
+from align.alignment.encoders import load_encoder
 from align.pipeline import align_documents
-from align.read import read_file
-from align.align_format import format_align, parse_align
-from align.score import score
-from align.segment import segment
+from align.io.read import read_file
+from align.io.align_format import format_align, parse_align
+from align.alignment.score import score
+from align.language.segment import segment
 
 MAC = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "mac-test"
 

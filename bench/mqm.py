@@ -106,7 +106,7 @@ def held_out(doc: str) -> bool:
 
 
 def _marked(text: str) -> tuple[str, tuple[int, int] | None]:
-    from align.read import normalize_space
+    from align.io.read import normalize_space
 
     text = normalize_space(text)
     start = text.find("<v>")
@@ -237,7 +237,7 @@ def _locate(span: str, texts: list[tuple[int, str]]) -> tuple[int, tuple[int, in
 
 def run_tool(docs: dict[tuple[str, str], list[Segment]], checks: tuple[str, ...] | None,
              min_confidence: float) -> tuple[list[Placed], float]:
-    from align.encoders import load_encoder
+    from align.alignment.encoders import load_encoder
     from align.pipeline import RunOptions, run
 
     encoder = load_encoder("use")

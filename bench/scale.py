@@ -25,7 +25,7 @@ MAC = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "ma
 
 def build_pair(data: Path, size: int, out: Path) -> tuple[Path, Path, Path]:
     """Write zh.txt, en.txt and gold.align of `size` Chinese sentences into `out`."""
-    from align.align_format import format_align, parse_align
+    from align.io.align_format import format_align, parse_align
 
     names = sorted(p.stem for p in (data / "zh").glob("*.txt"))
     if not names:
@@ -60,8 +60,8 @@ def build_pair(data: Path, size: int, out: Path) -> tuple[Path, Path, Path]:
 def measure(zh: Path, en: Path, gold: Path, trace: bool = False) -> dict[str, object]:
     """One whole run (read, embed, align, check, write) in this process."""
     from align.pipeline import RunOptions, run, write_report
-    from align.align_format import parse_align
-    from align.score import score
+    from align.io.align_format import parse_align
+    from align.alignment.score import score
 
     stages = _Stages() if trace else None
     if stages:  # the embedding stage's steps, each its own row

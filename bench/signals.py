@@ -31,7 +31,7 @@ import mqm  # noqa: E402  (the benchmark's loader and split)
 
 
 def _runs(docs):
-    from align.encoders import load_encoder
+    from align.alignment.encoders import load_encoder
     from align.pipeline import RunOptions, run
 
     encoder = load_encoder("use")

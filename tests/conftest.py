@@ -16,7 +16,7 @@ SEED_EN = SEEDS / "003_78d1700710a5bdc8.txt"
 
 @pytest.fixture(scope="session")
 def encoder():
-    from align.encoders import load_encoder
+    from align.alignment.encoders import load_encoder
 
     return load_encoder("use")
 

@@ -4,15 +4,16 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from align.aligner import (NEG, AlignSettings, Side, _add_insertions, _backtrack, _break_counts,
-                           _shifted, align, band_around, bead_types, first_pass, second_pass)
-from align.encoders import MeanRuns
+from align.alignment.aligner import (NEG, AlignSettings, Side, _add_insertions, _backtrack,
+                                     _break_counts, _shifted, align, band_around, bead_types,
+                                     first_pass, second_pass)
+from align.alignment.encoders import MeanRuns
 from align.pipeline import align_documents
-from align.read import read_file
-from align.align_format import parse_align
-from align.score import score
+from align.io.read import read_file
+from align.io.align_format import parse_align
+from align.alignment.score import score
 from align.types import Bead
-from align.segment import segment
+from align.language.segment import segment
 
 from conftest import MAC
 
@@ -182,7 +183,7 @@ def test_second_pass_matches_cell_by_cell(n, m, seed, paragraphs):
 def test_second_pass_in_small_chunks_matches_cell_by_cell(monkeypatch):
     # chunks of a few rows, halved where the band is wide: the chunk edges and the halving
     # are crossed many times (a 1-40 pair widens the band of its rows)
-    import align.aligner as aligner
+    import align.alignment.aligner as aligner
 
     monkeypatch.setattr(aligner, "_CHUNK_ROWS", 4)
     monkeypatch.setattr(aligner, "_CHUNK_CELLS", 24)
@@ -193,7 +194,7 @@ def test_second_pass_in_small_chunks_matches_cell_by_cell(monkeypatch):
 def test_every_cells_bead_score_matches_cell_by_cell():
     """Each chunk's score for every bead type and cell (not only those on the best path),
     against the formula written for one cell at a time."""
-    from align.aligner import _BeadTable
+    from align.alignment.aligner import _BeadTable
 
     for seed in range(6):
         rng = np.random.default_rng(seed)

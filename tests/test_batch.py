@@ -21,13 +21,13 @@ import pandas as pd
 import pytest
 
 import align
-from align.batch import PAIR_FILES, STATE_DIR, PairOutcome, batch_lock, plan, \
-    settings_fingerprint
+from align.corpus.batch import (PAIR_FILES, STATE_DIR, PairOutcome, batch_lock, plan,
+                                settings_fingerprint)
 from align.cli import main
-from align.flags import FLAG_COLUMNS
-from align.manifest import load_corpus
+from align.io.flags import FLAG_COLUMNS
+from align.io.manifest import load_corpus
 from align.pipeline import RunOptions
-from align.scheduler import run_jobs
+from align.corpus.scheduler import run_jobs
 
 from conftest import DATA
 from helpers import drain_pty

@@ -12,12 +12,12 @@ import sys
 import pytest
 from lxml import etree
 
-from align.bilingual import read_bilingual
-from align.encoders import ENCODERS
+from align.io.bilingual import read_bilingual
+from align.alignment.encoders import ENCODERS
 from align.errors import FormatError
-from align.flags import flag_id
+from align.io.flags import flag_id
 from align.pipeline import RunOptions, run_bilingual, write_report
-from align.xliff_out import NOTE_SOURCE, xliff_with_notes
+from align.io.xliff_out import NOTE_SOURCE, xliff_with_notes
 
 from conftest import DATA
 
@@ -251,7 +251,7 @@ def test_report_of_a_bilingual_file(options, tmp_path):
 
 
 def test_an_xml_file_is_recognised_by_its_root(tmp_path):
-    from align.bilingual import is_bilingual
+    from align.io.bilingual import is_bilingual
 
     xliff, tmx, html = tmp_path / "job.xml", tmp_path / "memory.xml", tmp_path / "page.xml"
     xliff.write_bytes(XLIFF_20.read_bytes())

@@ -15,10 +15,10 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import DATA, ROOT
-from align import lexicon
-from align.encoders import embedding_key, load_encoder
+from align.language import lexicon
+from align.alignment.encoders import embedding_key, load_encoder
 from align.errors import ModelError
-from align.files import cache_entries, cache_info, clear_cache, file_sha256, trim_cache
+from align.io.files import cache_entries, cache_info, clear_cache, file_sha256, trim_cache
 
 TEXTS = ["长三角一体化发展是国家战略。", "上海发挥龙头带动作用。"]
 
@@ -159,8 +159,8 @@ def test_a_document_remembers_what_an_earlier_document_in_the_process_also_asked
     caches them), or that document run again on its own would load pypinyin."""
     import marshal
 
-    from align import memo
-    from align.links import align_terms
+    from align.language import memo
+    from align.checks.links import align_terms
 
     stored = []
     for name in ("first", "second"):
@@ -186,7 +186,7 @@ if sys.argv[2] == "plain":
 else:
     if sys.argv[2] == "posseg-first":
         import jieba.posseg
-    from align import lexicon
+    from align.language import lexicon
     words = lexicon.tagged_words(sys.argv[1])
     import jieba.posseg
 tables = (jieba.dt.FREQ, jieba.dt.total, jieba.posseg.dt.word_tag_tab)

@@ -5,7 +5,7 @@ import importlib.util
 import numpy as np
 import pytest
 
-from align.encoders import embed_cached, load_encoder
+from align.alignment.encoders import embed_cached, load_encoder
 from align.errors import ModelError
 
 TEXTS = ["长三角一体化发展是国家战略。", "上海发挥龙头带动作用。", "合肥是安徽的省会。"]
@@ -21,7 +21,7 @@ def test_blocks_and_micro_batches_do_not_change_the_vectors(encoder, monkeypatch
     """Token features are made once per distinct token of a block, and the output projection
     once per block: with tiny blocks and micro-batches (so that a token recurs across both,
     and a sentence is longer than a micro-batch) the vectors are still the library's."""
-    import align.encoders as encoders
+    import align.alignment.encoders as encoders
 
     texts = TEXTS * 3 + ["", "上海", "A sentence in English, longer than one micro-batch of "
                          "sixteen tokens, so that it makes a micro-batch of its own."]
@@ -61,7 +61,7 @@ def test_inner_bos_and_eos_are_each_the_libraries(encoder, monkeypatch):
     """Each of the three sums a composed run is made of, against the forward pass written out
     for one sentence at a time (whose head is checked against the library too): a swap of BOS
     and EOS moves a composed run's cosine by only 1e-3, which no vector test would see."""
-    import align.encoders as encoders
+    import align.alignment.encoders as encoders
 
     texts = TEXTS + ["上海", "", "龙头龙头龙头，上海上海。"]
     monkeypatch.setattr(encoders, "_TOKENS", 16)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from align import lexicon
+from align.language import lexicon
 from align.checks import CheckContext, default_checks, one_per_problem, run_checks
-from align.links import align_terms
-from align.names import abbreviation_of, is_name
+from align.checks.links import align_terms
+from align.language.names import abbreviation_of, is_name
 from align.types import Bead, Flag, Pair, Sentence, Severity
 from helpers import check_context
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from align.errors import InputError
-from align.read import _FRONT_MATTER, decode, parse
-from align.segment import segment, split_chinese, split_english
+from align.io.read import _FRONT_MATTER, decode, parse
+from align.language.segment import segment, split_chinese, split_english
 from align.types import Block
 
 FUZZ = settings(max_examples=1000, deadline=None)

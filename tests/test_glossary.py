@@ -15,7 +15,7 @@ from align.glossary.extract import extract_terms
 from align.glossary.io import (Glossary, glossary_csv, glossary_tbx, load_glossary, parse_csv,
                                parse_tbx)
 from align.glossary.mine import coverage, mine_renderings, propose
-from align.terms import dictionary_meaning
+from align.language.terms import dictionary_meaning
 from align.types import GlossaryEntry
 
 from conftest import SEEDS
@@ -203,14 +203,14 @@ def test_a_rendering_is_found_across_the_gaps_between_its_words():
 
 
 def test_the_dictionary_vocabulary_keeps_a_word_seen_only_as_a_possessive():
-    from align.lexicon import english_vocabulary
+    from align.language.lexicon import english_vocabulary
 
     assert {"brewer", "midwest"} <= english_vocabulary()
     assert "Beijing" not in english_vocabulary() and "beijing" not in english_vocabulary()
 
 
 def test_a_meaning_that_is_an_english_compound_of_a_part_is_compositional():
-    from align.terms import is_compositional
+    from align.language.terms import is_compositional
 
     assert is_compositional("中西部")  # 'midwest': 中西 'west' + 'mid'
     assert not is_compositional("长三角")  # 'Yangtze River Delta'

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from align import lexicon, posseg_hmm
+from align.language import lexicon, posseg_hmm
 
 from conftest import DATA
 

@@ -19,10 +19,10 @@ import pytest
 import regex
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from align.encoders import ENCODERS
+from align.alignment.encoders import ENCODERS
 from align.pipeline import RunOptions, load_side, run, write_report
-from align.align_format import parse_align
-from align.csv_format import cell_text
+from align.io.align_format import parse_align
+from align.io.csv_format import cell_text
 
 from conftest import SEED_EN, SEED_ZH
 

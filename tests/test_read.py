@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from align.errors import InputError
-from align.read import decode, detect_encoding, parse, read_file
+from align.io.read import decode, detect_encoding, parse, read_file
 
 from conftest import SEED_ZH, SEEDS
 

@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from align.flags import FLAG_COLUMNS, flag_id, flags_csv
+from align.io.flags import FLAG_COLUMNS, flag_id, flags_csv
 from align.pipeline import default_signature
-from align.report_html import find_span, place_marks, render_report, report_data
-from align.summary import summarise
+from align.report.report_html import find_span, place_marks, render_report, report_data
+from align.report.summary import summarise
 from align.types import Bead, Flag, Pair, Place, Severity
 
 ZH = ["推动长三角更高质量一体化发展。", "长三角的科创走廊（G60）建设加快。", "合肥参与建设。"]
@@ -112,7 +112,7 @@ def test_flags_csv_has_decision_before_confidence_last():
 def test_flags_xlsx_has_colours_filters_frozen_header_and_text_not_formulas(tmp_path):
     from openpyxl import load_workbook
 
-    from align.excel import flags_xlsx
+    from align.io.excel import flags_xlsx
 
     pairs = _pairs()
     flags = [_flag(0), _flag(1, "numbers", "", "=1+1", Severity.MINOR, "=HYPERLINK(\"x\")")]

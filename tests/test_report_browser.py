@@ -12,12 +12,12 @@ import time
 
 import pytest
 
-from align.decisions import load_decisions
-from align.encoders import ENCODERS
-from align.flags import flag_id
+from align.io.decisions import load_decisions
+from align.alignment.encoders import ENCODERS
+from align.io.flags import flag_id
 from align.pipeline import RunOptions, default_signature, run, write_report
-from align.report_html import render_report
-from align.summary import summarise
+from align.report.report_html import render_report
+from align.report.summary import summarise
 from align.types import Bead, Flag, Pair, Place, Severity
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

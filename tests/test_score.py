@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from align.align_format import format_align, parse_align
-from align.score import score
+from align.io.align_format import format_align, parse_align
+from align.alignment.score import score
 
 
 def test_strict_and_lax():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.segment import split_chinese, split_english
+from align.language.segment import split_chinese, split_english
 
 
 @pytest.mark.parametrize("text, expected", [

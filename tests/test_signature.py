@@ -11,13 +11,13 @@ from dataclasses import replace
 import pytest
 
 from conftest import DATA
-from align.aligner import AlignSettings
+from align.alignment.aligner import AlignSettings
 from align.checks import settings
 from align.errors import FormatError
 from align.pipeline import default_signature
-from align.read import ReadSettings
-from align.terms import TermSettings
-from align.signature import Signature, content_hash, make_signature, parse_signature
+from align.io.read import ReadSettings
+from align.language.terms import TermSettings
+from align.report.signature import Signature, content_hash, make_signature, parse_signature
 
 ODD = Signature(
     "0.1.0", "st:La|BSE", "/data/models 2/La|BSE%20", (("jieba", "0.42.1"), ("nltk", "3.9")),

@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from ..errors import AlignError
-from ..links import TermAlignment, align_terms
+from .links import TermAlignment, align_terms
 from ..types import Flag, GlossaryEntry, Pair, Sentence
 
 
@@ -102,7 +102,7 @@ def settings() -> dict[str, object]:
     import sys
     from dataclasses import is_dataclass
 
-    from .. import links
+    from . import links
 
     _load_all()
     modules = [("links", links)] + sorted(

@@ -2,13 +2,13 @@
 (长三角 → "long triangle", "Yangtze River Triangulation", "Yangtze River Delta").
 
 Reads the term alignment. A term is followed when it has a meaning to translate (not a name,
-see `align.names`) and two or more characters. Its renderings are grouped (a rendering whose
-content words lie inside another's joins it: "Delta" with "Yangtze River Delta"); dictionary
-synonyms ("EU" and "European Union" are both senses of 欧盟) are one rendering. Two or more
-groups give one finding, at the first place that differs from the suggestion, listing all the
-other places. The suggestion is the dictionary meaning if the text uses it, the meaning of
-the term's full form where the text has it (长江三角洲 for 长三角), else the rendering backed
-by the dictionary that is used most.
+see `align.language.names`) and two or more characters. Its renderings are grouped (a
+rendering whose content words lie inside another's joins it: "Delta" with "Yangtze River
+Delta"); dictionary synonyms ("EU" and "European Union" are both senses of 欧盟) are one
+rendering. Two or more groups give one finding, at the first place that differs from the
+suggestion, listing all the other places. The suggestion is the dictionary meaning if the
+text uses it, the meaning of the term's full form where the text has it (长江三角洲 for 长三角),
+else the rendering backed by the dictionary that is used most.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from ..terms import dictionary_meaning, full_form, rendering_key
+from ..language.terms import dictionary_meaning, full_form, rendering_key
 from ..types import Flag, Pair, Place, Severity
 from . import CheckContext, register
 

@@ -5,7 +5,7 @@ or a forbidden rendering present. Runs only when a glossary is given.
 from __future__ import annotations
 
 from ..glossary.match import enforced, find_rendering, source_matches
-from ..terms import renderings_in
+from ..language.terms import renderings_in
 from ..types import Flag, GlossaryEntry, Severity
 from . import CheckContext, register
 

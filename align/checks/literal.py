@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
-from ..links import TermAlignment, character_glosses, literal_kind
-from ..terms import dictionary_meaning
+from .links import TermAlignment, character_glosses, literal_kind
+from ..language.terms import dictionary_meaning
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 

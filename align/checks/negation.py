@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import regex
 
-from .. import lexicon
-from ..english import tokens
-from ..links import TermAlignment
+from ..language import lexicon
+from ..language.english import tokens
+from .links import TermAlignment
 from ..types import Flag, Severity
 from . import CheckContext, register
 

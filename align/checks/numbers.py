@@ -15,7 +15,7 @@ from functools import partial
 
 import regex
 
-from ..numbers import Quantity, converted, match, measure, quantities, same_share, unit_of
+from ..language.numbers import Quantity, converted, match, measure, quantities, same_share, unit_of
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import regex
 
-from ..links import Clause, Link, TermAlignment, cues
+from .links import Clause, Link, TermAlignment, cues
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 

@@ -1,8 +1,8 @@
 """Untranslated pinyin: romanised Chinese left in the target ("Kechuang" for 科创).
 
 Reads the term alignment's pinyin links. A name (person, place, organisation, brand: see
-`align.names`) left in pinyin is correct and never flagged; nor is pinyin that English has
-taken in (yuan, Weibo). A one-character place abbreviation left in pinyin ("Su Zhe" for
+`align.language.names`) left in pinyin is correct and never flagged; nor is pinyin that
+English has taken in (yuan, Weibo). A one-character place abbreviation left in pinyin ("Su Zhe" for
 苏浙) is flagged with the places it stands for.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .. import lexicon, names
-from ..links import TermAlignment
+from ..language import lexicon, names
+from .links import TermAlignment
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 

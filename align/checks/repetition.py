@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..english import JOINED_WORD, STOPWORDS
+from ..language.english import JOINED_WORD, STOPWORDS
 from ..types import Flag, Severity
 from . import CheckContext, register
 

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .. import lexicon
-from ..english import Token, stem
+from ..language import lexicon
+from ..language.english import Token, stem
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 

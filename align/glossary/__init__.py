@@ -1,0 +1,1 @@
+"""Aligned pairs or reports in; a glossary out (extracted, mined, curated), read and matched."""

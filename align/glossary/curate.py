@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from ..decisions import DISMISS, load_decisions
+from ..io.decisions import DISMISS, load_decisions
 from ..errors import AlignError, InputError
 from ..types import GlossaryEntry
 from .extract import corpus_sentences, extract_terms

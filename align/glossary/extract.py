@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import lexicon, names
+from ..language import lexicon, names
 
 MAX_WORDS = 7
 NESTED_SHARE = 0.75  # a candidate found this often inside one longer candidate is a fragment
@@ -160,7 +160,7 @@ def extract_terms(sentences: list[tuple[str, str]], min_frequency: int = 2,
 
 def corpus_sentences(paths: list[Path]) -> list[tuple[str, str]]:
     """Read and segment each Chinese corpus file: (file name, sentence) pairs."""
-    from ..read import read_file
-    from ..segment import segment
+    from ..io.read import read_file
+    from ..language.segment import segment
 
     return [(path.name, s.text) for path in paths for s in segment(read_file(path).blocks, "zh")]

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .. import lexicon
+from ..language import lexicon
 from ..errors import GlossaryError
-from ..read import decode, parse_xml, read_bytes
+from ..io.read import decode, parse_xml, read_bytes
 from ..types import GlossaryEntry
-from ..csv_format import CSV_BOM
+from ..io.csv_format import CSV_BOM
 
 COLUMNS = ["zh", "en", "status", "variants", "forbidden", "note", "frequency", "source"]
 STATUSES = ("candidate", "approved", "admitted", "forbidden")

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from ..english import PIECE
+from ..language.english import PIECE
 from ..types import GlossaryEntry
 
 

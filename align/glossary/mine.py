@@ -21,14 +21,15 @@ from pathlib import Path
 
 import regex
 
-from .. import lexicon
-from ..english import STOPWORDS, tokens
+from ..language import lexicon
+from ..language.english import STOPWORDS, tokens
 from ..errors import InputError
-from ..links import align_terms, literal_kind
-from ..csv_format import cell_text
-from ..terms import SETTINGS as TERMS
-from ..terms import (dictionary_meaning, full_form, matches_any, parts, rendering_key,
-                     renderings_in, sense_stems)
+from ..checks.links import align_terms, literal_kind
+from ..io.csv_format import cell_text
+from ..io.manifest import report_folders
+from ..language.terms import SETTINGS as TERMS
+from ..language.terms import (dictionary_meaning, full_form, matches_any, parts, rendering_key,
+                              renderings_in, sense_stems)
 
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
@@ -48,8 +49,6 @@ class TermRenderings:
 def load_pairs(paths: list[Path]) -> list[tuple[str, str]]:
     """(Chinese, English) of every matched bead in alignment.csv files, report folders, or
     `align batch` output folders (every pair that came out ok)."""
-    from ..batch import report_folders
-
     pairs = []
     for path in paths:
         if path.is_dir() and not (path / "alignment.csv").exists() and (path / "pairs.csv").exists():

@@ -18,12 +18,12 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from . import english, lexicon, names, numbers
-from .english import Token
-from .glossary.match import enforced, find_rendering, source_matches
-from .terms import (STEM_PREFIX, dictionary_meaning, full_form, is_compositional, matches_any,
-                    name_head, parts, sense_stems)
-from .types import GlossaryEntry
+from ..language import english, lexicon, names, numbers
+from ..language.english import Token
+from ..glossary.match import enforced, find_rendering, source_matches
+from ..language.terms import (STEM_PREFIX, dictionary_meaning, full_form, is_compositional,
+                              matches_any, name_head, parts, sense_stems)
+from ..types import GlossaryEntry
 
 
 @dataclass(frozen=True)

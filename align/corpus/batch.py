@@ -24,16 +24,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .errors import AlignError, FormatError, GlossaryError, InputError, LanguageError, ModelError
-from .files import code_digest, file_sha256, write_atomic
-from .manifest import PairSpec
-from .csv_format import cell_text, csv_text
-from .write import json_text
+from .. import __version__
+from ..errors import AlignError, FormatError, GlossaryError, InputError, LanguageError, ModelError
+from ..io.files import code_digest, file_sha256, write_atomic
+from ..io.manifest import PairSpec
+from ..io.csv_format import csv_text
+from ..io.write import json_text
 
 if TYPE_CHECKING:
-    from .encoders import Encoder
-    from .pipeline import RunOptions, RunResult
+    from ..alignment.encoders import Encoder
+    from ..pipeline import RunOptions, RunResult
 
 STATE_DIR = ".align-batch"  # OUT/.align-batch/: staging, replaced, failures, lock
 RENDERINGS_FILE = "renderings.csv"
@@ -222,7 +222,7 @@ def worker_encoder(options: RunOptions) -> Encoder:
     pair a worker runs is then as fast as the rest (dictionaries and vocabulary loaded)."""
     with _ENCODER_LOCK:
         if options.model not in _ENCODERS:
-            from .encoders import load_encoder
+            from ..alignment.encoders import load_encoder
 
             encoder = load_encoder(options.model)
             try:
@@ -234,7 +234,7 @@ def worker_encoder(options: RunOptions) -> Encoder:
 
 
 def _warm_up(encoder: Encoder, model: str) -> None:
-    from .pipeline import RunOptions, run
+    from ..pipeline import RunOptions, run
 
     with tempfile.TemporaryDirectory(prefix="align-warm-up-") as folder:
         source, target = Path(folder) / "w.zh.txt", Path(folder) / "w.en.txt"
@@ -269,7 +269,7 @@ def process_pair(job: PairJob) -> PairOutcome:
         return _failed(job, "version", None, f"this worker runs align {__version__}, the batch "
                        f"was planned with {job.tool}: install the same version everywhere",
                        started)
-    from .pipeline import run
+    from ..pipeline import run
 
     try:
         encoder = worker_encoder(job.options)
@@ -311,7 +311,7 @@ def _failed(job: PairJob, reason: str, exit_code: int | None, error: str,
 def _install_report(job: PairJob, result: RunResult, status: str, reason: str,
                     error: str) -> None:
     from .corpus_terms import RENDERING_COLUMNS, document_renderings
-    from .pipeline import write_report
+    from ..pipeline import write_report
 
     spec = job.spec
     alignment = result.alignment
@@ -361,24 +361,3 @@ def _peak_rss_mb() -> float:
 
 def _worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def report_folders(batch_out: Path) -> list[Path]:
-    """The pair folders of a batch output folder whose pair came out ok, in pairs.csv order."""
-    import csv
-    import io
-
-    try:
-        text = (batch_out / "pairs.csv").read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{batch_out / 'pairs.csv'}: cannot read ({exc.__class__.__name__})") from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or not {"pair", "status", "report"} <= set(reader.fieldnames):
-        raise InputError(f"{batch_out / 'pairs.csv'}: not the pairs.csv of align batch "
-                         "(needs the columns pair, status and report)")
-    folders = []
-    for row in reader:
-        report = cell_text(row.get("report") or "")
-        if cell_text(row.get("status") or "") == "ok" and report:
-            folders.append(batch_out / cell_text(row["pair"]))
-    return folders

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FormatError
+from ..errors import FormatError
 from .read import decode, read_bytes
 from .csv_format import cell_text, csv_text
 

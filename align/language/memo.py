@@ -18,7 +18,7 @@ from functools import wraps
 from pathlib import Path
 from typing import TypeVar
 
-from .files import cached, store_cached
+from ..io.files import cached, store_cached
 
 Value = TypeVar("Value")
 

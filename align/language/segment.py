@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .types import Block, Sentence
+from ..types import Block, Sentence
 
 # Chinese: a sentence ends at 。！？ (or half-width !?, or ……), plus any closing quotes or
 # brackets; never inside 《…》 (titles of laws and plans often hold full stops).

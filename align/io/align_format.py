@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import FormatError
+from ..errors import FormatError
 
 BeadIds = tuple[tuple[int, ...], tuple[int, ...]]  # (source ids, target ids) of one bead
 

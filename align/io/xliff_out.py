@@ -10,9 +10,9 @@ from __future__ import annotations
 from lxml import etree
 
 from .bilingual import BilingualDocument, parse_xml_store, xml_segments
-from .errors import AlignError
+from ..errors import AlignError
 from .flags import flag_id
-from .types import Flag, Pair
+from ..types import Flag, Pair
 
 NOTE_SOURCE = "align"  # the note's `from` (1.2) or `category` (2.0): marks notes this tool wrote
 # XLIFF note priority runs from 1 (highest) to 10

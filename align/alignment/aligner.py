@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .encoders import SideEmbeddings
-from .types import Bead
+from ..types import Bead
 
 NEG = -1e9
 

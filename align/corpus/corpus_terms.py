@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .checks import CheckContext
-from .checks.consistency import followed_renderings, group_by_key, same_rendering
-from .terms import dictionary_meaning, rendering_key
+from ..checks import CheckContext
+from ..checks.consistency import followed_renderings, group_by_key, same_rendering
+from ..language.terms import dictionary_meaning, rendering_key
 
 RENDERING_COLUMNS = ["term", "bead", "rendering", "key", "backed", "meaning", "meaning_key"]
 CONSISTENCY_COLUMNS = ["term", "rendering", "variants", "occurrences", "documents", "pairs",

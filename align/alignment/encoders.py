@@ -16,9 +16,9 @@ from typing import Protocol
 
 import numpy as np
 
-from . import __version__
-from .errors import ModelError
-from .files import cache_file, cached, store_cached, writing_atomically
+from .. import __version__
+from ..errors import ModelError
+from ..io.files import cache_file, cached, store_cached, writing_atomically
 
 
 def unit_rows(vectors: np.ndarray) -> np.ndarray:
@@ -377,7 +377,7 @@ def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -
 
 # the project's models/ folder (see models/README.md); $ALIGN_MODELS names another one
 MODELS_ENV = "ALIGN_MODELS"
-PROJECT_MODELS = Path(__file__).resolve().parent.parent / "models"
+PROJECT_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
 def models_dir() -> Path:

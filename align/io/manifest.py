@@ -1,6 +1,7 @@
 """Batch input stage: a manifest CSV or a folder of NAME.zh.EXT / NAME.en.EXT files → `Corpus`.
 
-Hands on one `PairSpec` per document pair, with the id that names its output folder.
+Hands on one `PairSpec` per document pair, with the id that names its output folder;
+`report_folders` reads a batch's pairs.csv back as the folders of the pairs that came out ok.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 
 import regex
 
-from .errors import FormatError, InputError
+from ..errors import FormatError, InputError
+from .csv_format import cell_text
 
 MATCHING_RULE = (
     "A folder is read as pairs matched by name: NAME.zh.EXT is the Chinese document and "
@@ -190,3 +192,21 @@ def id_problem(ident: str) -> str:
 
 def _folded(ident: str) -> str:
     return unicodedata.normalize("NFC", ident).casefold()
+
+
+def report_folders(batch_out: Path) -> list[Path]:
+    """The pair folders of a batch output folder whose pair came out ok, in pairs.csv order."""
+    try:
+        text = (batch_out / "pairs.csv").read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{batch_out / 'pairs.csv'}: cannot read ({exc.__class__.__name__})") from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or not {"pair", "status", "report"} <= set(reader.fieldnames):
+        raise InputError(f"{batch_out / 'pairs.csv'}: not the pairs.csv of align batch "
+                         "(needs the columns pair, status and report)")
+    folders = []
+    for row in reader:
+        report = cell_text(row.get("report") or "")
+        if cell_text(row.get("status") or "") == "ok" and report:
+            folders.append(batch_out / cell_text(row["pair"]))
+    return folders

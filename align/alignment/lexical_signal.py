@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import english, lexicon
+from ..language import english, lexicon
 from .encoders import SideEmbeddings, run_window, unit_rows, window_sums
-from .numbers import numbers_in
+from ..language.numbers import numbers_in
 
 DIM = 1024
 

@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .align_format import BeadIds, parse_align
-from .errors import FormatError
+from ..io.align_format import BeadIds, parse_align
+from ..errors import FormatError
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from .decisions import Decision
-from .flags import flag_id, normalised
+from ..io.decisions import Decision
+from ..io.flags import flag_id, normalised
 from .html_page import PAGE_HEAD, script_hash
 from .summary import Summary
-from .types import Flag, Pair
+from ..types import Flag, Pair
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]  # worst first; an index is a rank
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .signature import Signature
-from .types import Bead, Flag
+from ..types import Bead, Flag
 
 
 @dataclass(frozen=True)

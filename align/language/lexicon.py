@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import regex
 
-from .files import cache_file, cached, file_sha256, store_cached
+from ..io.files import cache_file, cached, file_sha256, store_cached
 from . import english, posseg_hmm
 from .memo import remembered
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FormatError, InputError
+from ..errors import FormatError, InputError
 from .read import MAX_BYTES, decode, normalize_space, parse_xml, read_bytes
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import regex
 
-from .errors import LanguageError
+from ..errors import LanguageError
 from .lexicon import HAN
-from .types import Sentence
+from ..types import Sentence
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Korean",
                   "latin": "a Latin-script language other than English",

@@ -68,7 +68,7 @@ def code_digest() -> str:
     """A digest of the package's own code: whatever is kept under it was made by this code,
     so an edit anywhere in the package never serves results of the code before it."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # align/, above this io/ folder
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\x00")
         digest.update(path.read_bytes() + b"\x00")

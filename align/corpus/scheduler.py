@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import SpawnContext, SpawnProcess
 
 from .batch import BLAS_THREADS, PairJob, PairOutcome, process_pair, start_worker
-from .errors import AlignError
+from ..errors import AlignError
 
 Work = Callable[[PairJob], PairOutcome]
 Setup = Callable[..., None]  # prepares a worker process for `Work`: (options) -> None

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
+from .. import __version__
 from .batch import RENDERINGS_FILE, PairOutcome
 from .corpus_terms import RENDERING_COLUMNS, corpus_consistency
-from .csv_format import cell_text, csv_text
-from .files import write_atomic
-from .manifest import Corpus
-from .signature import parse_signature
-from .write import json_text
+from ..io.csv_format import cell_text, csv_text
+from ..io.files import write_atomic
+from ..io.manifest import Corpus
+from ..report.signature import parse_signature
+from ..io.write import json_text
 
 SEVERITIES = ["critical", "major", "minor", "neutral"]
 PAIR_COLUMNS = ["pair", "status", "reason", "exit_code", "error", "source", "target",
@@ -47,7 +47,7 @@ class CorpusTables:
 
 def collect(corpus: Corpus, outcomes: dict[str, PairOutcome], out: Path,
             settings: dict[str, object], run: dict[str, object]) -> CorpusTables:
-    from .flags import FLAG_COLUMNS
+    from ..io.flags import FLAG_COLUMNS
 
     pair_rows, flag_rows, rendering_rows = [], [], []
     signature = ""
@@ -141,7 +141,7 @@ def _summary(corpus: Corpus, pairs: pd.DataFrame, flags: pd.DataFrame,
 
 def write_corpus(tables: CorpusTables, out: Path) -> list[Path]:
     """Write the corpus-level files beside the pair folders, each whole or not at all."""
-    from .corpus_report import render_index
+    from ..report.corpus_report import render_index
 
     pairs, flags, consistency = tables.pairs, tables.flags, tables.consistency
     joined = consistency.assign(

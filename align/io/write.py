@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from . import __version__
+from .. import __version__
 from .align_format import format_align
 from .csv_format import csv_text
-from .types import Pair
+from ..types import Pair
 
 CSV_COLUMNS = ["bead", "src_ids", "tgt_ids", "src_text", "tgt_text", "score", "type"]
 

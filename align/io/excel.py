@@ -10,7 +10,7 @@ import datetime
 import io
 
 from .flags import FLAG_COLUMNS, flag_rows
-from .types import Flag, Pair
+from ..types import Flag, Pair
 
 SEVERITY_FILLS = {"critical": "#E1BEE7", "major": "#FFC9C9", "minor": "#FFE8B3",
                   "neutral": "#E2E6EA"}

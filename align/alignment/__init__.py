@@ -1,0 +1,1 @@
+"""Sentences in; their vectors and the beads that pair them out (and a score against gold)."""

@@ -1,0 +1,1 @@
+"""Chinese and English text in; sentences, words, senses, names, numbers and its language out."""
