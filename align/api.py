@@ -22,7 +22,7 @@ from .io.manifest import Corpus, PairSpec, check_ids, load_corpus, pair_id
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .alignment.encoders import Encoder
+    from .alignment.embeddings import Encoder
     from .pipeline import RunOptions, RunResult
 
 

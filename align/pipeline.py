@@ -14,12 +14,14 @@ from pathlib import Path
 import numpy as np
 
 from .language import memo
-from .alignment.aligner import AlignSettings, Side, align
+from .alignment.sides import AlignSettings, Side
+from .alignment.aligner import align
 from .io.bilingual import BilingualDocument, read_bilingual
 from .checks import CheckContext, run_checks, select_checks
 from .checks.calibration import default_min_confidence
 from .io.decisions import ACCEPT, DISMISS, Decision, load_decisions
-from .alignment.encoders import DEFAULT_MODEL, Encoder, embed_cached, load_encoder
+from .alignment.encoders import DEFAULT_MODEL, embed_cached, load_encoder
+from .alignment.embeddings import Encoder
 from .errors import AlignError, InputError
 from .io.excel import flags_xlsx
 from .io.files import cache_file, code_digest, default_cache_dir, write_atomic

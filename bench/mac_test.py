@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from align.alignment.aligner import AlignSettings
+from align.alignment.sides import AlignSettings
 from align.alignment.encoders import load_encoder
 from align.pipeline import align_documents
 from align.io.read import read_file

@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from align.alignment.aligner import (NEG, AlignSettings, Side, _add_insertions, _backtrack,
-                                     _break_counts, _shifted, align, band_around, bead_types,
-                                     first_pass, second_pass)
-from align.alignment.encoders import MeanRuns
+from align.alignment.sides import NEG, AlignSettings, Side, bead_types
+from align.alignment.passes import (_add_insertions, _backtrack, _break_counts, _shifted,
+                                    band_around, first_pass, second_pass)
+from align.alignment.aligner import align
+from align.alignment.embeddings import MeanRuns
 from align.pipeline import align_documents
 from align.io.read import read_file
 from align.io.align_format import parse_align
@@ -183,10 +184,10 @@ def test_second_pass_matches_cell_by_cell(n, m, seed, paragraphs):
 def test_second_pass_in_small_chunks_matches_cell_by_cell(monkeypatch):
     # chunks of a few rows, halved where the band is wide: the chunk edges and the halving
     # are crossed many times (a 1-40 pair widens the band of its rows)
-    import align.alignment.aligner as aligner
+    import align.alignment.passes as passes
 
-    monkeypatch.setattr(aligner, "_CHUNK_ROWS", 4)
-    monkeypatch.setattr(aligner, "_CHUNK_CELLS", 24)
+    monkeypatch.setattr(passes, "_CHUNK_ROWS", 4)
+    monkeypatch.setattr(passes, "_CHUNK_CELLS", 24)
     for seed in range(12):
         _compare_second_passes(3 + seed % 5, 40 - seed, seed, seed % 2 == 0)
 
@@ -194,7 +195,7 @@ def test_second_pass_in_small_chunks_matches_cell_by_cell(monkeypatch):
 def test_every_cells_bead_score_matches_cell_by_cell():
     """Each chunk's score for every bead type and cell (not only those on the best path),
     against the formula written for one cell at a time."""
-    from align.alignment.aligner import _BeadTable
+    from align.alignment.passes import _BeadTable
 
     for seed in range(6):
         rng = np.random.default_rng(seed)

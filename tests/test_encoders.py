@@ -21,14 +21,14 @@ def test_blocks_and_micro_batches_do_not_change_the_vectors(encoder, monkeypatch
     """Token features are made once per distinct token of a block, and the output projection
     once per block: with tiny blocks and micro-batches (so that a token recurs across both,
     and a sentence is longer than a micro-batch) the vectors are still the library's."""
-    import align.alignment.encoders as encoders
+    import align.alignment.use_encoder as use_encoder
 
     texts = TEXTS * 3 + ["", "上海", "A sentence in English, longer than one micro-batch of "
                          "sixteen tokens, so that it makes a micro-batch of its own."]
-    monkeypatch.setattr(encoders, "_TOKENS", 16)
-    monkeypatch.setattr(encoders, "_BLOCK_TOKENS", 40)
+    monkeypatch.setattr(use_encoder, "_TOKENS", 16)
+    monkeypatch.setattr(use_encoder, "_BLOCK_TOKENS", 40)
     # one 9-token sentence a micro-batch (9 + 9 > 16), four micro-batches a block (45 > 40)
-    assert [len(b) for b in encoders._blocks([[0] * 9] * 12)] == [4, 4, 4]
+    assert [len(b) for b in use_encoder._blocks([[0] * 9] * 12)] == [4, 4, 4]
     ours = encoder.embed(texts).vectors
     reference = encoder._model.encode(texts)
     assert np.abs(ours - reference).max() < 1e-4
@@ -61,11 +61,11 @@ def test_inner_bos_and_eos_are_each_the_libraries(encoder, monkeypatch):
     """Each of the three sums a composed run is made of, against the forward pass written out
     for one sentence at a time (whose head is checked against the library too): a swap of BOS
     and EOS moves a composed run's cosine by only 1e-3, which no vector test would see."""
-    import align.alignment.encoders as encoders
+    import align.alignment.use_encoder as use_encoder
 
     texts = TEXTS + ["上海", "", "龙头龙头龙头，上海上海。"]
-    monkeypatch.setattr(encoders, "_TOKENS", 16)
-    monkeypatch.setattr(encoders, "_BLOCK_TOKENS", 40)
+    monkeypatch.setattr(use_encoder, "_TOKENS", 16)
+    monkeypatch.setattr(use_encoder, "_BLOCK_TOKENS", 40)
     runs = encoder.embed(texts)
     backend = encoder._model._model
     ids = backend.sp.encode(texts, out_type=int, add_bos=True, add_eos=True)

@@ -11,7 +11,8 @@ import pytest
 
 from align.io.flags import FLAG_COLUMNS, flag_id, flags_csv
 from align.pipeline import default_signature
-from align.report.report_html import find_span, place_marks, render_report, report_data
+from align.report.report_data import find_span, place_marks, report_data
+from align.report.report_html import render_report
 from align.report.summary import summarise
 from align.types import Bead, Flag, Pair, Place, Severity
 

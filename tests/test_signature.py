@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from conftest import DATA
-from align.alignment.aligner import AlignSettings
+from align.alignment.sides import AlignSettings
 from align.checks import settings
 from align.errors import FormatError
 from align.pipeline import default_signature

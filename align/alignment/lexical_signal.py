@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..language import english, lexicon
-from .encoders import SideEmbeddings, run_window, unit_rows, window_sums
+from .embeddings import SideEmbeddings, run_window, unit_rows, window_sums
 from ..language.numbers import numbers_in
 
 DIM = 1024

@@ -32,7 +32,7 @@ from ..io.csv_format import csv_text
 from ..io.write import json_text
 
 if TYPE_CHECKING:
-    from ..alignment.encoders import Encoder
+    from ..alignment.embeddings import Encoder
     from ..pipeline import RunOptions, RunResult
 
 STATE_DIR = ".align-batch"  # OUT/.align-batch/: staging, replaced, failures, lock

@@ -1,21 +1,18 @@
-"""Numbers, dates and percentages in Chinese and English text, as comparable quantities.
-
-2018年11月5日 and "November 5, 2018" give the same values; 第二次 matches "second",
-50万 matches "half a million", 十余年 "more than a decade", 一两个 "one or two". A number
-inside a word (三维 three-dimensional, 十四五, 九二共识 the 1992 Consensus) or a vague one
-(一 "a", 两国 "both countries", 几十 "dozens") is *soft*: it may match, but its absence is
-no error. `match` pairs the two sides' quantities and returns what is left over.
+"""Chinese numerals: 2018年11月5日, 50万, 十余年, 第二次, 一两个 read as `Quantity`s, with the
+words around a numeral that make it vague, part of a word, or no number at all.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
-from . import lexicon
-from .memo import remembered
+from .. import lexicon
+from ..memo import remembered
+from .quantity import Quantity
+from .english import _NEXT, _UNIT_WORDS, _english
 
 _DIGITS = "零〇一二两三四五六七八九"
 _NUMERAL_CHARS = _DIGITS + "十百千万亿"
@@ -24,17 +21,6 @@ _UNITS = ("个年月日号时点分秒岁项次名家位条件种类批座所省
           "季度周天米里吨斤只张本篇部层级股份笔口头匹棵株支枚颗首幅间栋楼处例起宗轮代辈"
           "英公千克升斤亩寸尺码")
 _ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
-# numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5, 4x4 (not RM476.5, 14th, 100x,
-# 1980s, 500Mbps, 16-year-old)
-_UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|Kbps|GB|MB|KB|TB|"
-               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L|MP|x|X|C|F|bp|bps")
-# a code or a name glued to digits (G60, COVID-19, a phone's S60: money is S$60), not a word
-# that modifies a number
-# ("mid-1980s", "pre-2020", "top-10")
-_LATIN_GLUE = regex.compile(r"(?<![\p{Latin}\d])(?!(?:RM|RMB|USD|EUR|CNY|GBP)\d)"
-                            r"(?!(?i:mid|late|early|pre|post|over|under|top|some|about)-\d)"
-                            r"\p{Latin}+-?\d+(?:\.\d+)?"
-                            rf"|(?<![\d.,])\d+(?!(?:{_UNIT_WORDS})\b)\p{{Latin}}+\d*")
 # 千 and 百 that begin a unit, not a scale: 5千克 is 5 kg, 3千米 3 km, 960百帕 960 hPa, and 百分
 # begins 百分点 (0.5百分点); 一百米 is 100 m, so 百 begins no other unit
 _KILO_UNITS = "克米瓦帕伏卡焦"
@@ -48,8 +34,6 @@ _SCALES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
 # two scales read as one number, the smaller first: 百万 a million, 万亿 a trillion (千百年,
 # 万千 and 亿万 are "countless")
 _COMPOUND_SCALES = ("百万", "千万", "百亿", "千亿", "万亿")
-_EN_ARABIC = regex.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-                           r"(?:(st|nd|rd|th)\b|(s)\b|(?![\d,]\d))")
 # 一点五 (1.5); not 九点五十分 (a time) nor 一点一点 (bit by bit)
 _ZH_DECIMAL = regex.compile(rf"([{_NUMERAL_CHARS}]+)点([〇零一二三四五六七八九]+)(?![十分钟半刻点滴{_NUMERAL_CHARS}])")
 _ZH_MEASURE = regex.compile(rf"([{_NUMERAL_CHARS}]+)(米|块|元|斤|尺)([一二三四五六七八九])(?![{_NUMERAL_CHARS}个])")
@@ -82,11 +66,6 @@ _LUNAR_MONTH = regex.compile("|".join(_LUNAR_MONTHS))
 _GROWN_BY = regex.compile(r"(?:增加|增长|提高|提升|上升|上涨|扩大|延长|增多|翻|多)了?"
                           r"(?:近|约|将近|接近|超过|逾)?$")  # 延长了近一倍 "nearly twice as long"
 _GROWN_BY_REACH = 6  # characters before the numeral it may take: 增加了将近 is five
-# what follows "a second" of time ("wait a second.", "a second or two", "a second later"),
-# where "a second time", "a second wave" are ordinals
-_TIME_SECOND = regex.compile(r"s?(?:\s*(?:[.,;:!?)\]\"'”’—–]|$)|\s+-\s|\s+(?:or|ago|later|before|after|to|"
-                             r"too|longer|of|in|the|and(?!\s+(?:final|last|third|fourth|fifth)\b))\b)",
-                             regex.I)
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 _WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 _COUNTED = ("次", "回", "遍", "趟", "个", "天", "年")  # 一周一次 "once a week", not Monday
@@ -95,65 +74,6 @@ _PLACE_AFTER = regex.compile(r"[里道][街巷村镇庄屯铺堡桥沟河坡湾�
 _APPROX_BEFORE = ("几", "数", "上", "近")
 _APPROX_AFTER = ("余", "多", "来", "几")
 _MONEY_AFTER = ("元", "美元", "欧元", "英镑", "日元", "港元", "港币", "新元", "令吉", "卢布", "块")
-
-_EN_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_EN_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-}
-# "the eighties" (八十年代), "in his thirties" (三十出头)
-_EN_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-               "seventies": 70, "eighties": 80, "nineties": 90}
-_EN_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NEXT = -2.0  # the value "next" / "following" stand for: a second one after the first
-_EN_OTHER = {  # words that name a value: (value, soft)
-    "next": (_NEXT, True), "following": (_NEXT, True),
-    "half": (0.5, False), "twice": (2, False), "double": (2, True), "doubled": (2, True),
-    "triple": (3, True), "tripled": (3, True), "dozen": (12, True), "decade": (10, True),
-    "both": (2, True), "pair": (2, True), "couple": (2, True), "single": (1, True),
-    "dozens": (12, True), "hundreds": (100, True), "thousands": (1e3, True),
-    "millions": (1e6, True), "billions": (1e9, True), "tens": (10, True), "decades": (10, True),
-    "once": (1, True), "thrice": (3, True),
-    "noon": (12, True), "midday": (12, True),  # 12时 "at noon"
-}
-_EN_WORD = regex.compile(r"\b(" + "|".join(sorted([*_EN_UNITS, *_EN_ORDINALS, *_EN_SCALES,
-                                                    *_EN_DECADES,
-                                                    *_EN_OTHER, "quarter", "quarters", "thirds",
-                                                    "fifths", "tenths"], key=len, reverse=True))
-                         + r")\b", regex.I)
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split(), 1)}
-_MONTH_RE = regex.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) +
-                          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
-
-@dataclass(frozen=True)
-class Quantity:
-    value: float
-    text: str  # as written
-    start: int
-    end: int
-    kind: str = "cardinal"  # cardinal | ordinal | percent | year | month | day | decade | range
-    soft: bool = False  # vague or inside a word: may go unrendered in a correct translation
-    money: bool = False
-    also: frozenset[float] = field(default_factory=frozenset)  # other values that render it
-    scale: float = 1.0  # the scale word written with it (万, million): 1 when none
-
-    @property
-    def values(self) -> frozenset[float]:
-        # compared to 10 significant digits: 1.1亿 is 110 million, float rounding aside
-        return frozenset(float(f"{v:.10g}") for v in (self.also | {self.value}))
-
-
 _DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -538,331 +458,6 @@ def _in_idiom(text: str, start: int) -> bool:
     return False
 
 
-def _english(text: str) -> list[Quantity]:
-    found: list[Quantity] = []
-    glued: list[range] | None = None  # found at the first number: most sentences have none
-
-    def inside_name(at: int) -> bool:
-        nonlocal glued
-        if glued is None:
-            glued = [range(m.start(), m.end()) for m in _LATIN_GLUE.finditer(text)]
-        return any(at in r for r in glued)
-
-    for m in _EN_ARABIC.finditer(text):
-        if inside_name(m.start()):
-            continue
-        value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-        rest = text[m.end():m.end() + 12].lower()
-        kind = "ordinal" if m.group(3) else "decade" if m.group(4) else "cardinal"
-        scale = next((s for s in _EN_SCALES if regex.match(rf"[\s-]*{s}\b", rest)), None)  # 200-billion
-        factor = _EN_SCALES[scale] if scale and kind == "cardinal" else 1.0
-        value *= factor
-        if regex.match(r"\s*(%|per\s*cent|percent)", rest):
-            kind = "percent"
-        money = text[max(0, m.start() - 3):m.start()].rstrip().endswith(("$", "¥", "€", "£", "RM", "S$", "HK$"))
-        also = frozenset({value % 100}) if kind == "decade" else \
-            frozenset({value * 1e6}) if _MEGA.match(rest) else \
-            frozenset({value / 100}) if _BASIS_POINTS.match(rest) else frozenset()
-        if kind == "cardinal" and 1000 <= value <= 2100 and "." not in m.group(0) and "," not in m.group(0):
-            kind = "year"
-        found.append(Quantity(value, m.group(0), m.start(), m.end(), kind, money=money, also=also,
-                              scale=factor))
-    for m in _MONTH_RE.finditer(text):
-        name = m.group(1).lower()
-        if name == "may" and not regex.match(r"\s+\d", text[m.end():]):
-            continue  # the verb
-        if len(name) <= 4 and name not in _MONTHS and not (
-                regex.match(r"\s*\d", text[m.end():])
-                or regex.search(r"\d(?:st|nd|rd|th)?(?:\s+of)?\s*$", text[:m.start()])):
-            continue  # an abbreviation with no day or year beside it is a name: "Gu Jun"
-        month = next(v for k, v in _MONTHS.items() if k.startswith(name[:3]))
-        found.append(Quantity(float(month), m.group(0), m.start(), m.end(), "month"))
-    points = _point_decimals(text)
-    found.extend(points)
-    found.extend(q for q in _english_words(text, found)
-                 if not any(p.start <= q.start < p.end for p in points))
-    found.sort(key=lambda q: q.start)
-    return found
-
-
-# a unit of a million: 5000万像素 is "a 50-megapixel camera", "50MP"
-_MEGA = regex.compile(r"[\s-]*(?:mega(?:pixel|watt|ton|hertz|byte)|MP\b)", regex.I)
-# a hundredth of a percentage point: 0.25个百分点 is "25 basis points"
-_BASIS_POINTS = regex.compile(r"[\s-]*(?:basis[\s-]+points?\b|bps?\b)", regex.I)
-_DIGIT_WORDS = tuple(w for w, v in _EN_UNITS.items() if v < 10)  # zero ... nine, in order
-_EN_POINT = regex.compile(r"\b(" + "|".join(_DIGIT_WORDS) + r")\s+point((?:[\s-]+(?:"
-                          + "|".join(_DIGIT_WORDS) + r"))+)\b", regex.I)
-
-
-def _point_decimals(text: str) -> list[Quantity]:
-    """A decimal spelled out: "one point five" = 1.5."""
-    out = []
-    for m in _EN_POINT.finditer(text):
-        digits = "".join(str(_DIGIT_WORDS.index(w.lower())) for w in regex.findall(r"\p{L}+", m.group(2)))
-        out.append(Quantity(float(f"{_DIGIT_WORDS.index(m.group(1).lower())}.{digits}"),
-                            m.group(0), m.start(), m.end()))
-    return out
-
-
-def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
-    """Number words, compounds read as one ("twenty-five", "one hundred and twenty")."""
-    out: list[Quantity] = []
-    matches = list(_EN_WORD.finditer(text))
-    k = 0
-    while k < len(matches):
-        m = matches[k]
-        word = m.group(1).lower()
-        if word == "half" and regex.match(r"\s+an?\s+(?:million|billion|thousand|hundred|dozen)\b",
-                                           text[m.end():], regex.I):
-            k += 1
-            continue  # "half a million": read with the scale word
-        fraction = _fraction(text, m)
-        if fraction is not None:  # its numerator word was read on its own: "two" of two-thirds
-            out = [q for q in out if q.end <= fraction.start]
-            out.append(fraction)
-            k += 1
-            continue
-        if word not in _EN_UNITS and word not in _EN_ORDINALS and word not in _EN_SCALES \
-                and word not in _EN_OTHER and word not in _EN_DECADES:
-            k += 1
-            continue  # "quarter" alone is a season of the year, not a number
-        if word in _EN_DECADES:
-            value = float(_EN_DECADES[word])
-            out.append(Quantity(value, m.group(0), m.start(), m.end(), "decade",
-                                also=frozenset({1900 + value})))
-            k += 1
-            continue
-        if word in _EN_OTHER:
-            value, soft = _EN_OTHER[word]
-            out.append(Quantity(float(value), m.group(0), m.start(), m.end(), "cardinal", soft=soft))
-            k += 1
-            continue
-        if word in _EN_ORDINALS:
-            if word == "second" and (_TIME_SECOND.match(text, m.end()) and regex.search(
-                    r"\b(a|one|split)\s+$", text[:m.start()], regex.I)
-                    or regex.search(r"\bper\s+$", text[:m.start()], regex.I)):
-                k += 1
-                continue  # a second of time
-            out.append(Quantity(float(_EN_ORDINALS[word]), m.group(0), m.start(), m.end(),
-                                "ordinal", soft=word == "first"))
-            k += 1
-            continue
-        if word in _EN_SCALES and any(0 <= m.start() - q.end <= 1 for q in digits):
-            k += 1
-            continue  # "3 million": scaled with its digits already
-        # a run of number words: twenty-five, one hundred and twenty, half a million
-        total, current, end, j, kind = 0.0, 0.0, m.end(), k, "cardinal"
-        while j < len(matches):
-            w = matches[j].group(1).lower()
-            if j > k and not regex.fullmatch(r"[\s-]*(?:and\s+)?", text[end:matches[j].start()]):
-                break
-            if j > k and matches[j].group(1)[:1].isupper() and text[m.start()].islower():
-                break  # "two Eight Immortals tables": a capitalised word starts a name
-            if w in _EN_ORDINALS and j > k:  # twenty-first, one hundred and fifth
-                if not _continues_ordinal(matches[j - 1].group(1).lower(), w):
-                    break  # "one second", "two third": two words, not 3 and 5
-                current += _EN_ORDINALS[w]
-                end, j, kind = matches[j].end(), j + 1, "ordinal"
-                break
-            if w in _EN_UNITS:
-                if j > k and not _continues_number(matches[j - 1].group(1).lower(), w):
-                    break  # "the four fourteen-year-olds": two numbers side by side
-                current += _EN_UNITS[w]
-            elif w == "hundred":
-                current = (current or 1) * 100
-            elif w in _EN_SCALES:
-                total += (current or 1) * _EN_SCALES[w]
-                current = 0.0
-            else:
-                break
-            end = matches[j].end()
-            j += 1
-        value = total + current
-        if j == k:
-            j = k + 1
-        half = regex.search(r"half\s+an?\s+$", text[:m.start()], regex.I)
-        if half and word in _EN_SCALES:
-            value = 0.5 * _EN_SCALES[word]
-        soft = word == "one" and j == k + 1
-        out.append(Quantity(value, text[m.start():end], m.start(), end, kind, soft=soft))
-        k = j
-    return out
-
-
-def _continues_number(previous: str, word: str) -> bool:
-    """Whether a units word carries on the number word before it: "twenty-five", "hundred
-    and five", "million two", not "four fourteen"."""
-    if previous == "hundred" or previous in _EN_SCALES:
-        return True
-    tens = _EN_UNITS.get(previous, 0)
-    return tens >= 20 and tens % 10 == 0 and _EN_UNITS[word] < 10
-
-
-def _continues_ordinal(previous: str, word: str) -> bool:
-    """Whether an ordinal ends the number word before it: "twenty-first", "hundred and fifth",
-    not "one second"."""
-    if previous == "hundred" or previous in _EN_SCALES:
-        return True
-    tens = _EN_UNITS.get(previous, 0)
-    return tens >= 20 and tens % 10 == 0 and _EN_ORDINALS[word] < 10
-
-
-# what follows a fraction word used as a part: "a third of", "by a third.", "a third more"
-# (not a hyphen that makes it an ordinal: "a third-party agency")
-_PART_AFTER = regex.compile(r"\s*(?:of\b|(?!-\w)[^\w\s]|$)|\s+(?:more|less|fewer|larger|smaller|higher|"
-                           r"lower|bigger|longer|shorter|cheaper|faster|slower)\b", regex.I)
-_PERIODS_BEFORE = regex.compile(r"\b(?:first|last|past|next|previous|coming|following|final|"
-                                r"consecutive|straight)\s+$", regex.I)
-_OF_A_YEAR = regex.compile(r"\s+of\s+(?:(?:the|this|last|next|that)\s+)?(?:(?:fiscal|financial)\s+)?"
-                           r"(?:year|\d{4})\b", regex.I)
-_FRACTION_HEAD = regex.compile(r"\b(a|an|one|two|three|four)[\s-]+$", regex.I)
-_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-
-
-def _fraction(text: str, m: regex.Match) -> Quantity | None:
-    """"one third", "two-thirds", "a quarter" as values (1/3, 2/3, 1/4)."""
-    word = m.group(1).lower()
-    head = _FRACTION_HEAD.search(text[:m.start()])
-    if word not in _DENOMINATORS or word == "half" or not head:
-        return None
-    if word.startswith(("quarter", "fourth")) and not regex.match(r"\s+of\b", text[m.end():]) \
-            and not head.group().endswith("-"):
-        return None  # "two quarters": half a year, not 2/4; "three-quarters white" is 3/4
-    if word.startswith("quarter") and _PERIODS_BEFORE.search(text[:head.start()]) and \
-            _OF_A_YEAR.match(text, m.end()):
-        return None  # "the first three quarters of this year": nine months, not 3/4
-    if not word.endswith("s") and not _PART_AFTER.match(text, m.end()):
-        return None  # "a third stage": an ordinal; "a third of", "cut by a third." are parts
-    numerator = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}[head.group(1).lower()]
-    return Quantity(numerator / _DENOMINATORS[word], text[head.start():m.end()], head.start(), m.end())
-
-
-_RANGE = regex.compile(r"\s*(?:至|到|-|–|—|~|～|to|and|or)\s*$", regex.I)
-
-
 def _tenths(value: float) -> float:
     """A count of 成 (tenths) as a percentage: 三成 is 30%."""
     return value * 10
-
-
-def _ranges(text: str, found: list[Quantity]) -> list[Quantity]:
-    """"12 to 14 million", 1200至1400万: the first number takes the scale of the second;
-    "10 to 20 percent", 一至两成 (one to two tenths): it is a share as the second is, and
-    百分之十至二十: the second is a share as the first is."""
-    out = list(found)
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        if not _RANGE.match(text[a.end:b.start]):
-            continue
-        if a.scale == 1 and b.scale != 1 and a.kind == b.kind == "cardinal":
-            out[k] = replace(a, value=a.value * b.scale, scale=b.scale)
-        elif a.kind == "cardinal" and b.kind == "percent" and a.scale == 1:
-            tenths = b.text.endswith("成") and a.value < 10
-            out[k] = replace(a, value=_tenths(a.value) if tenths else a.value, kind="percent",
-                             soft=b.soft)
-        elif a.kind == "percent" and b.kind == "cardinal" and a.text.startswith("百分之"):
-            out[k + 1] = replace(b, kind="percent", soft=a.soft)
-    return out
-
-
-# units of length, weight and area, Chinese and English, as (dimension, size in metres,
-# kilograms or square metres): a translator converts 二十公里 to "twelve miles" and 一米九 to
-# "six feet"
-_ZH_MEASURES = {"平方公里": ("m2", 1e6), "平方米": ("m2", 1.0), "公里": ("m", 1e3), "千米": ("m", 1e3),
-                "厘米": ("m", 0.01), "毫米": ("m", 0.001), "米": ("m", 1.0), "里": ("m", 500.0),
-                "丈": ("m", 10 / 3), "尺": ("m", 1 / 3), "寸": ("m", 1 / 30), "公斤": ("kg", 1.0),
-                "千克": ("kg", 1.0), "斤": ("kg", 0.5), "吨": ("kg", 1e3), "亩": ("m2", 666.7)}
-_EN_MEASURES = {"square kilometre": ("m2", 1e6), "square kilometer": ("m2", 1e6),
-                "square mile": ("m2", 2.59e6), "square metre": ("m2", 1.0),
-                "square meter": ("m2", 1.0), "square feet": ("m2", 0.0929),
-                "square foot": ("m2", 0.0929), "acre": ("m2", 4047.0), "hectare": ("m2", 1e4),
-                "kilometre": ("m", 1e3), "kilometer": ("m", 1e3), "km": ("m", 1e3),
-                "metre": ("m", 1.0), "meter": ("m", 1.0), "m": ("m", 1.0), "mile": ("m", 1609.3),
-                "yard": ("m", 0.9144), "feet": ("m", 0.3048), "foot": ("m", 0.3048),
-                "ft": ("m", 0.3048), "inch": ("m", 0.0254), "inches": ("m", 0.0254),
-                "centimetre": ("m", 0.01), "centimeter": ("m", 0.01), "cm": ("m", 0.01),
-                "kilogram": ("kg", 1.0), "kilo": ("kg", 1.0), "kg": ("kg", 1.0),
-                "pound": ("kg", 0.4536), "lb": ("kg", 0.4536), "ton": ("kg", 1e3),
-                "tonne": ("kg", 1e3)}
-# the unit after a number, past its scale word ("1 million tonnes": the value has the scale)
-_EN_MEASURE = regex.compile(r"[\s-]*(?:(?:hundred|thousand|million|billion|trillion)[\s-]+)?("
-                            + "|".join(sorted(map(regex.escape, _EN_MEASURES), key=len,
-                                              reverse=True)) + r")s?\b", regex.I)
-
-
-def unit_of(text: str, q: Quantity, lang: str) -> str:
-    """The unit written after (or inside: 一米九) a quantity, as written, or ''."""
-    if lang == "zh":
-        inside = next((u for u in _ZH_MEASURES if u in q.text), None)
-        at = q.end + (text[q.end:q.end + 1] in _APPROX_AFTER)  # 二十多里: about twenty li
-        return inside or next((u for u in _ZH_MEASURES if text.startswith(u, at)), "")
-    m = _EN_MEASURE.match(text, q.end)
-    return m.group(1) if m else ""
-
-
-def measure(text: str, q: Quantity, lang: str) -> tuple[str, float] | None:
-    """The quantity as a measure: (dimension, size in metres, kilograms or square metres),
-    from its unit (`unit_of`), or None."""
-    unit = unit_of(text, q, lang)
-    if not unit:
-        return None
-    dimension, size = (_ZH_MEASURES[unit] if lang == "zh" else _EN_MEASURES[unit.lower()])
-    return dimension, q.value * size
-
-
-def converted(source: str, q_src: Quantity, target: str, q_tgt: Quantity,
-              tolerance: float = 0.1) -> bool:
-    """Whether the target renders the source's measure in another unit, rounded (二十公里 →
-    "twelve miles": 20 km is 12.4 miles), within `tolerance` of the larger."""
-    a, b = measure(source, q_src, "zh"), measure(target, q_tgt, "en")
-    if a is None or b is None or a[0] != b[0] or max(a[1], b[1]) <= 0:
-        return False
-    return abs(a[1] - b[1]) <= tolerance * max(a[1], b[1])
-
-
-def quantities(text: str, lang: str) -> list[Quantity]:
-    """Every number-like value in a text, with its span, in order."""
-    return list(_quantities(text, lang))
-
-
-@lru_cache(maxsize=4096)  # the term alignment and the number check read the same pairs
-def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
-    found = _zh(text) if lang == "zh" else _english(text)
-    return tuple(_ranges(text, sorted(found, key=lambda q: q.start)))
-
-
-def same_share(a: Quantity, b: Quantity) -> bool:
-    """A percentage and the share it stands for: 百分之五十 and "half", 25% and "a quarter"."""
-    return any(p.kind == "percent" and q.kind != "percent" and abs(p.value / 100 - q.value) < 1e-9
-               for p, q in ((a, b), (b, a)))
-
-
-def numbers_in(text: str, lang: str) -> list[float]:
-    """Values of the firm quantities (what the aligner's lexical signal compares)."""
-    return [q.value for q in quantities(text, lang) if not q.soft]
-
-
-@dataclass(frozen=True)
-class Matching:
-    pairs: tuple[tuple[Quantity, Quantity], ...]  # (source, target) rendering each other
-    source_left: tuple[Quantity, ...]
-    target_left: tuple[Quantity, ...]
-
-
-def match(source: list[Quantity], target: list[Quantity]) -> Matching:
-    """Pair quantities that share a value, firm ones first, in order; the rest is left."""
-    pairs: list[tuple[Quantity, Quantity]] = []
-    used: set[int] = set()
-    left: list[Quantity] = []
-    for q in sorted(source, key=lambda q: (q.soft, q.start)):
-        for k, t in enumerate(target):
-            if k not in used and q.values & t.values:
-                used.add(k)
-                pairs.append((q, t))
-                break
-        else:
-            left.append(q)
-    return Matching(tuple(sorted(pairs, key=lambda p: p[0].start)),
-                    tuple(sorted(left, key=lambda q: q.start)),
-                    tuple(t for k, t in enumerate(target) if k not in used))

@@ -1,0 +1,161 @@
+"""The literal test: whether a link renders its term word by word from its characters while
+the term as a whole means something else (长三角 "long triangle"), by `LiteralSettings`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ...language import english, lexicon
+from ...language.terms import dictionary_meaning, is_compositional, matches_any, parts, sense_stems
+from .units import Link, TermAlignment
+from .evidence import cues
+
+
+@dataclass(frozen=True)
+class LiteralSettings:
+    min_words: int = 2  # a one-word rendering commits to too little to call it literal
+    max_chars: int = 6  # longer terms are phrases, translated freely
+    # parts of speech (jieba) of terms whose renderings are judged: nouns, abbreviations,
+    # set phrases; verbs and idioms translate too freely
+    tags: tuple[str, ...] = ("n", "j", "l")
+    # a rendering of a word the dictionary lacks is literal only when some character is
+    # taken in a sense past its first this many (CC-CEDICT lists the common meaning first)
+    primary_senses: int = 1
+    # a compound's modifier (龙头 of 龙头企业) rendered by a word of one of its first this
+    # many senses is rendered by meaning ("leading"), not character by character
+    modifier_senses: int = 3
+
+
+LITERAL = LiteralSettings()
+_CARRIED = frozenset({"char", "part", ""})  # evidence a literal rendering carries ('': stop word)
+
+
+# CC-CEDICT's words for a proper name of a place, person or firm ("Gaomi, county-level city
+# in Weifang", "Dashan, stage name of ...", "DiDi, app-based transportation company"): such
+# a name is often also an ordinary phrase its characters spell (高密 "tall and dense", 大石桥
+# "the big stone bridge"), unlike a region's name or an abbreviation (长三角, 珠三角)
+_PLACE_OR_PERSON = regex.compile(r"\b(?:city|county|town|township|village|capital|district|"
+                                 r"prefecture|company|stage name|pen name|courtesy name)\b")
+
+
+def literal_kind(alignment: TermAlignment, link: Link) -> str:
+    """Whether a link renders its term word by word from its characters while the term as a
+    whole means something else: 'dictionary' (CC-CEDICT gives the whole a meaning of its
+    own: 长三角 "long triangle"), 'characters' (the dictionary has no entry, and each word
+    takes one character's sense: 片区 "film area"), or ''."""
+    if len(link.units) != 1:
+        return ""
+    unit = alignment.units[link.units[0]]
+    levels = [lv for lv in link.levels if lv]
+    if not unit.han or not 2 <= len(unit.text) <= LITERAL.max_chars \
+            or len(levels) < LITERAL.min_words:
+        return ""
+    if not set(link.levels) <= _CARRIED:
+        return "dictionary" if _literal_modifier(alignment, link) else ""
+    if cues(unit.text).sense:
+        meaning = dictionary_meaning(unit.text)
+        if is_compositional(unit.text):
+            return "dictionary" if _literal_modifier(alignment, link) else ""
+        if not (meaning[:1].isupper() or unit.tag[:1] in LITERAL.tags):
+            return ""
+        if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
+            return ""  # 大山 (Dashan, a stage name), 金边 (Phnom Penh): also a big mountain, a gold rim
+        if _spells_out(alignment.tokens[link.first:link.end], lexicon.senses(unit.text)[0]) or \
+                _colour_by_parts(alignment, link, meaning):
+            return ""
+        return "dictionary"
+    if unit.name or unit.tag[:1] not in LITERAL.tags or "part" in levels:
+        return ""
+    glosses = character_glosses(unit.text, alignment, link)
+    # the dictionary does not know the word: judge by the senses picked. "cold rain" takes
+    # each character's first meaning, as a compound built of them would; "film area" takes
+    # a later sense of 片 (disk, sheet, ... film), one the word does not have
+    if len(glosses) < 2 or all(_sense_rank(c, w) < LITERAL.primary_senses for c, w in glosses):
+        return ""
+    return "characters"
+
+
+def _literal_modifier(alignment: TermAlignment, link: Link) -> bool:
+    """A compound rendered as its modifier's characters, then the head its tail means:
+    "dragon head enterprises" (or "companies") for 龙头企业 (key enterprises), where 企业 is
+    rightly rendered but 龙头 is taken character by character, not as "leading"."""
+    unit = alignment.units[link.units[0]]
+    if len(unit.text) < 3 or unit.name or unit.tag[:1] not in LITERAL.tags or not cues(unit.text).sense:
+        return False
+    content = [(tok, level) for tok, level in
+               zip(alignment.tokens[link.first:link.end], link.levels) if tok.content]
+    for split in parts(unit.text):
+        if len(split) != 2 or len(split[0]) < 2:
+            continue
+        modifier, tail = split
+        tail_stems = sense_stems(tail)
+        start = len(content)  # the head: the last words, each a sense of the tail
+        while start and matches_any(content[start - 1][0].stem, tail_stems):
+            start -= 1
+        literal = content[:start]
+        if start == len(content) or len(literal) < LITERAL.min_words or \
+                any(level not in ("char", "part") for _, level in literal) or \
+                not any(level == "char" for _, level in literal):
+            continue  # (some word a character's own: "front-runner" is a sense of 龙头 itself)
+        common = sense_stems(modifier, LITERAL.modifier_senses)
+        words = [t for t, _ in literal]
+        return not (any(matches_any(t.stem, common) for t in words)
+                    or _spells_out(words, lexicon.senses(unit.text)[0]))
+    return False
+
+
+# English colour names, and the word "colour" itself ("tea-colored")
+_COLOURS = frozenset("""red orange yellow green blue purple violet pink brown black white grey
+gray tan tawny azure cyan crimson scarlet navy beige ivory khaki maroon magenta olive teal
+turquoise amber auburn ochre indigo vermilion lavender silver golden color colour colored
+coloured""".split())
+
+
+def _colour_by_parts(alignment: TermAlignment, link: Link, meaning: str) -> bool:
+    """A colour word (X色) whose meaning is a colour, rendered as a colour: 茶色 "tea-colored"
+    (dark brown), 黄褐色 "yellow-brown" (tan). A colour named by its parts is still that colour,
+    where 特色 "special color" (characteristic) is a mistake."""
+    if not alignment.units[link.units[0]].text.endswith("色"):
+        return False
+    return any(w in _COLOURS for w in english.words(meaning)) and any(
+        w in _COLOURS for w in english.words(alignment.text_of(link)))
+
+
+def _spells_out(tokens, sense: str) -> bool:
+    """Whether the rendering's words share a word with the first sense, notes included: it
+    then spells the meaning out rather than mistaking it ("half circle" for semicircle, "hoof
+    print" for hoofprint, "flat surface" for 'plane (flat surface)'), where "long triangle"
+    shares nothing with 'Yangtze River Delta'."""
+    sense = sense.lower()
+    return any(tok.content and len(tok.bare) >= 4 and tok.bare in sense for tok in tokens)
+
+
+@lru_cache(maxsize=50_000)
+def _sense_rank(char: str, word: str) -> int:
+    """Position of the first meaning (references left out) of `char` that `word` carries."""
+    target = english.stem(word.lower())
+    meanings = [s for s in lexicon.senses(char) if not lexicon.is_reference(s)]
+    for k, sense in enumerate(meanings):
+        if matches_any(target, frozenset(english.stem(w) for w in lexicon.sense_words(sense))):
+            return k
+    return len(meanings)
+
+
+def character_glosses(word: str, alignment: TermAlignment, link: Link) -> list[tuple[str, str]]:
+    """(character, English word) for each word of the span that carries the sense of one
+    character, each character used once."""
+    out: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for tok in alignment.tokens[link.first:link.end]:
+        if not tok.content:
+            continue
+        for c in word:
+            if c not in used and matches_any(tok.stem, cues(c).sense):
+                used.add(c)
+                out.append((c, tok.text))
+                break
+    return out
