@@ -1,17 +1,10 @@
-"""Shared fixtures: data paths and the real embedded encoder, loaded once per session."""
+"""Shared fixtures: the real embedded encoder, loaded once per session, and the seed run."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
-SEEDS = ROOT / "seeds"
-MAC = ROOT.parent / "shared" / "benchmarks" / "mac-test"
-SEED_ZH = SEEDS / "000_91fa2b82305ae014.txt"
-SEED_EN = SEEDS / "003_78d1700710a5bdc8.txt"
+from tests.helpers import SEED_EN, SEED_ZH
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import DATA, SEED_EN, SEED_ZH
-from helpers import drain_pty
+from tests.helpers import DATA, SEED_EN, SEED_ZH, drain_pty
 
 ZH = DATA / "zh3.txt"
 EN = DATA / "en3.txt"

@@ -24,7 +24,7 @@ from align.pipeline import RunOptions, load_side, run, write_report
 from align.io.align_format import parse_align
 from align.io.csv_format import cell_text
 
-from conftest import SEED_EN, SEED_ZH
+from tests.helpers import SEED_EN, SEED_ZH
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

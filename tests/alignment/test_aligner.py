@@ -16,7 +16,7 @@ from align.alignment.score import score
 from align.types import Bead
 from align.language.segment import segment
 
-from conftest import MAC
+from tests.helpers import MAC
 
 needs_mac = pytest.mark.skipif(not MAC.exists(), reason=f"benchmark data not found at {MAC}")
 

@@ -6,7 +6,7 @@ import pytest
 
 from align.checks import run_checks
 from align.types import GlossaryEntry
-from helpers import check_context
+from tests.helpers import check_context
 
 
 
@@ -150,7 +150,7 @@ def seed_everything():
     """The seed pair with every check on and nothing hidden: all the tool can find."""
     from align.pipeline import RunOptions, run
 
-    from conftest import SEED_EN, SEED_ZH
+    from tests.helpers import SEED_EN, SEED_ZH
 
     return run(SEED_ZH, SEED_EN, RunOptions(cache=False, min_confidence=0.0)).flags
 

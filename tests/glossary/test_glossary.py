@@ -18,7 +18,7 @@ from align.glossary.mine import coverage, mine_renderings, propose
 from align.language.terms import dictionary_meaning
 from align.types import GlossaryEntry
 
-from conftest import SEEDS
+from tests.helpers import SEEDS
 
 CORPUS = [SEEDS / f"{name}.txt" for name in
           ("000_91fa2b82305ae014", "001_628a9ab5b27ceb38", "002_ee36ff66a312e937", "004_1a64511fa196d808")]

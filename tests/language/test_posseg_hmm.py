@@ -3,16 +3,12 @@ call jieba makes while tagging the seed articles and the batch fixtures, decoded
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import regex
 
 from align.language import lexicon, posseg_hmm
 
-from conftest import DATA
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+from tests.helpers import DATA, SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from align.io.flags import flag_id
 from align.pipeline import RunOptions, run_bilingual, write_report
 from align.io.xliff_out import NOTE_SOURCE, xliff_with_notes
 
-from conftest import DATA
+from tests.helpers import DATA
 
 SCHEMAS = DATA / "schemas"
 XLIFF_12 = DATA / "review-1.2.xlf"

@@ -29,8 +29,7 @@ from align.io.manifest import load_corpus
 from align.pipeline import RunOptions
 from align.corpus.scheduler import run_jobs
 
-from conftest import DATA
-from helpers import drain_pty
+from tests.helpers import DATA, SEEDS, drain_pty
 
 CORPUS = DATA / "batch"
 OPTIONS = RunOptions(cache=False)
@@ -336,7 +335,7 @@ def test_rerun_skips_what_is_unchanged_and_redoes_what_changed(small_corpus, tmp
 
 def test_glossary_content_is_part_of_the_fingerprint(small_corpus, tmp_path):
     glossary = tmp_path / "glossary.csv"
-    shutil.copy(Path(__file__).resolve().parents[1] / "seeds" / "glossary.csv", glossary)
+    shutil.copy(SEEDS / "glossary.csv", glossary)
     out = tmp_path / "out"
     options = RunOptions(cache=False, glossary=glossary)
     align.run_corpus(small_corpus, out, options)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import DATA
+from tests.helpers import DATA
 from align.alignment.sides import AlignSettings
 from align.checks import settings
 from align.errors import FormatError

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import DATA, ROOT
+from tests.helpers import DATA, ROOT
 from align.language import lexicon
 from align.alignment.encoders import embedding_key, load_encoder
 from align.errors import ModelError

@@ -12,7 +12,7 @@ import pytest
 import align
 from align.pipeline import RunOptions
 
-from conftest import DATA
+from tests.helpers import DATA
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.browser,

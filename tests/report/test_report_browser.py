@@ -205,7 +205,7 @@ def test_decisions_are_kept_exported_and_hide_flags_on_the_next_run(seed_run, br
     dismissed_id = next(k for k, d in decisions.items() if d.decision == "dismiss")
 
     ENCODERS["session-use"] = lambda _arg: encoder
-    from conftest import SEED_EN, SEED_ZH
+    from tests.helpers import SEED_EN, SEED_ZH
     again = run(SEED_ZH, SEED_EN, RunOptions(model="session-use", cache=False,
                                              decisions=saved))
     ids = [flag_id(f, again.pairs[f.bead]) for f in again.flags]

@@ -5,7 +5,7 @@ import pytest
 from align.errors import InputError
 from align.io.read import decode, detect_encoding, parse, read_file
 
-from conftest import SEED_ZH, SEEDS
+from tests.helpers import SEED_ZH, SEEDS
 
 TEXT = "长三角一体化发展。\n\n上海发挥龙头作用！"
 

@@ -1,0 +1,84 @@
+"""The literal check: correct translations that must not be flagged next to wrong ones that must."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checks import run_checks
+from tests.helpers import check_context, flags_found
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("推动长三角一体化。", "Promote the integration of the long triangle.", [("dictionary", "long triangle")]),
+    ("推动长三角一体化。", "Promote the integration of the Yangtze River Delta.", []),
+    ("建设临港新片区。", "Build the Lingang new film area.", [("characters", "film area")]),
+    ("建设临港新片区。", "Build the Lingang New Area.", []),
+    ("强化科技创新策源功能。", "Strengthen the policy source function of innovation.",
+     [("characters", "policy source")]),
+    ("以示范区为先手棋和突破口。", "Take the demonstration zone as the first chess and breakthrough.",
+     [("characters", "first chess")]),
+    ("使之成为我国发展的增长极。", "It becomes the growth pole of my country.", [("possessive", "my country")]),
+    # a title in 《》 is the translator's to render (MAC-Test: 《三体》 "Three Body", not trisomy)
+    ("《三体》仅仅是个游戏吗？", "Is Three Body just a game?", []),
+    ("三体综合征很罕见。", "Three body syndrome is rare.", [("dictionary", "Three body")]),
+    # a place's or a person's name that is also an ordinary phrase (大山: Dashan, a stage name)
+    ("它像一座在陆地上移动的大山。", "It is like a large mountain moving on land.", []),
+    ("推动长三角发展。", "Promote the development of the long triangle.",
+     [("dictionary", "long triangle")]),  # a region's name: no such ordinary phrase
+    # a rendering that spells the meaning out (MAC-Test's human translations): 半圆 is a
+    # semicircle, 平面 'plane (flat surface)'; "long triangle" above shares nothing with
+    # 'Yangtze River Delta'
+    ("他在地上画了一个半圆。", "He drew a half circle on the ground.", []),
+    ("这个大平面上布满了山脉。", "The flat surface was covered with mountain ranges.", []),
+    # a colour named by its parts is that colour (MAC-Test: 茶色 'dark brown' in the human
+    # translation, 黄褐色 'tan' in the machine one)...
+    ("那里还装着茶色玻璃。", "The windows were glazed with tea-colored panes.", []),
+    ("黄褐色的小芦苇缨子在颤栗着。", "The yellow-brown reed tassels trembled.", []),
+    # ...but a 色 word that is no colour still is a mistake, and so is a colour rendered as
+    # something else
+    ("这是上海的特色。", "This is the special color of Shanghai.", [("dictionary", "special color")]),
+    # a compound's modifier taken character by character before its rightly rendered head
+    # (bench/blind2 and bench/blind4, written blind to the code), and the same compound
+    # rendered by meaning, or with a modifier that is a sense of its own
+    ("数十家龙头企业设立了研发中心。", "Dozens of dragon head enterprises set up R&D centers.",
+     [("dictionary", "dragon head enterprises")]),
+    ("数十家龙头企业设立了研发中心。", "Dozens of leading enterprises set up R&D centers.", []),
+    ("数十家龙头企业设立了研发中心。", "Dozens of leading key enterprises set up R&D centers.", []),
+    ("数十家龙头企业设立了研发中心。", "Dozens of dragon head companies set up R&D centers.",
+     [("dictionary", "dragon head companies")]),
+    ("数十家龙头企业设立了研发中心。", "Dozens of front-runner enterprises set up R&D centers.", []),
+    ("数十家龙头企业设立了研发中心。", "Dozens of leading companies set up R&D centers.", []),
+    ("外资企业增加了。", "Foreign-funded enterprises increased.", []),
+    ("深化国有企业改革。", "Deepen the reform of state-run enterprises.", []),
+    # the dictionary's meaning is an English compound of a part's meaning: 中西部 'midwest'
+    # (中西 "west") is rendered by meaning as "central and western China" (bench/blind5)
+    ("公司计划向中西部地区捐赠一万台平板。",
+     "The company plans to donate 10,000 tablets to central and western China.", []),
+])
+def test_literal(zh, en, expected):
+    assert [(kind, span) for kind, _, span in flags_found(zh, en, "literal")] == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # renderings the encoder reads as the dictionary's meaning (MAC-Test's human translations)
+    ("第一缕阳光照在山墙上。", "The first rays of light shine on the gable walls.", []),
+    ("这一切都在宁静中流逝。", "All of it passed by, quiet and peaceful.", []),
+    # still mistaken, with the encoder asked too
+    ("推动长三角一体化。", "Promote the integration of the long triangle.", ["long triangle"]),
+    ("他们都在谈论新冠。", "They were all talking about the new crown.", ["new crown"]),
+])
+def test_a_literal_rendering_the_encoder_reads_as_the_meaning_is_a_paraphrase(zh, en, expected,
+                                                                               encoder):
+    found = [span for kind, _, span in flags_found(zh, en, "literal", encoder)
+             if kind == "dictionary"]
+    without = [span for kind, _, span in flags_found(zh, en, "literal") if kind == "dictionary"]
+    assert found == expected
+    assert len(without) == 1  # the dictionary alone takes each for literal
+
+
+def test_a_titles_words_are_the_translators_anywhere_in_the_document():
+    pairs = [("《三体》仅仅是个游戏吗？", "Is Three Body just a game?"),
+             ("三体信息也被切割了。", "The three-body information was cut too.")]
+    assert run_checks(check_context(pairs), ["literal"]) == []
+    # without the title, 三体 is trisomy
+    assert [f.tgt_span for f in run_checks(check_context(pairs[1:]), ["literal"])] == ["three-body"]
