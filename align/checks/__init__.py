@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from ..errors import AlignError
-from .links import TermAlignment, align_terms
+from .links import TermAlignment, align_terms, linkable
 from ..types import Flag, GlossaryEntry, Pair, Sentence
 
 
@@ -47,6 +47,30 @@ class CheckContext:
             self._cache[key] = align_terms(pair.source_text, pair.target_text, self.glossary)
         return self._cache[key]
 
+
+    def linked_share(self, findings: list[Flag] = ()) -> float:
+        """The share of the linkable source words of the matched pairs that are linked, the
+        source spans of the given omission findings left out: how closely the translator
+        follows the source. Several checks trust word-level evidence only in a close
+        translation (a literary rewrite paraphrases where a machine slips)."""
+        judged: dict[int, list[tuple[int, int]]] = {}
+        for f in findings:
+            if f.source_offsets is not None and f.category.endswith("omission"):
+                judged.setdefault(f.bead, []).append(f.source_offsets)
+        key = ("linked_share", tuple(sorted((b, tuple(s)) for b, s in judged.items())))
+        if key not in self._cache:
+            judged_words = linked = 0
+            for pair in self.matched:
+                alignment = self.links(pair)
+                spans = judged.get(pair.index, ())
+                for k, unit in enumerate(alignment.units):
+                    if any(a <= unit.start < b for a, b in spans):
+                        continue
+                    if linkable(alignment, k):
+                        judged_words += 1
+                        linked += alignment.link_of(k) is not None
+            self._cache[key] = linked / judged_words if judged_words else 1.0
+        return self._cache[key]
 
 
 Check = Callable[[CheckContext], list[Flag]]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import regex
 
-from .links import Clause, Link, TermAlignment, cues
+from .links import Clause, Link, TermAlignment, linkable
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -108,29 +108,9 @@ def check(context: CheckContext) -> list[Flag]:
             if not found and not clauses and ratio:
                 flags.extend(_shortened(pair, ratio))
     sentences = _not_merged(context, _facing(context, sentences))
-    if _linked_share(context, unconfirmed) < SETTINGS.close_document:
+    if context.linked_share(unconfirmed) < SETTINGS.close_document:
         return sentences + flags  # a free translation: an unlinked clause tells nothing
     return sentences + flags + _confirmed(context, unconfirmed)
-
-
-def _linked_share(context: CheckContext, findings: list[Flag] = ()) -> float:
-    """The share of the linkable source words of the matched pairs that are linked, the
-    clauses found dropped left out: how closely the translator follows everywhere else."""
-    judged: dict[int, list[tuple[int, int]]] = {}
-    for f in findings:
-        if f.source_offsets is not None and f.category.endswith("omission"):
-            judged.setdefault(f.bead, []).append(f.source_offsets)
-    linkable = linked = 0
-    for pair in context.matched:
-        alignment = context.links(pair)
-        spans = judged.get(pair.index, ())
-        for k, unit in enumerate(alignment.units):
-            if any(a <= unit.start < b for a, b in spans):
-                continue
-            if _linkable(alignment, k):
-                linkable += 1
-                linked += alignment.link_of(k) is not None
-    return linked / linkable if linkable else 1.0
 
 
 def _unconfirmed(flags: list[Flag]) -> list[Flag]:
@@ -256,15 +236,6 @@ def _added_sentence(context: CheckContext, pair: Pair, ratio: float) -> Flag:
                 tgt_span=text, message=message, target_offsets=(0, len(text)), kind=kind)
 
 
-def _linkable(alignment: TermAlignment, unit: int) -> bool:
-    """A word the alignment could have linked: it has dictionary senses, a number or Latin
-    text. Names are left out: a transliteration ("von der Leyen") has nothing to link by."""
-    u = alignment.units[unit]
-    if u.name or not u.content:
-        return False
-    return u.latin or bool(cues(u.text).sense)
-
-
 def _figure_rendered(alignment: TermAlignment, clause: Clause) -> bool:
     """A figure of the clause rendered by its value (六成 "60%"): the clause is rendered. An
     ordinal is not such a figure: "China's first" renders the 第一 of 打造国内第一, not 打造."""
@@ -295,7 +266,7 @@ def _lone_unlinked(pieces: list[Clause], members: dict[int, list[int]],
 
 def _dropped_clauses(pair: Pair, alignment: TermAlignment) -> list[Flag]:
     clauses = _source_pieces(pair, alignment)
-    judged = {id(c): [u for u in alignment.units_in(c) if _linkable(alignment, u)] for c in clauses}
+    judged = {id(c): [u for u in alignment.units_in(c) if linkable(alignment, u)] for c in clauses}
     return [Flag("omission", "accuracy/omission", Severity.MAJOR, pair.index,
                  pair.source_ids, pair.target_ids, src_term=clause.text,
                  source_offsets=(clause.start, clause.end),
@@ -324,7 +295,7 @@ def _dropped_attributions(pair: Pair, alignment: TermAlignment) -> list[Flag]:
         if not any(_names_something(alignment.units[k]) for k in inside):
             continue  # no noun, no name: a page's widget (字号：（大中小）), not a credit
         rest = [k for k, u in enumerate(alignment.units)
-                if not m.start() <= u.start < m.end() and _linkable(alignment, k)]
+                if not m.start() <= u.start < m.end() and linkable(alignment, k)]
         if not _mostly_linked(rest, alignment.link_of, SETTINGS.attribution_rest):
             continue
         text = m.group().strip("-－— （）()【】[]〔〕")

@@ -1,23 +1,26 @@
 """Wrong sense: the target renders a polysemous term by one of its dictionary senses while
-another, unrelated sense fits the context ("faucet" for 龙头 in "发挥龙头带动作用", where the
-text means "leader; front-runner").
+another, unrelated sense fits ("faucet" for 龙头 in "发挥龙头带动作用", where the text means
+"leader; front-runner").
 
-How a finding is made, for each source term in a pair:
-1. CC-CEDICT's senses of the term are grouped (senses sharing a content word are one group);
-   names, suffix uses, classifiers and cross-references are left out.
-2. Exactly one group must be visible in the target, through a word that is a whole one-word
-   sense of it and that no other term of the source sentence explains ("driving" is 带动's,
-   not 精神's; "pilot" is only part of the sense "pilot scheme").
-3. The groups are compared with the encoder: the visible group and the alternative must mean
-   different things (their glosses are far apart), and the alternative must fit the context
-   (the source sentence and the whole document) clearly better than the visible one, which
-   must fit it poorly.
-Only nouns (jieba's dictionary tag) are judged. A flag is a request for review (minor),
-listing the alternatives.
+CC-CEDICT's senses of a term are grouped (senses sharing a content word are one group);
+names, suffix uses, classifiers and cross-references are left out. Only nouns (jieba's
+dictionary tag) are judged. Two kinds of evidence:
+
+- The document (`elsewhere`, major): the term's rendering here shows one group, and other
+  places of the same document show another, unrelated group more often (four places say
+  "lead" for 龙头, one says "faucet"); that other sense must also fit this sentence at least
+  as well as the one used, by the encoder. A translation that mixes two senses of one term
+  has slipped in the rarer one, unless the sentence itself wants it.
+- The encoder alone (`wrong-sense`, `clear`, minor, off by default): exactly one group is
+  visible, through a word that is a whole one-word sense of it and that no other term of the
+  source sentence explains; the alternative must mean something else (their glosses far
+  apart) and fit the source sentence and the whole document clearly better, while the
+  visible one fits poorly. Right on a third to a half of its dev flags: a request for review.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +28,7 @@ import numpy as np
 
 from ..language import lexicon
 from ..language.english import Token, stem
+from ..language.terms import related
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -34,6 +38,11 @@ class SenseSettings:
     fit_margin: float = 0.06  # the alternative fits the context better by at least this
     poor_fit: float = 0.02  # and the visible sense fits it at most this well
     clear_margin: float = 0.10  # a margin this wide is reported (and calibrated) apart as clear
+    # a sense the document gives the term in at least this many other places, and more often
+    # than the one used here, is the document's sense of it
+    elsewhere: int = 1
+    # ...and it fits this sentence no worse than the one used, less this much
+    elsewhere_slack: float = 0.0
 
 
 SETTINGS = SenseSettings()
@@ -104,9 +113,108 @@ def _candidates(pair: Pair, context: CheckContext) -> list[Candidate]:
 def check(context: CheckContext) -> list[Flag]:
     if context.embed is None or context.source_vectors is None or not len(context.source_vectors):
         return []
-    candidates = [c for pair in context.matched for c in _candidates(pair, context)]
+    elsewhere = _elsewhere(context)
+    taken = {(f.bead, f.target_offsets) for f in elsewhere}
+    candidates = [c for pair in context.matched for c in _candidates(pair, context)
+                  if (pair.index, (c.token.start, c.token.end)) not in taken]
     if not candidates:
+        return elsewhere
+    return elsewhere + _by_context(context, candidates)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place of a polysemous term, with the sense groups its sentence's English shows."""
+
+    pair: Pair
+    term: str
+    groups: tuple[SenseGroup, ...]
+    shown: frozenset[int]  # groups with a word in the target that no other term took
+    linked: int | None  # the group of the term's own rendering, when it shows one alone
+    token: Token | None
+
+
+def _elsewhere(context: CheckContext) -> list[Flag]:
+    """A term rendered by one sense here while the document renders it by another, unrelated
+    sense elsewhere ("faucet" for 龙头 where four other places say "lead"): the rarer
+    rendering is the slip when the other sense also fits this sentence at least as well."""
+    places: dict[str, list[Occurrence]] = {}
+    for pair in context.matched:
+        for o in _occurrences(pair, context):
+            places.setdefault(o.term, []).append(o)
+    judged = [(o, found) for found in places.values() if len(found) > 1
+              for o in found if o.linked is not None]
+    if not judged:
         return []
+    glosses = sorted({lexicon.gloss(s) for o, _ in judged for g in o.groups for s in g.senses})
+    vectors = dict(zip(glosses, context.embed(glosses)))
+    flags = []
+    for o, found in judged:
+        others = Counter(g for x in found if x is not o for g in x.shown)
+        mine = sum(1 for x in found if x is not o and o.linked in x.shown)
+        best = [(n, g) for g, n in others.items()
+                if g != o.linked and n >= SETTINGS.elsewhere and n > mine]
+        if not best:
+            continue
+        n, other = max(best)
+        used, alternative = o.groups[o.linked], o.groups[other]
+        if _closeness(used, alternative, vectors) > SETTINGS.gloss_distance:
+            continue  # two wordings of one meaning, not two meanings
+        local = _sentence_vector(context, o.pair)
+        if _fit(alternative, local, vectors) + SETTINGS.elsewhere_slack < _fit(used, local, vectors):
+            continue
+        tok = o.token
+        flags.append(Flag(
+            "sense", "accuracy/mistranslation", Severity.MAJOR, o.pair.index,
+            o.pair.source_ids, o.pair.target_ids, src_term=o.term, tgt_span=tok.text,
+            suggestion=lexicon.gloss(alternative.senses[0]),
+            message=f'"{tok.text}" is the sense "{used.label}" of {o.term}; {n} other '
+                    f'place{"s" if n > 1 else ""} of this document render it as '
+                    f'"{alternative.label}"',
+            target_offsets=(tok.start, tok.end), kind="elsewhere"))
+    return flags
+
+
+def _occurrences(pair: Pair, context: CheckContext) -> list[Occurrence]:
+    alignment = context.links(pair)
+    free = [t for k, t in enumerate(alignment.tokens) if t.content and not alignment.is_linked(k)]
+    found = []
+    for k, unit in enumerate(alignment.units):
+        if unit.name or not unit.han or not lexicon.word_tag(unit.text).startswith("n"):
+            continue
+        groups = sense_groups(unit.text)
+        if len(groups) < 2:
+            continue
+        link = alignment.link_of(k)
+        linked, token = None, None
+        if link is not None and len(link.units) == 1 and link.evidence in ("sense", "phrase"):
+            words = [t for t in alignment.tokens[link.first:link.end] if t.content]
+            hit = {g for g, group in enumerate(groups) for t in words if related(t.stem, group.stems)}
+            if len(hit) == 1 and len(words) == 1:
+                linked, token = hit.pop(), words[0]
+        shown = {g for g, group in enumerate(groups) for t in free if related(t.stem, group.stems)}
+        if linked is not None:
+            shown.add(linked)
+        if shown:
+            found.append(Occurrence(pair, unit.text, groups, frozenset(shown), linked, token))
+    return found
+
+
+def _closeness(a: SenseGroup, b: SenseGroup, vectors: dict[str, np.ndarray]) -> float:
+    return max(float(vectors[lexicon.gloss(x)] @ vectors[lexicon.gloss(y)])
+               for x in a.senses for y in b.senses)
+
+
+def _sentence_vector(context: CheckContext, pair: Pair) -> np.ndarray:
+    local = context.source_vectors[list(pair.source_ids)].sum(axis=0)
+    return local / max(float(np.linalg.norm(local)), 1e-12)
+
+
+def _fit(group: SenseGroup, local: np.ndarray, vectors: dict[str, np.ndarray]) -> float:
+    return max(float(vectors[lexicon.gloss(s)] @ local) for s in group.senses)
+
+
+def _by_context(context: CheckContext, candidates: list[Candidate]) -> list[Flag]:
     texts = sorted({lexicon.gloss(s) for c in candidates for g in c.groups for s in g.senses})
     vectors = dict(zip(texts, context.embed(texts)))
     document = context.source_vectors.sum(axis=0)

@@ -149,6 +149,11 @@ class _Dictionary(Mapping[str, tuple[DictEntry, ...]]):
     def __len__(self) -> int:
         return len(self._packed)
 
+    def packed(self, word: str) -> str:
+        """A word's readings and senses as one packed string ('' for none): for a quick
+        substring test before any entry is built."""
+        return self._packed.get(word, "")
+
     def sense_texts(self) -> Iterator[str]:
         """Every sense of every word, without building entries."""
         for packed in self._packed.values():

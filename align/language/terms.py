@@ -72,6 +72,15 @@ def matches_any(stem: str, stems: frozenset[str]) -> bool:
     return stem in stems or (len(stem) >= STEM_PREFIX and any(stem_match(stem, s) for s in stems))
 
 
+def related(stem: str, stems: frozenset[str]) -> bool:
+    """The stem is among them, or the same word with another ending is ("snow" of "snowy",
+    "lead" of "leader": one begins the other, at most three letters apart), or it is an
+    English compound of one of them ("midwest" of "west")."""
+    return matches_any(stem, stems) or _compound_of(stem, stems) or any(
+        len(a) >= 4 and b.startswith(a) and len(b) - len(a) <= 3
+        for s in stems for a, b in ((stem, s), (s, stem)))
+
+
 def is_compositional(term: str) -> bool:
     """Whether the term's own meaning is built from its parts' meanings (示范区 = demonstration
     zone; 中西部 = 中西 "west" + 部, 'midwest', an English compound of the part's meaning)."""
@@ -106,13 +115,64 @@ ABBREVIATION = regex.compile(r"abbr\. (?:for|of) (?:[^|\s\[]+\|)?(\p{Han}+)")
 _ADMIN_UNITS = ("district", "county", "city", "province", "prefecture", "town")
 
 
+_SEE = regex.compile(r"^see (?:[^|\s\[]+\|)?(\p{Han}+)")
+_ABBREVIATED_TO = regex.compile(r"abbr\. to (?:[^|\s\[]+\|)?(\p{Han}+)")
+
+
+@lru_cache(maxsize=50_000)
 def full_form(term: str) -> str:
-    """The full form CC-CEDICT gives for an abbreviation (长三角 → 长江三角洲), or ''."""
-    for sense in lexicon.senses(term):
-        found = ABBREVIATION.search(sense)
+    """The full form of an abbreviation, or '': the one CC-CEDICT gives (长三角 → 长江三角洲;
+    国资委 'see 国务院国有资产监督管理委员会', its only sense), else the entry that names the
+    term as its abbreviation (深圳证券交易所 'abbr. to 深交所'), else, for a term the dictionary
+    lacks, the one longer entry that begins with its first character, ends with its last and
+    holds the rest in order (上交所 → 上海证券交易所)."""
+    own = lexicon.senses(term)
+    for sense in own:
+        found = ABBREVIATION.search(sense) or (_SEE.search(sense) if len(own) == 1 else None)
         if found and found.group(1) != term:
             return found.group(1)
-    return ""
+    named = _abbreviated_to().get(term)
+    if named:
+        return named
+    if own or not 2 <= len(term) <= 4 or not lexicon.HAN_RUN.fullmatch(term):
+        return ""
+    found = [f for f in _entries_by_first().get(term[0], ()) if len(f) > len(term)
+             and f[-1] == term[-1] and _in_order(term[1:-1], f[1:-1])]
+    return found[0] if len(found) == 1 else ""
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_to() -> dict[str, str]:
+    """Abbreviation → full form, from the full forms' own entries ('abbr. to 深交所')."""
+    found: dict[str, str] = {}
+    for word in lexicon.cedict():
+        for sense in lexicon.senses(word) if _mentions_abbreviation(word) else ():
+            for m in _ABBREVIATED_TO.finditer(sense):
+                found.setdefault(m.group(1), word)
+    return found
+
+
+def _mentions_abbreviation(word: str) -> bool:
+    return "abbr. to" in lexicon.cedict().packed(word)
+
+
+@lru_cache(maxsize=1)
+def _entries_by_first() -> dict[str, tuple[str, ...]]:
+    """Dictionary words of three characters or more, by their first character."""
+    found: dict[str, list[str]] = {}
+    for word in lexicon.cedict():
+        if len(word) >= 3 and lexicon.HAN_RUN.fullmatch(word):
+            found.setdefault(word[0], []).append(word)
+    return {c: tuple(words) for c, words in found.items()}
+
+
+def _in_order(chars: str, text: str) -> bool:
+    at = 0
+    for c in chars:
+        at = text.find(c, at) + 1
+        if not at:
+            return False
+    return True
 
 
 @lru_cache(maxsize=50_000)
@@ -128,7 +188,8 @@ def dictionary_meaning(term: str) -> str:
         said = lexicon.meaning(sense)
         if said:
             return _name_part(said) if said[:1].isupper() else said
-    return ""
+    full = full_form(term)
+    return dictionary_meaning(full) if full and full != term else ""
 
 
 # where CC-CEDICT's gloss of a place goes on to describe it ('Changsha prefecture-level city

@@ -485,3 +485,12 @@ def _glossary_candidates(source: str, target: str, units, toks,
                                       ("glossary",) * (span[-1] + 1 - span[0])))
                 break
     return out
+
+
+def linkable(alignment: TermAlignment, unit: int) -> bool:
+    """A word the alignment could have linked: it has dictionary senses, a number or Latin
+    text. Names are left out: a transliteration ("von der Leyen") has nothing to link by."""
+    u = alignment.units[unit]
+    if u.name or not u.content:
+        return False
+    return u.latin or bool(cues(u.text).sense)

@@ -10,7 +10,8 @@ from functools import lru_cache
 import regex
 
 from ...language import english, lexicon
-from ...language.terms import dictionary_meaning, is_compositional, matches_any, parts, sense_stems
+from ...language.terms import (dictionary_meaning, full_form, is_compositional, matches_any, parts,
+                               related, sense_stems)
 from .units import Link, TermAlignment
 from .evidence import cues
 
@@ -55,11 +56,17 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
             or len(levels) < LITERAL.min_words:
         return ""
     if not set(link.levels) <= _CARRIED:
-        return "dictionary" if _literal_modifier(alignment, link) else ""
+        if _literal_modifier(alignment, link):
+            return "dictionary"
+        return "partial" if stray_words(alignment, link) else ""
     if cues(unit.text).sense:
         meaning = dictionary_meaning(unit.text)
         if is_compositional(unit.text):
-            return "dictionary" if _literal_modifier(alignment, link) else ""
+            if _literal_modifier(alignment, link):
+                return "dictionary"
+            # a two-character word is too often an ordinary phrase too (一体 "a single body")
+            unrelated = len(unit.text) >= 3 and stray_words(alignment, link)
+            return "unrelated" if unrelated else ""
         if not (meaning[:1].isupper() or unit.tag[:1] in LITERAL.tags):
             return ""
         if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
@@ -159,3 +166,121 @@ def character_glosses(word: str, alignment: TermAlignment, link: Link) -> list[t
                 out.append((c, tok.text))
                 break
     return out
+
+
+@dataclass(frozen=True)
+class Stray:
+    """What makes a rendering literal by its characters: the words taken from a character's
+    or part's sense (`words`) where the term's meaning has words of its own that the
+    sentence lacks (`missing`)."""
+
+    words: tuple[str, ...]
+    missing: tuple[str, ...]
+    meaning: str  # the meaning the rendering aims at
+
+
+def stray_words(alignment: TermAlignment, link: Link) -> Stray | None:
+    """A rendering built, wholly or in part, from its characters' senses where the term as a
+    whole means something else: "Yangtze River Triangulation" (三角 "triangle" for 长三角,
+    the Yangtze River Delta), "country affairs court" (国务院, the State Council), "Insurance
+    Supervision Meeting" (保监会), "Deep Exchange" (深交所, the Shenzhen Stock Exchange).
+
+    A word of the span is stray when it carries the sense of a character or part of the
+    term, is no sense of the term itself nor of another word of the sentence, and that
+    character or part has no sense among the words of the meaning the sentence lacks:
+    "demonstration area" for 示范区 ('demonstration zone') is no slip when 区 also means
+    "zone"; "country" for 国 in 国务院 ('State Council') takes 国's sense "state". None when
+    nothing is stray, or the sentence has every word of the meaning. Judged: nouns whose
+    meaning is no verb's, not idioms (an English idiom may keep part of the picture: "a
+    young bird" for 小鸟依人), rendered as one phrase."""
+    unit = alignment.units[link.units[0]]
+    term = unit.text
+    if not unit.han or not 2 <= len(term) <= LITERAL.max_chars or _named_place_or_person(term):
+        return None
+    own = cues(term).sense
+    span = alignment.tokens[link.first:link.end]
+    content = [t for t in span if t.content]
+    # one phrase: a word between ("brands will naturally", "because of Einstein's") joins
+    # what the term's rendering ends with to words of the sentence around it
+    if len(content) < LITERAL.min_words or len(content) < len(span):
+        return None
+    if _idiom(term):
+        return None  # an idiom's English may keep part of its picture ("a young bird")
+    meaning = _meaning_rendered(term, [t.stem for t in content if matches_any(t.stem, own)])
+    named = term if lexicon.senses(term) else full_form(term)
+    if not meaning or (meaning[:1].isupper() and not lexicon.is_proper_name(named)):
+        return None  # a name that is also a common word (火炭 Fo Tan, charcoal)
+    elsewhere = _rendered_elsewhere(alignment, link)
+    present = frozenset(t.stem for t in alignment.tokens if t.content)
+    # the meaning's wordings ('key enterprises; leading enterprises'), each with the words
+    # the sentence lacks: a rendering that has all of one wording is no slip
+    wordings = [tuple(w for w in english.words(piece) if w not in english.STOPWORDS
+                      and not matches_any(english.stem(w), present))
+                for piece in meaning.split(";")]
+    if not all(wordings):
+        return None
+    sources = _sources(term)
+    stray = []
+    for tok in content:
+        if matches_any(tok.stem, own):
+            continue
+        if tok.bare in _NOT_A_RENDERING or tok.bare.endswith("ly") or tok.stem in elsewhere:
+            continue  # "all dressed", "Atlantic freely", "study enterprise" (研究 "study")
+        carriers = [stems for stems in sources if matches_any(tok.stem, stems)]
+        if carriers and not any(related(english.stem(m), stems) for missing in wordings
+                                for m in missing for stems in carriers):
+            stray.append(tok.text)
+    meaning = meaning.split(";")[0].strip()
+    return Stray(tuple(stray), wordings[0], meaning) if stray else None
+
+
+def _meaning_rendered(term: str, rendered: list[str]) -> str:
+    """The meaning the rendering aims at, its wordings joined by ';': of the term's senses
+    (its full form's included), the first that has the most of the rendered words ("Yangtze
+    River" → 'Yangtze River Delta'), or the first; '' for a verb's."""
+    full = full_form(term)
+    senses = [s for s in (*lexicon.senses(term), *(lexicon.senses(full) if full else ()))
+              if lexicon.meaning(s)]
+    best, count = (senses[0] if senses else ""), 0
+    for sense in senses:
+        stems = frozenset(english.stem(w) for w in lexicon.sense_words(sense))
+        n = sum(1 for r in rendered if matches_any(r, stems))
+        if n > count:
+            best, count = sense, n
+    # a verb's rendering is free to reword ("increase efforts" for 加大力度, 'to try harder')
+    if not best or lexicon.is_verb_sense(best):
+        return ""
+    return "; ".join(lexicon.meaning(piece) for piece in best.split(";") if lexicon.meaning(piece))
+
+
+# function words no stop list holds, which a character's sense may still match (都 "all",
+# 下 "under", 因 "because")
+_NOT_A_RENDERING = frozenset("""all under below above because after before between through
+while during within without around again even still ever never always every more most less
+much many few""".split())
+
+
+def _idiom(term: str) -> bool:
+    return lexicon.word_tag(term) in ("i", "l") or any("(idiom)" in s for s in lexicon.senses(term))
+
+
+def _rendered_elsewhere(alignment: TermAlignment, link: Link) -> frozenset[str]:
+    """Stems that another word of the source has among its own senses: a word of the span
+    that renders that word ("study" of 研究 in "study enterprise" for 研究企业) is no
+    character of this term's."""
+    mine = set(link.units)
+    return frozenset().union(*(cues(u.text).sense for k, u in enumerate(alignment.units)
+                               if k not in mine and u.han and u.content))
+
+
+@lru_cache(maxsize=20_000)
+def _sources(term: str) -> tuple[frozenset[str], ...]:
+    """The sense stems of each character and each dictionary part of the term."""
+    pieces = dict.fromkeys([*term, *(p for split in parts(term) for p in split if len(p) > 1)])
+    return tuple(sense_stems(p) for p in pieces)
+
+
+def _named_place_or_person(term: str) -> bool:
+    """A proper name of a place, person or firm that is also an ordinary phrase (高密, 大山)."""
+    senses = lexicon.senses(term)
+    return bool(senses) and senses[0][:1].isupper() and bool(_PLACE_OR_PERSON.search(senses[0]))
