@@ -48,6 +48,28 @@ class CheckContext:
         return self._cache[key]
 
 
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviations the document spells out itself, to their full forms: a run of two to
+        four words whose first characters make a word of the document (科技|创新 → 科创,
+        长江|三角洲 is no 长三角: 角 begins no word). News writes the full form once and the
+        short one after; a dictionary lists few of these."""
+        used = {u.text for pair in self.matched for u in self.links(pair).units if u.han}
+        found: dict[str, str] = {}
+        for pair in self.matched:
+            units = self.links(pair).units
+            for k in range(len(units)):
+                run = units[k:k + 4]
+                for n in range(2, len(run) + 1):
+                    words = run[:n]
+                    if not all(u.han and len(u.text) >= 2 and u.content for u in words) or \
+                            any(a.end != b.start for a, b in zip(words, words[1:])):
+                        break
+                    short = "".join(u.text[0] for u in words)
+                    if short in used and short not in found:
+                        found[short] = "".join(u.text for u in words)
+        return found
+
     def linked_share(self, findings: list[Flag] = ()) -> float:
         """The share of the linkable source words of the matched pairs that are linked, the
         source spans of the given omission findings left out: how closely the translator

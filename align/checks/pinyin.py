@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..language import lexicon, names
+from ..language.terms import dictionary_meaning, noun_meaning
 from .links import TermAlignment
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
@@ -48,14 +49,15 @@ def check(context: CheckContext) -> list[Flag]:
             words = [t.bare for t in alignment.tokens[link.first:link.end]]
             if all(w in LOANWORDS or w in vocabulary for w in words):
                 continue
-            flag = _finding(pair, alignment, link)
+            flag = _finding(pair, alignment, link, context.abbreviations)
             if flag:
                 flags.append(flag)
     uses = Counter(f.tgt_span.lower() for f in flags)
     return [f for f in flags if uses[f.tgt_span.lower()] < SETTINGS.deliberate_uses]
 
 
-def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
+def _finding(pair: Pair, alignment: TermAlignment, link,
+             abbreviations: dict[str, str]) -> Flag | None:
     units = [alignment.units[u] for u in link.units]
     han = "".join(u.text for u in units)
     span = alignment.text_of(link)
@@ -75,12 +77,16 @@ def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
                     message=f'"{span}" spells the abbreviations {spelled} in pinyin; '
                             f"they stand for {suggestion}",
                     source_offsets=source_offsets, target_offsets=offsets, kind="abbreviation")
-    if any(u.name for u in units) or _written_as_name(spelled, alignment, link):
+    if any(u.name for u in units) or _written_as_name(spelled, alignment, link, abbreviations):
         return None
     flag = Flag("pinyin", "accuracy/untranslated", Severity.MAJOR, pair.index, pair.source_ids,
-                pair.target_ids, src_term=han, tgt_span=span, suggestion=_suggest(han),
+                pair.target_ids, src_term=han, tgt_span=span,
+                suggestion=_suggest(han, abbreviations.get(han, "")),
                 message=f'"{span}" is the pinyin of {han}, left untranslated',
                 source_offsets=source_offsets, target_offsets=offsets, kind="untranslated")
+    if han in abbreviations:
+        return replace(flag, message=f'"{span}" is the pinyin of {han}, short for '
+                                     f'{abbreviations[han]} in this text, left untranslated')
     if span[:1].isupper():
         # capitalised, the English may mean a name (宝玉 is also "precious jade", 国电 a
         # firm's name): a finding of its own kind, with its own confidence
@@ -90,19 +96,22 @@ def _finding(pair: Pair, alignment: TermAlignment, link) -> Flag | None:
     return flag
 
 
-def _written_as_name(han: str, alignment: TermAlignment, link) -> bool:
+def _written_as_name(han: str, alignment: TermAlignment, link,
+                     abbreviations: dict[str, str]) -> bool:
     """The English writes a name: one capitalised syllable for one character (a surname, a
-    short name), or "Xia Liyan" — a surname's reading, then the given name, capitalised."""
+    short name), or "Xia Liyan" — a surname's reading, then the given name, capitalised. A
+    word no dictionary knows is taken for a name, unless the document spells it out as the
+    short form of its own words ("Kechuang" for 科创, where the text says 科技创新)."""
     words = alignment.tokens[link.first:link.end]
     hyphenated = all(w.gap_after in ("-", "‐") for w in words[:-1]) and len(words) > 1
     if not words[0].text[:1].isupper() or not (hyphenated or all(w.text[:1].isupper() for w in words)):
         return False  # "Xiang-yun" is capitalised as one name
     if len(han) == 1 or names.name_reading(han):
         return True  # a syllable, or a dictionary name reading (高密 Gaomi)
-    if not lexicon.senses(han) and lexicon.word_tag(han) != "j":
-        # a capitalised word no dictionary gives a meaning (清平 Qingping, 井坎 Jingkan, and
-        # also 科创 Kechuang): as likely a name as a term; names are never errors. An
-        # abbreviation jieba knows (同创) has a meaning to translate.
+    if not lexicon.senses(han) and lexicon.word_tag(han) != "j" and han not in abbreviations:
+        # a capitalised word no dictionary gives a meaning (清平 Qingping, 井坎 Jingkan): as
+        # likely a name as a term; names are never errors. An abbreviation jieba knows (同创)
+        # or the document spells out (科创 of 科技创新) has a meaning to translate.
         return True
     after = alignment.tokens[link.end:link.end + 3]
     if any(t.text[:1].isupper() and t.bare in names.NAME_HEADS for t in after):
@@ -144,9 +153,11 @@ def _spelled(han: str, span: str) -> str:
     return han
 
 
-def _suggest(han: str) -> str:
-    own = lexicon.senses(han)
-    if own:
-        return "; ".join(own[:2])
-    pieces = [lexicon.senses(c)[:1] for c in han]
-    return " + ".join(f"{c}: {p[0]}" for c, p in zip(han, pieces) if p)
+def _suggest(han: str, spelled_out: str = "") -> str:
+    """What the word means, in words a reviewer can paste: its dictionary meaning, or its full
+    form's (the dictionary's, or the one the document spells out); '' when nothing says."""
+    meaning = dictionary_meaning(han)
+    if meaning or not spelled_out:
+        return meaning
+    pieces = [noun_meaning(u) for u in lexicon.words(spelled_out)]
+    return " ".join(pieces) if all(pieces) else ""

@@ -56,6 +56,13 @@ class SenseGroup:
     def label(self) -> str:
         return "; ".join(lexicon.gloss(s) for s in self.senses[:2])
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Stems of the group's one-word wordings ('faucet; tap' → faucet, tap; not "another"
+        of 'substitute for another person in a test'): only such a word names the sense."""
+        return frozenset(stem(w[0]) for sense in self.senses for piece in sense.split(";")
+                         if len(w := lexicon.sense_words(piece)) == 1)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -148,6 +155,7 @@ def _elsewhere(context: CheckContext) -> list[Flag]:
         return []
     glosses = sorted({lexicon.gloss(s) for o, _ in judged for g in o.groups for s in g.senses})
     vectors = dict(zip(glosses, context.embed(glosses)))
+    document = _document_vector(context)
     flags = []
     for o, found in judged:
         others = Counter(g for x in found if x is not o for g in x.shown)
@@ -160,8 +168,8 @@ def _elsewhere(context: CheckContext) -> list[Flag]:
         used, alternative = o.groups[o.linked], o.groups[other]
         if _closeness(used, alternative, vectors) > SETTINGS.gloss_distance:
             continue  # two wordings of one meaning, not two meanings
-        local = _sentence_vector(context, o.pair)
-        if _fit(alternative, local, vectors) + SETTINGS.elsewhere_slack < _fit(used, local, vectors):
+        here = _context_vector(context, o.pair, document)
+        if _fit(alternative, here, vectors) + SETTINGS.elsewhere_slack < _fit(used, here, vectors):
             continue
         tok = o.token
         flags.append(Flag(
@@ -180,7 +188,9 @@ def _occurrences(pair: Pair, context: CheckContext) -> list[Occurrence]:
     free = [t for k, t in enumerate(alignment.tokens) if t.content and not alignment.is_linked(k)]
     found = []
     for k, unit in enumerate(alignment.units):
-        if unit.name or not unit.han or not lexicon.word_tag(unit.text).startswith("n"):
+        # a single character is too polysemous, and rendered too freely, to judge this way
+        if unit.name or len(unit.text) < 2 or not unit.han or \
+                not lexicon.word_tag(unit.text).startswith("n"):
             continue
         groups = sense_groups(unit.text)
         if len(groups) < 2:
@@ -189,10 +199,10 @@ def _occurrences(pair: Pair, context: CheckContext) -> list[Occurrence]:
         linked, token = None, None
         if link is not None and len(link.units) == 1 and link.evidence in ("sense", "phrase"):
             words = [t for t in alignment.tokens[link.first:link.end] if t.content]
-            hit = {g for g, group in enumerate(groups) for t in words if related(t.stem, group.stems)}
+            hit = {g for g, group in enumerate(groups) for t in words if related(t.stem, group.words)}
             if len(hit) == 1 and len(words) == 1:
                 linked, token = hit.pop(), words[0]
-        shown = {g for g, group in enumerate(groups) for t in free if related(t.stem, group.stems)}
+        shown = {g for g, group in enumerate(groups) for t in free if related(t.stem, group.words)}
         if linked is not None:
             shown.add(linked)
         if shown:
@@ -205,41 +215,41 @@ def _closeness(a: SenseGroup, b: SenseGroup, vectors: dict[str, np.ndarray]) -> 
                for x in a.senses for y in b.senses)
 
 
-def _sentence_vector(context: CheckContext, pair: Pair) -> np.ndarray:
+def _document_vector(context: CheckContext) -> np.ndarray:
+    """Both sides of the whole document, as one unit vector: what the text is about."""
+    document = context.source_vectors.sum(axis=0)
+    if context.target_vectors is not None and len(context.target_vectors):
+        document = document / len(context.source_vectors) + \
+            context.target_vectors.mean(axis=0)
+    return document / max(float(np.linalg.norm(document)), 1e-12)
+
+
+def _context_vector(context: CheckContext, pair: Pair, document: np.ndarray) -> np.ndarray:
+    """The pair's source sentence and the document, half each: a short sentence says little
+    of its own ("进一步发挥龙头带动作用" reads closer to "faucet" than to "leader")."""
     local = context.source_vectors[list(pair.source_ids)].sum(axis=0)
-    return local / max(float(np.linalg.norm(local)), 1e-12)
+    local = local / max(float(np.linalg.norm(local)), 1e-12)
+    return 0.5 * local + 0.5 * document
 
 
-def _fit(group: SenseGroup, local: np.ndarray, vectors: dict[str, np.ndarray]) -> float:
-    return max(float(vectors[lexicon.gloss(s)] @ local) for s in group.senses)
+def _fit(group: SenseGroup, here: np.ndarray, vectors: dict[str, np.ndarray]) -> float:
+    return max(float(vectors[lexicon.gloss(s)] @ here) for s in group.senses)
 
 
 def _by_context(context: CheckContext, candidates: list[Candidate]) -> list[Flag]:
     texts = sorted({lexicon.gloss(s) for c in candidates for g in c.groups for s in g.senses})
     vectors = dict(zip(texts, context.embed(texts)))
-    document = context.source_vectors.sum(axis=0)
-    if context.target_vectors is not None and len(context.target_vectors):
-        document = document / len(context.source_vectors) + \
-            context.target_vectors.mean(axis=0)
-    document = document / max(float(np.linalg.norm(document)), 1e-12)
+    document = _document_vector(context)
     flags = []
     for c in candidates:
-        local = context.source_vectors[list(c.pair.source_ids)].sum(axis=0)
-        local = local / max(float(np.linalg.norm(local)), 1e-12)
-
-        def fit(group: SenseGroup) -> float:
-            return max(0.5 * float(vectors[lexicon.gloss(s)] @ local) +
-                       0.5 * float(vectors[lexicon.gloss(s)] @ document) for s in group.senses)
-
-        def closeness(group: SenseGroup) -> float:
-            return max(float(vectors[lexicon.gloss(a)] @ vectors[lexicon.gloss(b)])
-                       for a in c.groups[c.visible].senses for b in group.senses)
-
-        used = fit(c.groups[c.visible])
+        here = _context_vector(context, c.pair, document)
+        visible = c.groups[c.visible]
+        used = _fit(visible, here, vectors)
         if used > SETTINGS.poor_fit or not lexicon.word_tag(c.term).startswith("n"):
             continue  # only nouns: function words and verbs translate too freely
-        better = sorted(((fit(g), g) for k, g in enumerate(c.groups) if k != c.visible
-                         and closeness(g) <= SETTINGS.gloss_distance and fit(g) - used >= SETTINGS.fit_margin),
+        better = sorted(((_fit(g, here, vectors), g) for k, g in enumerate(c.groups)
+                         if k != c.visible and _closeness(visible, g, vectors) <= SETTINGS.gloss_distance
+                         and _fit(g, here, vectors) - used >= SETTINGS.fit_margin),
                         key=lambda fg: -fg[0])
         if not better:
             continue

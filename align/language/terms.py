@@ -192,6 +192,17 @@ def dictionary_meaning(term: str) -> str:
     return dictionary_meaning(full) if full and full != term else ""
 
 
+def noun_meaning(term: str) -> str:
+    """The first meaning that is no verb's ('innovation' of 创新, not 'bring forth new
+    ideas'), else the dictionary meaning: for a term named inside a longer phrase."""
+    for sense in lexicon.senses(term):
+        for piece in sense.split(";"):
+            said = lexicon.meaning(piece)
+            if said and not lexicon.is_verb_sense(piece.strip()) and not said[:1].isupper():
+                return said
+    return dictionary_meaning(term)
+
+
 # where CC-CEDICT's gloss of a place goes on to describe it ('Changsha prefecture-level city
 # and capital of Hunan province', 'Shanghai municipality'); lower case, unlike the name's
 # own words ('Hong Kong Special Administrative Region', 'Ministry of Commerce')

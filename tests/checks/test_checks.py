@@ -120,6 +120,26 @@ def test_sense_keeps_the_literal_sense_where_it_fits(encoder):
     assert run_checks(context, ["sense"]) == []
 
 
+LEADING = [("上海要发挥龙头带动作用。", "Shanghai should play a leading role."),
+           ("当好长三角一体化发展的龙头。", "Be the leader of the integrated development of the Yangtze River Delta.")]
+
+
+def test_sense_flags_a_sense_the_rest_of_the_document_does_not_use(encoder):
+    """The seed's "faucet": two other places render 龙头 as "lead"; this one takes another,
+    unrelated sense, which fits its sentence no better."""
+    context = _embedded_context(encoder, LEADING + [
+        ("进一步发挥龙头带动作用。", "Further play the leading role of the faucet.")])
+    flags = [f for f in run_checks(context, ["sense"]) if f.kind == "elsewhere"]
+    assert [(f.src_term, f.tgt_span, f.severity.value) for f in flags] == [("龙头", "faucet", "major")]
+    assert flags[0].suggestion == "leader"
+
+
+def test_sense_leaves_one_sense_used_throughout_alone(encoder):
+    context = _embedded_context(encoder, LEADING + [
+        ("进一步发挥龙头带动作用。", "Further play the role of a front-runner.")])
+    assert [f for f in run_checks(context, ["sense"]) if f.kind == "elsewhere"] == []
+
+
 def test_sense_is_silent_without_an_encoder():
     context = check_context([("上海要发挥龙头带动作用。", "Shanghai should play a faucet role.")])
     assert run_checks(context, ["sense"]) == []

@@ -60,6 +60,62 @@ def test_literal(zh, en, expected):
 
 
 @pytest.mark.parametrize("zh, en, expected", [
+    # part of the rendering gives the meaning, the rest a character's sense where the meaning
+    # has a word of its own (the seed's "Yangtze River Triangulation"; issue 23's blatant five)
+    ("推动长三角一体化发展。", "Promote the integrated development of the Yangtze River Triangulation.",
+     [("partial", "Yangtze River Triangulation")]),
+    ("推动长三角一体化发展。", "Promote the integrated development of the Yangtze River Delta.", []),
+    ("银保监会发布新规。", "The Bank Insurance Supervision Meeting issued new rules.",
+     [("partial", "Insurance Supervision Meeting")]),
+    ("保监会发布新规。", "The China Insurance Regulatory Commission issued new rules.", []),
+    # an abbreviation CC-CEDICT lists only under its full form ('abbr. to 深交所')
+    ("深交所发布公告。", "The Deep Exchange issued an announcement.", [("partial", "Deep Exchange")]),
+    ("深交所发布公告。", "The Shenzhen Stock Exchange issued an announcement.", []),
+    ("人工耳蜗价格下降。", "The price of the artificial snail implant fell.",
+     [("partial", "artificial snail implant")]),
+    ("人工耳蜗价格下降。", "The price of the cochlear implant fell.", []),
+    # every word from the characters, none of the meaning, though the meaning is built from
+    # the term's parts (国务 'affairs of state' + 院)
+    ("国务院发布通知。", "The country affairs court issued a notice.",
+     [("unrelated", "country affairs court")]),
+    ("国务院发布通知。", "The State Council issued a notice.", []),
+    ("勇当科技和产业创新开路先锋。", "Be a brave open road of science and industry.",
+     [("unrelated", "open road")]),
+    ("勇当科技和产业创新开路先锋。", "Be a brave pioneer of science and industry.", []),
+    # a character's other sense that the meaning also has is no slip: 区 is "area" and
+    # "zone", 国 is "country" and "state"; a meaning with two wordings ('key enterprises;
+    # leading enterprises') is rendered when either is
+    ("建设示范区。", "Build a demonstration area.", []),
+    ("加强生态环境保护。", "Strengthen ecological environment protection.", []),
+    # a verb's rendering is free ("increase efforts" for 加大力度 'to try harder'); so is an
+    # idiom's picture; a word of the span that renders another word of the sentence is no
+    # character of this one ("study" is 研究's)
+    ("进一步加大力度。", "Further increase efforts.", []),
+    ("她小鸟依人地靠着他。", "She leaned on him like a young bird.", []),
+    ("杉杉开始研究企业转型。", "Shanshan began to study enterprise transformation.", []),
+])
+def test_literal_by_meaning(zh, en, expected):
+    assert [(kind, span) for kind, _, span in flags_found(zh, en, "literal")] == expected
+
+
+def test_word_level_literal_is_judged_in_close_translations_only():
+    """A literary translator who rewrites freely picks words on purpose: a rendering partly
+    from the characters is reported only where the document follows its source closely."""
+    from align.checks import literal
+
+    close = check_context([("推动长三角一体化发展。",
+                            "Promote the integrated development of the Yangtze River Triangulation.")])
+    assert close.linked_share() >= literal.SETTINGS.close_document
+    assert [f.kind for f in run_checks(close, ["literal"])] == ["partial"]
+    loose = check_context([("推动长三角一体化发展。",
+                            "Promote the integrated development of the Yangtze River Triangulation."),
+                           ("月光洒在静静的河面上，远处传来几声犬吠。",
+                            "Silver light lay on the quiet water and somewhere a dog barked.")])
+    assert loose.linked_share() < literal.SETTINGS.close_document
+    assert [f.kind for f in run_checks(loose, ["literal"])] == []
+
+
+@pytest.mark.parametrize("zh, en, expected", [
     # renderings the encoder reads as the dictionary's meaning (MAC-Test's human translations)
     ("第一缕阳光照在山墙上。", "The first rays of light shine on the gable walls.", []),
     ("这一切都在宁静中流逝。", "All of it passed by, quiet and peaceful.", []),

@@ -61,6 +61,18 @@ def test_pinyin_the_translator_writes_again_and_again_is_a_choice():
     assert run_checks(check_context(again), ["pinyin"]) == []
 
 
+def test_pinyin_of_an_abbreviation_the_text_spells_out_is_no_name():
+    """科创 is in no dictionary, so "Kechuang" alone may be a name; where the document writes
+    科技创新 too, 科创 is its short form, and the pinyin is left untranslated."""
+    context = check_context([("强化科技创新策源功能。", "Strengthen the function of innovation."),
+                             ("推动科创走廊建设。", "Promote the construction of the Kechuang corridor.")])
+    assert context.abbreviations == {"科创": "科技创新"}
+    flags = run_checks(context, ["pinyin"])
+    assert [(f.src_term, f.tgt_span) for f in flags] == [("科创", "Kechuang")]
+    assert flags[0].suggestion == "science and technology innovation"
+    assert "short for 科技创新" in flags[0].message
+
+
 def test_place_abbreviation_names_the_places():
     flags = run_checks(check_context([("深化沪苏浙皖合作。", "Deepen cooperation among Shanghai, Su Zhe and Anhui.")]),
                        ["pinyin"])
