@@ -93,6 +93,10 @@ def test_literal(zh, en, expected):
     ("进一步加大力度。", "Further increase efforts.", []),
     ("她小鸟依人地靠着他。", "She leaned on him like a young bird.", []),
     ("杉杉开始研究企业转型。", "Shanshan began to study enterprise transformation.", []),
+    # a character that stands for a place, named (中 "China" in 中欧 'Sino-European'); a
+    # meaning that describes rather than names ('person in charge of a train station')
+    ("中欧班列已开行逾四千列。", "China-Europe freight trains have made over 4,000 trips.", []),
+    ("站长说。", "The station chief said.", []),
 ])
 def test_literal_by_meaning(zh, en, expected):
     assert [(kind, span) for kind, _, span in flags_found(zh, en, "literal")] == expected

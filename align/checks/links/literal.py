@@ -29,6 +29,10 @@ class LiteralSettings:
     # a compound's modifier (龙头 of 龙头企业) rendered by a word of one of its first this
     # many senses is rendered by meaning ("leading"), not character by character
     modifier_senses: int = 3
+    # a meaning of more words than this (a name's aside) describes the term rather than
+    # names it: a rendering need not hold its words ("station chief" for 站长, 'person in
+    # charge of a train station')
+    described: int = 4
 
 
 LITERAL = LiteralSettings()
@@ -219,6 +223,9 @@ def stray_words(alignment: TermAlignment, link: Link) -> Stray | None:
                 for piece in meaning.split(";")]
     if not all(wordings):
         return None
+    if not meaning[:1].isupper() and min(len(english.words(p)) for p in meaning.split(";")) > \
+            LITERAL.described:
+        return None  # a description ('person in charge of a train station'), not a name
     sources = _sources(term)
     stray = []
     for tok in content:
@@ -226,6 +233,8 @@ def stray_words(alignment: TermAlignment, link: Link) -> Stray | None:
             continue
         if tok.bare in _NOT_A_RENDERING or tok.bare.endswith("ly") or tok.stem in elsewhere:
             continue  # "all dressed", "Atlantic freely", "study enterprise" (研究 "study")
+        if tok.text[:1].isupper() and any(tok.stem in _named_by(c) for c in term):
+            continue  # a character that stands for a place, named: 中欧 "China-Europe"
         carriers = [stems for stems in sources if matches_any(tok.stem, stems)]
         if carriers and not any(related(english.stem(m), stems) for missing in wordings
                                 for m in missing for stems in carriers):
@@ -258,6 +267,13 @@ def _meaning_rendered(term: str, rendered: list[str]) -> str:
 _NOT_A_RENDERING = frozenset("""all under below above because after before between through
 while during within without around again even still ever never always every more most less
 much many few""".split())
+
+
+@lru_cache(maxsize=10_000)
+def _named_by(char: str) -> frozenset[str]:
+    """Stems of the proper names a character stands for (中 'China', 欧 'Europe')."""
+    return frozenset(english.stem(w) for sense in lexicon.senses(char) if sense[:1].isupper()
+                     for w in lexicon.sense_words(sense))
 
 
 def _idiom(term: str) -> bool:
