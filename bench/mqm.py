@@ -450,8 +450,9 @@ def calibrate(docs, flags: list[Placed], target: float = 0.85, per_check: float 
                        f"{len(findings)} distinct findings (rule, document, term); counts are "
                        "right findings / findings",
             "rules": rules, "checks": checks}
-    if "supplement" in calibration.table():  # bench/blind.py's, for checks this set never sees
-        data["supplement"] = calibration.table()["supplement"]
+    for kept in ("supplement", "pooled"):  # bench/blind.py's: for checks this set never
+        if kept in calibration.table():  # sees, and for rules it sees too rarely
+            data[kept] = calibration.table()[kept]
     calibration.TABLE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                                  encoding="utf-8")
     calibration.table.cache_clear()

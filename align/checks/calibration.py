@@ -6,7 +6,9 @@ its findings overlapped a professional annotation (see bench/mqm.py for the matc
 a finding is one term in one document, however many systems' translations raised it.
 A check that never fires on that set (news MT rarely leaves a word in pinyin) is calibrated
 instead on the `supplement`, written by `bench/blind.py --calibrate` from a hand-made set of
-translations with planted errors (bench/blind/), and only for such checks.
+translations with planted errors (bench/blind/), and only for such checks. A rule the dev
+set raises fewer than RARE times adds the findings of all the planted-error development
+sets (`pooled`, written by `bench/blind.py --pool`).
 Estimates are shrunk, so that a rule seen a few times says little on its own: the check's
 rate is its share of right flags pulled towards a neutral prior by PSEUDO flags, and a rule's
 rate is pulled towards its check's the same way.
@@ -42,6 +44,12 @@ def table() -> dict[str, dict[str, list[int]]]:
 UNCALIBRATED = frozenset({"glossary"})
 
 
+# a rule of a check the development set sees, but seen fewer times than this there (a new
+# rule; a kind of error news MT seldom makes), adds the findings of the planted-error
+# development sets (`pooled`, written by bench/blind.py --pool) to its own
+RARE = 5
+
+
 def confidence(rule: str, check: str) -> float:
     """The rule's share of right flags on the development set, shrunk towards its check's,
     which is shrunk towards PRIOR."""
@@ -50,6 +58,9 @@ def confidence(rule: str, check: str) -> float:
     rate = (right + PSEUDO * PRIOR) / (n + PSEUDO)
     if rule != check:
         right, n = stats.get("rules", {}).get(rule, (0, 0))
+        if n < RARE and stats is table():  # calibrated on the dev set, which saw it rarely
+            more, seen = table().get("pooled", {}).get("rules", {}).get(rule, (0, 0))
+            right, n = right + more, n + seen
         rate = (right + PSEUDO * rate) / (n + PSEUDO)
     return round(rate, 3)
 
@@ -97,5 +108,8 @@ def shown_by_default(check: str, floor: float) -> bool:
     there is no calibration at all."""
     if check in UNCALIBRATED or not table():
         return True
-    rules = [r for r in _source(check).get("rules", {}) if r.split("/")[0] == check]
+    stats = _source(check)
+    known = [*stats.get("rules", {}), *(table().get("pooled", {}).get("rules", {})
+                                        if stats is table() else ())]
+    rules = [r for r in dict.fromkeys(known) if r.split("/")[0] == check]
     return confidence(check, check) >= floor or any(confidence(r, check) >= floor for r in rules)
