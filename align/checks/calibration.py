@@ -58,7 +58,7 @@ def confidence(rule: str, check: str) -> float:
     rate = (right + PSEUDO * PRIOR) / (n + PSEUDO)
     if rule != check:
         right, n = stats.get("rules", {}).get(rule, (0, 0))
-        if n < RARE and stats is table():  # calibrated on the dev set, which saw it rarely
+        if n < RARE and check in table().get("checks", {}):  # a check the dev set sees
             more, seen = table().get("pooled", {}).get("rules", {}).get(rule, (0, 0))
             right, n = right + more, n + seen
         rate = (right + PSEUDO * rate) / (n + PSEUDO)
@@ -109,7 +109,6 @@ def shown_by_default(check: str, floor: float) -> bool:
     if check in UNCALIBRATED or not table():
         return True
     stats = _source(check)
-    known = [*stats.get("rules", {}), *(table().get("pooled", {}).get("rules", {})
-                                        if stats is table() else ())]
-    rules = [r for r in dict.fromkeys(known) if r.split("/")[0] == check]
+    pooled = table().get("pooled", {}).get("rules", {}) if check in table().get("checks", {}) else {}
+    rules = [r for r in dict.fromkeys([*stats.get("rules", {}), *pooled]) if r.split("/")[0] == check]
     return confidence(check, check) >= floor or any(confidence(r, check) >= floor for r in rules)
