@@ -123,9 +123,9 @@ _ABBREVIATED_TO = regex.compile(r"abbr\. to (?:[^|\s\[]+\|)?(\p{Han}+)")
 def full_form(term: str) -> str:
     """The full form of an abbreviation, or '': the one CC-CEDICT gives (长三角 → 长江三角洲;
     国资委 'see 国务院国有资产监督管理委员会', its only sense), else the entry that names the
-    term as its abbreviation (深圳证券交易所 'abbr. to 深交所'), else, for a term the dictionary
-    lacks, the one longer entry that begins with its first character, ends with its last and
-    holds the rest in order (上交所 → 上海证券交易所)."""
+    term as its abbreviation (深圳证券交易所 'abbr. to 深交所'), else, for a term of three or
+    four characters the dictionary lacks, the one longer entry that begins with its first
+    character, ends with its last and holds the rest in order (上交所 → 上海证券交易所)."""
     own = lexicon.senses(term)
     for sense in own:
         found = ABBREVIATION.search(sense) or (_SEE.search(sense) if len(own) == 1 else None)
@@ -134,7 +134,9 @@ def full_form(term: str) -> str:
     named = _abbreviated_to().get(term)
     if named:
         return named
-    if own or not 2 <= len(term) <= 4 or not lexicon.HAN_RUN.fullmatch(term):
+    # two characters leave nothing between to check the order by: 新元 (the Singapore dollar)
+    # is no 新纪元
+    if own or not 3 <= len(term) <= 4 or not lexicon.HAN_RUN.fullmatch(term):
         return ""
     found = [f for f in _entries_by_first().get(term[0], ()) if len(f) > len(term)
              and f[-1] == term[-1] and _in_order(term[1:-1], f[1:-1])]
