@@ -256,7 +256,7 @@ def _by_context(context: CheckContext, candidates: list[Candidate]) -> list[Flag
         alternatives = " / ".join(g.label for _, g in better[:3])
         flags.append(Flag("sense", "accuracy/mistranslation", Severity.MINOR, c.pair.index,
                           c.pair.source_ids, c.pair.target_ids, src_term=c.term,
-                          tgt_span=c.token.text, suggestion=better[0][1].label,
+                          tgt_span=c.token.text, suggestion=lexicon.gloss(better[0][1].senses[0]),
                           message=f'"{c.token.text}" is the sense "{c.groups[c.visible].label}" '
                                   f'of {c.term}; here it more likely means: {alternatives}',
                           target_offsets=(c.token.start, c.token.end),
