@@ -11,6 +11,9 @@ dictionary tag) are judged. Two kinds of evidence:
   "lead" for 龙头, one says "faucet"); that other sense must also fit this sentence at least
   as well as the one used, by the encoder. A translation that mixes two senses of one term
   has slipped in the rarer one, unless the sentence itself wants it.
+- The dictionary's field labels (`field`, major): the term's rendering is a sense CC-CEDICT
+  gives to a field ('(math.) bifurcation' for 分歧) in a document no other term of which has
+  a sense of that field, and another sense fits the sentence at least as well.
 - The encoder alone (`wrong-sense`, `clear`, minor, off by default): exactly one group is
   visible, through a word that is a whole one-word sense of it and that no other term of the
   source sentence explains; the alternative must mean something else (their glosses far
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import regex
 
 from ..language import lexicon
 from ..language.english import Token, stem
@@ -120,7 +124,7 @@ def _candidates(pair: Pair, context: CheckContext) -> list[Candidate]:
 def check(context: CheckContext) -> list[Flag]:
     if context.embed is None or context.source_vectors is None or not len(context.source_vectors):
         return []
-    elsewhere = _elsewhere(context)
+    elsewhere = _elsewhere(context) + _off_domain(context)
     taken = {(f.bead, f.target_offsets) for f in elsewhere}
     candidates = [c for pair in context.matched for c in _candidates(pair, context)
                   if (pair.index, (c.token.start, c.token.end)) not in taken]
@@ -180,6 +184,61 @@ def _elsewhere(context: CheckContext) -> list[Flag]:
                     f'place{"s" if n > 1 else ""} of this document render it as '
                     f'"{alternative.label}"',
             target_offsets=(tok.start, tok.end), kind="elsewhere"))
+    return flags
+
+
+# CC-CEDICT's labels of a field's own sense ('bifurcation (math.)', '(sports) home ground')
+_FIELD = regex.compile(r"\((math\.|sports|military|computing|chemistry|physics|biology|medicine|"
+                       r"TCM|law|finance|economics|music|geology|botany|zoology|anatomy|astronomy|"
+                       r"linguistics|statistics|baseball|gaming|chess|Go|mining|theater)\)")
+
+
+def _field(group: SenseGroup) -> str:
+    """The field the group's senses belong to, when the dictionary labels one."""
+    found = {m.group(1) for s in group.senses for m in _FIELD.finditer(s)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _off_domain(context: CheckContext) -> list[Flag]:
+    """A term rendered by a sense the dictionary gives to a field ('bifurcation (math.)' for
+    分歧, '(sports) home ground' for 主场) in a document no other term of which belongs to
+    that field, where another of its senses fits the sentence at least as well."""
+    fields: dict[str, set[str]] = {}  # field -> the document's terms with a sense of it
+    found = [o for pair in context.matched for o in _occurrences(pair, context)]
+    for pair in context.matched:
+        for unit in context.links(pair).units:
+            if unit.han and len(unit.text) >= 2:
+                for sense in lexicon.senses(unit.text):
+                    for m in _FIELD.finditer(sense):
+                        fields.setdefault(m.group(1), set()).add(unit.text)
+    judged = [o for o in found if o.linked is not None and _field(o.groups[o.linked])
+              and not fields.get(_field(o.groups[o.linked]), set()) - {o.term}]
+    if not judged:
+        return []
+    glosses = sorted({lexicon.gloss(s) for o in judged for g in o.groups for s in g.senses})
+    vectors = dict(zip(glosses, context.embed(glosses)))
+    document = _document_vector(context)
+    flags = []
+    for o in judged:
+        used = o.groups[o.linked]
+        here = _context_vector(context, o.pair, document)
+        # a field's sense is often a near meaning ('bifurcation' / 'divergent'): the label,
+        # not the distance of the glosses, tells it apart
+        others = [g for g in o.groups if g is not used and _field(g) != _field(used)]
+        if not others:
+            continue
+        alternative = max(others, key=lambda g: _fit(g, here, vectors))
+        if _fit(alternative, here, vectors) + SETTINGS.elsewhere_slack < _fit(used, here, vectors):
+            continue
+        tok = o.token
+        flags.append(Flag(
+            "sense", "accuracy/mistranslation", Severity.MAJOR, o.pair.index,
+            o.pair.source_ids, o.pair.target_ids, src_term=o.term, tgt_span=tok.text,
+            suggestion=lexicon.gloss(alternative.senses[0]),
+            message=f'"{tok.text}" is the {_field(used)} sense of {o.term}, and nothing else in '
+                    f'this document is about {_field(used)}; here it more likely means '
+                    f'"{alternative.label}"',
+            target_offsets=(tok.start, tok.end), kind="field"))
     return flags
 
 

@@ -140,6 +140,24 @@ def test_sense_leaves_one_sense_used_throughout_alone(encoder):
     assert [f for f in run_checks(context, ["sense"]) if f.kind == "elsewhere"] == []
 
 
+TALKS = [("会谈在友好气氛中进行。", "The talks were held in a friendly atmosphere.")]
+
+
+def test_sense_flags_a_fields_sense_in_a_text_of_another_field(encoder):
+    """分歧 is 'difference; disagreement', and '(math.) bifurcation': in talks between two
+    sides, where no other word is mathematics, the mathematical sense is the slip."""
+    context = _embedded_context(encoder, TALKS + [
+        ("双方在一些问题上存在分歧。", "The two sides have bifurcation on some issues.")])
+    flags = [f for f in run_checks(context, ["sense"]) if f.kind == "field"]
+    assert [(f.src_term, f.tgt_span, f.severity.value) for f in flags] == [("分歧", "bifurcation", "major")]
+
+
+def test_sense_leaves_a_general_sense_alone(encoder):
+    context = _embedded_context(encoder, TALKS + [
+        ("双方在一些问题上存在分歧。", "The two sides have differences on some issues.")])
+    assert [f for f in run_checks(context, ["sense"]) if f.kind == "field"] == []
+
+
 def test_sense_is_silent_without_an_encoder():
     context = check_context([("上海要发挥龙头带动作用。", "Shanghai should play a faucet role.")])
     assert run_checks(context, ["sense"]) == []
