@@ -18,6 +18,28 @@ EXIT_PAIRS_FAILED = 8
 SHOWN_FAILURES = 20
 
 
+def checks_help() -> str:
+    """Which checks run by default and which only when named (the calibration decides)."""
+    from .checks import check_names, select_checks
+
+    on = select_checks(None)
+    off = [name for name in check_names() if name not in on]
+    return (f"comma-separated checks to run; a check named here shows all it finds unless "
+            f"--min-confidence is given. On by default: {', '.join(on)} (glossary only with "
+            f"--glossary); off unless named: {', '.join(off) or 'none'}")
+
+
+def confidence_level(text: str) -> float:
+    """--min-confidence: a share, 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 1") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0..1 (a calibrated confidence)")
+    return value
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     batch = sub.add_parser(
         "batch", help="align and check many document pairs (a folder or a manifest)",
@@ -48,9 +70,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     batch.add_argument("--model", default="use", help="use (default, offline) or st:NAME_OR_PATH")
     batch.add_argument("--encoding", help="force an input encoding (default: detected)")
     batch.add_argument("--glossary", type=Path, help="glossary to enforce (CSV or TBX)")
-    batch.add_argument("--checks", help="comma-separated checks to run (default: all)")
+    batch.add_argument("--checks", help=checks_help())
     batch.add_argument("--skip-checks", default="", help="comma-separated checks to switch off")
-    batch.add_argument("--min-confidence", type=float, default=None,
+    batch.add_argument("--min-confidence", type=confidence_level, default=None,
                        help="hide flags whose calibrated confidence is below this (0-1)")
     batch.add_argument("--no-cache", action="store_true",
                        help="do not read or write the embedding cache")
@@ -126,6 +148,9 @@ def main(args: argparse.Namespace) -> int:
     if args.fail_on:
         limit = Severity(args.fail_on).rank
         worse = [s.value for s in Severity if s.rank >= limit]
-        if result.flags["severity"].isin(worse).any():
+        failing = int(result.flags["severity"].isin(worse).sum())
+        if failing:
+            print(f"align: {failing} flag{'s' if failing != 1 else ''} at or above "
+                  f"{args.fail_on} (--fail-on {args.fail_on}): exit 1", file=sys.stderr)
             return 1
     return 0

@@ -30,12 +30,6 @@ EXIT_CODES = """exit codes:
   141  output pipe closed early (e.g. | head); ends quietly"""
 
 
-def _check_names() -> str:
-    from .checks import check_names
-
-    return ", ".join(check_names())
-
-
 class _Version(argparse.Action):
     """--version: the version and the signature of a run with the default settings, worked
     out only when asked for (it reads library versions and hashes the calibration table)."""
@@ -88,8 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                           "(default: offline, fail at once)")
     run.add_argument("--encoding", help="force an input encoding (default: detected)")
     run.add_argument("--glossary", type=Path, help="glossary to enforce (CSV or TBX)")
-    run.add_argument("--checks", metavar="A,B",
-                     help=f"comma-separated checks to run (default: all): {_check_names()}")
+    run.add_argument("--checks", metavar="A,B", help=batch_command.checks_help())
     run.add_argument("--skip-checks", default="", metavar="A,B",
                      help="comma-separated checks to switch off")
     run.add_argument("--decisions", type=Path, metavar="CSV",
@@ -100,9 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--fail-on", choices=[s.value for s in Severity],
                      help="exit 1 when a flag at or above this severity exists "
                           "(dismissed flags do not count)")
-    run.add_argument("--min-confidence", type=float, default=None,
-                     help="hide flags whose calibrated confidence is below this (0-1; "
-                          "default: the level giving 0.85 precision on the development set)")
+    run.add_argument("--min-confidence", type=batch_command.confidence_level, default=None,
+                     help="list flags whose calibrated confidence is below this apart, under "
+                          "'worth a look' (0-1; default: the level giving 0.85 precision on "
+                          "the development set, or 0 for checks named in --checks)")
     run.add_argument("--no-cache", action="store_true",
                      help="do not read or write the embedding cache")
     run.add_argument("--max-bytes", type=int, default=None,
@@ -205,15 +199,20 @@ def _run(args: argparse.Namespace) -> int:
             raise InputError(f"cannot write the report into {out}: "
                              f"{exc.strerror or exc}") from None
     s = result.summary
+    below = (f", {s.flags_hidden_below_confidence} more under the confidence floor"
+             if s.flags_hidden_below_confidence else "")
     dismissed = f" ({s.flags_dismissed} dismissed)" if s.flags_dismissed else ""
     print(f"{s.source_sentences} source and {s.target_sentences} target sentences → "
-          f"{s.beads} pairs, {s.flags} flags{dismissed}; wrote {out}/"
+          f"{s.beads} pairs, {s.flags} flags{below}{dismissed}; wrote {out}/"
           + (f" and {args.xliff_out}" if args.xliff_out else ""))
     for warning in result.warnings:
         _warn(warning)
     if args.fail_on:
         limit = Severity(args.fail_on).rank
-        if any(f.severity.rank >= limit for f in result.flags):
+        failing = sum(f.severity.rank >= limit for f in result.flags)
+        if failing:
+            print(f"align: {failing} flag{'s' if failing != 1 else ''} at or above "
+                  f"{args.fail_on} (--fail-on {args.fail_on}): exit 1", file=sys.stderr)
             return 1
     return 0
 

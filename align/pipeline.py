@@ -25,7 +25,7 @@ from .alignment.embeddings import Encoder
 from .errors import AlignError, InputError
 from .io.excel import flags_xlsx
 from .io.files import cache_file, code_digest, default_cache_dir, write_atomic
-from .io.flags import flag_id, flags_csv, flags_json
+from .io.flags import flag_id, flags_csv, flags_json, numbered
 from .glossary.io import Glossary, load_glossary
 from .language.language_id import check_languages
 from .alignment.lexical_signal import MixedRuns, lexical_vectors
@@ -104,10 +104,19 @@ class RunOptions:
     skip_checks: tuple[str, ...] = ()
     cache: bool = True
     max_bytes: int = MAX_BYTES
-    min_confidence: float = field(default_factory=default_min_confidence)  # below: hidden, not lost
+    # below: kept apart (RunResult.hidden), not lost; None: the calibrated default, or no
+    # floor at all when `checks` names the checks (a check asked for shows all it finds)
+    min_confidence: float | None = None
     settings: AlignSettings = AlignSettings()
     decisions: Path | None = None  # decisions.csv from report.html: dismissed flags are hidden
     allow_download: bool = False  # let sentence-transformers fetch a model it does not have
+
+    @property
+    def floor(self) -> float:
+        """The confidence a flag needs to be shown."""
+        if self.min_confidence is not None:
+            return self.min_confidence
+        return 0.0 if self.checks else default_min_confidence()
 
 
 Progress = Callable[[str], None]
@@ -206,10 +215,10 @@ def run_bilingual(path: Path, options: RunOptions = RunOptions(), encoder: Encod
         src_ids, tgt_ids = (), ()
         if unit.source:
             src_ids = (len(source),)
-            source.append(Sentence(len(source), unit.source, k))
+            source.append(Sentence(len(source), unit.source, k, codes=unit.source_codes))
         if unit.target:
             tgt_ids = (len(target),)
-            target.append(Sentence(len(target), unit.target, k))
+            target.append(Sentence(len(target), unit.target, k, codes=unit.target_codes))
         sides.append((src_ids, tgt_ids))
     if source and target:
         check_languages(source, target, f"{path} (source side)", f"{path} (target side)")
@@ -263,15 +272,13 @@ def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: En
                            list(glossary.entries) if glossary else None,
                            alignment.source_vectors, alignment.target_vectors,
                            lambda texts: encoder.embed(texts).vectors)
-    selected = select_checks(options.checks, options.skip_checks, options.min_confidence)
-    found = run_checks(context, selected)
+    selected = select_checks(options.checks, options.skip_checks, options.floor)
+    found = numbered(run_checks(context, selected), pairs)
     verdicts = {f: decisions[flag_id(f, pairs[f.bead])].decision for f in found
                 if flag_id(f, pairs[f.bead]) in decisions}
     dismissed = [f for f in found if verdicts.get(f) == DISMISS]
-    flags = [f for f in found if f.confidence >= options.min_confidence
-             and verdicts.get(f) != DISMISS]
-    hidden = [f for f in found if f.confidence < options.min_confidence
-              and verdicts.get(f) != DISMISS]
+    flags = [f for f in found if f.confidence >= options.floor and verdicts.get(f) != DISMISS]
+    hidden = [f for f in found if f.confidence < options.floor and verdicts.get(f) != DISMISS]
     timings = {**alignment.timings, "check": time.perf_counter() - check_started}
     timings["total"] = time.perf_counter() - started
     signature = run_signature(options, encoder, selected)
@@ -288,14 +295,14 @@ def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: En
 def run_signature(options: RunOptions, encoder: Encoder, checks: list[str]) -> Signature:
     """What reproduces a run with these options, this encoder and these checks."""
     return make_signature(encoder.name, encoder.source, options.glossary,
-                          options.min_confidence, checks, options.presplit, options.settings)
+                          options.floor, checks, options.presplit, options.settings)
 
 
 def default_signature() -> Signature:
     """The signature of a run with every default (what `align --version` shows)."""
     options = RunOptions()
     return run_signature(options, load_encoder(options.model),
-                         select_checks(None, (), options.min_confidence))
+                         select_checks(None, (), options.floor))
 
 
 def alignment_warnings(alignment: AlignmentResult) -> list[str]:
@@ -327,9 +334,11 @@ def write_report(result: RunResult, out_dir: Path, source_name: str, target_name
         "alignment.tmx": alignment_tmx(result.pairs, source_name, target_name),
         "flags.csv": flags_csv(result.flags, result.pairs, decisions),
         "flags.json": json_text(flags_json(result.flags, result.pairs, decisions)),
-        "flags.xlsx": flags_xlsx(result.flags, result.dismissed, result.pairs, decisions),
+        "flags.xlsx": flags_xlsx(result.flags, result.dismissed, result.pairs, decisions,
+                                 result.hidden, result.decisions),
         "report.html": render_report(result.pairs, result.flags, result.summary,
-                                     dismissed=result.dismissed, decisions=result.decisions),
+                                     dismissed=result.dismissed, decisions=result.decisions,
+                                     below=result.hidden),
         "summary.json": json_text(result.summary.as_dict()),
     }
     written = []

@@ -18,6 +18,18 @@ class Block:
 
 
 @dataclass(frozen=True)
+class InlineCode:
+    """A formatting code a bilingual file keeps inside a segment (XLIFF <g>, <x/>, <ph>,
+    <bpt>/<ept>, <sc/>/<ec/>, <pc>): left out of the checked text, kept here so a check can
+    tell that the target lost, gained or broke one."""
+
+    element: str  # the XML element's local name: g, x, ph, bpt, ept, it, sc, ec, pc, ...
+    id: str  # its id in the unit (the opening code's id for ec startRef, for a </g> or </pc>)
+    position: int  # character offset in the sentence's text where the code stands
+    role: str = "standalone"  # standalone | open | close: a pair's halves must stay in order
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One segment of a document; `id` is its 0-based position in the document."""
 
@@ -25,6 +37,7 @@ class Sentence:
     text: str
     paragraph: int  # index of the block it came from: the aligner's paragraph hint
     kind: str = "paragraph"  # the kind of its block: title | heading | paragraph | item | line
+    codes: tuple[InlineCode, ...] = ()  # inline codes of a bilingual file's segment, in order
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,9 @@ class Flag:
     target_offsets: tuple[int, int] | None = None
     places: tuple[Place, ...] = ()  # further places of one finding, e.g. inconsistent renderings
     kind: str = ""  # the check's own rule that fired (numbers: changed, missing, added, ...)
+    # the flag's id in its run (io.flags.numbered): its fingerprint, told apart from an
+    # identical finding earlier in the same pair; empty until the pipeline numbers the flags
+    id: str = ""
 
     @property
     def rule(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from dataclasses import replace
 
 from ..types import Flag, Pair
 from .csv_format import csv_text
@@ -23,12 +24,32 @@ def normalised(text: str) -> str:
 
 
 def flag_id(flag: Flag, pair: Pair) -> str:
+    """A finding's id: the one the pipeline numbered it with, else its fingerprint."""
+    return flag.id or fingerprint(flag, pair)
+
+
+def fingerprint(flag: Flag, pair: Pair) -> str:
     """A finding's fingerprint: check, category, source term, target span and both sentence
     texts. It depends on nothing else, so flags that come or go elsewhere never change it,
     and the same finding in the next run of the same text has the same id."""
     parts = (flag.check, flag.category, normalised(flag.src_term), normalised(flag.tgt_span),
              normalised(pair.source_text), normalised(pair.target_text))
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def numbered(flags: list[Flag], pairs: list[Pair]) -> list[Flag]:
+    """Each flag with its id: the fingerprint, and for the second and later of identical
+    findings (the same rendering twice in one sentence) the fingerprint with its occurrence
+    number, so each can be decided on its own and the ids stay the same from run to run."""
+    seen: dict[str, int] = {}
+    out = []
+    for flag in flags:
+        base = fingerprint(flag, pairs[flag.bead])
+        seen[base] = seen.get(base, 0) + 1
+        ident = base if seen[base] == 1 else \
+            hashlib.sha1(f"{base}#{seen[base]}".encode()).hexdigest()[:12]
+        out.append(replace(flag, id=ident))
+    return out
 
 
 def flag_rows(flags: list[Flag], pairs: list[Pair],

@@ -65,8 +65,12 @@ def group_key(flag: Flag, index: int) -> tuple:
 
 
 def report_data(pairs: list[Pair], flags: list[Flag], dismissed: list[Flag],
-                decisions: dict[str, Decision]) -> dict[str, object]:
-    """Everything the page's script shows, as plain lists (compact for 20,000 pairs)."""
+                decisions: dict[str, Decision], below: list[Flag] = ()) -> dict[str, object]:
+    """Everything the page's script shows, as plain lists (compact for 20,000 pairs).
+
+    Flags `below` the confidence floor follow the shown ones in `flags` (listed apart by
+    index in `below`): they can be decided like the others, but mark no text and join no
+    group."""
     src_wanted: dict[int, list] = {}
     tgt_wanted: dict[int, list] = {}
     flag_records = []
@@ -90,6 +94,8 @@ def report_data(pairs: list[Pair], flags: list[Flag], dismissed: list[Flag],
                     tgt_wanted.setdefault(place.bead, []).append((span, severity, k))
         beads_of_flag.append(sorted({f.bead, *(p[0] for p in places)}))
         flag_records.append(_flag_record(f, pair, severity, places))
+    flag_records += [_flag_record(f, pairs[f.bead], SEVERITIES.index(f.severity.value),
+                                  [[pl.bead, pl.tgt_span] for pl in f.places]) for f in below]
     groups: dict[tuple, list[int]] = {}
     for k, f in enumerate(flags):
         groups.setdefault(group_key(f, k), []).append(k)
@@ -118,6 +124,7 @@ def report_data(pairs: list[Pair], flags: list[Flag], dismissed: list[Flag],
         "pairs": pair_records,
         "flags": flag_records,
         "groups": ordered,
+        "below": list(range(len(flags), len(flags) + len(below))),
         "dismissed": [_flag_record(f, pairs[f.bead], SEVERITIES.index(f.severity.value),
                                    [[pl.bead, pl.tgt_span] for pl in f.places])
                       for f in dismissed],

@@ -21,9 +21,12 @@ from .chart import _chart
 
 def render_report(pairs: list[Pair], flags: list[Flag], summary: Summary,
                   dismissed: list[Flag] | None = None,
-                  decisions: dict[str, Decision] | None = None) -> str:
+                  decisions: dict[str, Decision] | None = None,
+                  below: list[Flag] | None = None) -> str:
+    """The page; `below` are the flags under the confidence floor, listed collapsed apart."""
     dismissed = dismissed or []
-    data = report_data(pairs, flags, dismissed, decisions or {})
+    below = below or []
+    data = report_data(pairs, flags, dismissed, decisions or {}, below)
     # decisions kept in the browser belong to this report: same texts, same run settings
     data["key"] = "align-report:" + hashlib.sha1(json.dumps(
         [summary.source, summary.target, str(summary.signature), len(pairs)],
@@ -38,8 +41,8 @@ def render_report(pairs: list[Pair], flags: list[Flag], summary: Summary,
 
     extra = []
     if summary.flags_hidden_below_confidence:
-        extra.append(f"{summary.flags_hidden_below_confidence} below the confidence threshold "
-                     "not shown")
+        extra.append(f"{summary.flags_hidden_below_confidence} more under the confidence "
+                     "floor (under “Worth a look”)")
     if dismissed:
         extra.append(f"{len(dismissed)} dismissed by the reviewer not shown")
     warnings = "".join(f'<p class="warn">{escape(w)}</p>' for w in summary.warnings)
@@ -50,6 +53,9 @@ def render_report(pairs: list[Pair], flags: list[Flag], summary: Summary,
         nbeads=len(pairs), nflags=len(flags), ngroups=len(data["groups"]),
         sev=" · ".join(f"{escape(s)} {severities[s]}" for s in SEVERITIES if severities[s]),
         extra=escape(" · ".join(extra)), ndismissed=len(dismissed),
+        below_box=(f'<details id="below-box"><summary>Worth a look: {len(below)} more under '
+                   'the confidence floor</summary><ul class="entries" id="below"></ul>'
+                   '</details>\n') if below else "",
         warnings=warnings, summary_rows=summary_rows or "<tr><td>no flags</td><td></td></tr>",
         chart=_chart(pairs, flags), checks=options({f.check for f in flags}),
         categories=options({f.category for f in flags}),
@@ -108,7 +114,8 @@ var SEV=D.severities, P=D.pairs, F=D.flags, G=D.groups;
 var q=function(s){return document.querySelector(s)};
 function el(tag,cls,text){var e=document.createElement(tag);if(cls){e.className=cls;}if(text!=null){e.textContent=text;}return e;}
 var groupOf=[]; G.forEach(function(g,k){g.forEach(function(f){groupOf[f]=k;});});
-var order=F.map(function(f,k){return k;}).sort(function(a,b){return F[a][4]-F[b][4]||a-b;});
+var NS=F.length-D.below.length;  // the shown flags; those under the confidence floor follow
+var order=F.map(function(f,k){return k;}).filter(function(k){return k<NS;}).sort(function(a,b){return F[a][4]-F[b][4]||a-b;});
 // ---- decisions: the run's, then this browser's on top
 var store=null; try{store=window.localStorage;}catch(e){}
 var decisions={};
@@ -196,10 +203,10 @@ var groupItems=[],entries={};
 function label(f){var a=f[5],b=f[6];return a&&b?a+' → '+b:(a||b||f[8]);}
 function entry(k){
   var f=F[k],li=el('li','entry');li.setAttribute('data-flag',k);li.setAttribute('data-id',f[0]);
-  var go=el('a',null,'pair '+f[4]);go.href='#b'+f[4];go.addEventListener('click',function(e){e.preventDefault();select(order.indexOf(k));});
+  var go=el('a',null,'pair '+f[4]);go.href='#b'+f[4];go.addEventListener('click',function(e){e.preventDefault();if(k<NS){select(order.indexOf(k));}else{show(f[4]);}});
   li.appendChild(go);
   var span=f[6]||f[5];if(span){li.appendChild(document.createTextNode(' '));li.appendChild(el('span','span',span));}
-  var lead=F[G[groupOf[k]][0]];  // the group's heading shows its first flag's message
+  var lead=k<NS?F[G[groupOf[k]][0]]:{};  // the group's heading shows its first flag's message
   if(f[8]!==lead[8]){li.appendChild(el('div',null,f[8]));}
   if(f[7]&&(f[7]!==lead[7]||!(lead[5]||lead[6]))){li.appendChild(el('div','meta','suggestion: '+f[7]));}
   if(f[10].length){var pl=el('div','meta','also: ');f[10].forEach(function(p,j){var a=el('a',null,'pair '+p[0]+(p[1]?' “'+p[1]+'”':''));a.href='#b'+p[0];a.addEventListener('click',function(e){e.preventDefault();show(p[0]);});if(j){pl.appendChild(document.createTextNode(' · '));}pl.appendChild(a);});li.appendChild(pl);}
@@ -253,7 +260,11 @@ function fillGroup(k,upto){
   });
   list.appendChild(frag);
   var ul=q('#dismissed');
-  D.dismissed.forEach(function(f){var li=el('li','entry');var a=el('a',null,'pair '+f[4]);a.href='#b'+f[4];a.addEventListener('click',function(e){e.preventDefault();show(f[4]);});li.appendChild(a);li.appendChild(document.createTextNode(' '+f[1]+' · '+label(f)));li.setAttribute('data-id',f[0]);ul.appendChild(li);});
+  D.dismissed.forEach(function(f){var li=el('li','entry');var a=el('a',null,'pair '+f[4]);a.href='#b'+f[4];a.addEventListener('click',function(e){e.preventDefault();show(f[4]);});li.appendChild(a);li.appendChild(document.createTextNode(' '+f[1]+' · '+label(f)));
+    var d=decisions[f[0]];if(d&&d.note){li.appendChild(el('div','meta note','note: '+d.note+(d.reviewer?' ('+d.reviewer+')':'')));}
+    li.setAttribute('data-id',f[0]);ul.appendChild(li);});
+  var box=q('#below-box');
+  if(box){box.addEventListener('toggle',function(){var list=q('#below');if(box.open&&!list.firstChild){var fr=document.createDocumentFragment();D.below.forEach(function(k){fr.appendChild(entry(k));});list.appendChild(fr);}});}
 })();
 function select(pos){
   if(pos<0||pos>=order.length){return;}
@@ -275,7 +286,8 @@ function updateCounts(){
 function cell(v){v=String(v==null?'':v);if(/^[=+\-@\t\r]/.test(v)){v="'"+v;}return /[",\r\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v;}
 function exportCsv(){
   var lines=['id,decision,note,reviewer,time,check,src_term,tgt_span'];
-  Object.keys(decisions).sort().forEach(function(id){var d=decisions[id];lines.push([id,d.decision,d.note,d.reviewer,d.time,d.check,d.src_term,d.tgt_span].map(cell).join(','));});
+  var name=q('#reviewer').value.trim();  // a name typed after deciding still signs the decisions
+  Object.keys(decisions).sort().forEach(function(id){var d=decisions[id];lines.push([id,d.decision,d.note,d.reviewer||name,d.time,d.check,d.src_term,d.tgt_span].map(cell).join(','));});
   var blob=new Blob(['\ufeff'+lines.join('\r\n')+'\r\n'],{type:'text/csv;charset=utf-8'});
   var a=el('a');a.href=URL.createObjectURL(blob);a.download='decisions.csv';document.body.appendChild(a);a.click();
   setTimeout(function(){URL.revokeObjectURL(a.href);a.remove();},1000);
@@ -330,7 +342,7 @@ _PAGE = PAGE_HEAD + """<header><h1>Alignment and translation-quality report</h1>
 <button id="export" type="button">Export decisions</button> <span id="decided" class="meta"></span></p>
 <table class="counts">{summary_rows}</table>
 <ul class="groups" id="groups"></ul>
-<details><summary>Dismissed earlier ({ndismissed})</summary><ul class="dismissed" id="dismissed"></ul></details>
+{below_box}<details><summary>Dismissed earlier ({ndismissed})</summary><ul class="dismissed" id="dismissed"></ul></details>
 </aside>
 <section>
 <h2>Similarity along the document (click to jump)</h2>

@@ -113,7 +113,7 @@ def test_flags_csv_has_decision_before_confidence_last():
 def test_flags_xlsx_has_colours_filters_frozen_header_and_text_not_formulas(tmp_path):
     from openpyxl import load_workbook
 
-    from align.io.excel import flags_xlsx
+    from align.io.excel import SHEET_COLUMNS, flags_xlsx
 
     pairs = _pairs()
     flags = [_flag(0), _flag(1, "numbers", "", "=1+1", Severity.MINOR, "=HYPERLINK(\"x\")")]
@@ -121,14 +121,14 @@ def test_flags_xlsx_has_colours_filters_frozen_header_and_text_not_formulas(tmp_
     path.write_bytes(flags_xlsx(flags, [_flag(2)], pairs))
     book = load_workbook(path)
     sheet = book["flags"]
-    assert [c.value for c in sheet[1]] == FLAG_COLUMNS
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:N3"
-    severity = FLAG_COLUMNS.index("severity")
+    assert [c.value for c in sheet[1]] == SHEET_COLUMNS  # flags.csv's, and the note
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:O3"
+    severity = SHEET_COLUMNS.index("severity")
     assert sheet[2][severity].value == "major" and sheet[2][severity].fill.fgColor.rgb.endswith("FFC9C9")
     assert sheet[3][severity].fill.fgColor.rgb.endswith("FFE8B3")
-    assert sheet[2][FLAG_COLUMNS.index("src_text")].value == ZH[0]
-    assert sheet[3][FLAG_COLUMNS.index("tgt_span")].value == "=1+1"
-    assert sheet[3][FLAG_COLUMNS.index("tgt_span")].data_type == "s"
+    assert sheet[2][SHEET_COLUMNS.index("src_text")].value == ZH[0]
+    assert sheet[3][SHEET_COLUMNS.index("tgt_span")].value == "=1+1"
+    assert sheet[3][SHEET_COLUMNS.index("tgt_span")].data_type == "s"
     assert [c.value for c in book["dismissed"][2]][0] == flag_id(_flag(2), pairs[2])
     # the same flags give the same file, byte for byte (batch runs compare outputs)
     assert flags_xlsx(flags, [_flag(2)], pairs) == path.read_bytes()

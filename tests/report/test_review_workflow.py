@@ -1,0 +1,127 @@
+"""What a reviewer sees and decides: flags under the confidence floor listed apart (never
+hidden without a word), checks asked for by name, unique flag ids, notes and names."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import pytest
+
+from align.io.flags import fingerprint, flag_id, numbered
+from align.pipeline import RunOptions, check_alignment
+from align.types import Bead, Flag, Pair, Severity
+from tests.helpers import SEED_EN, SEED_ZH
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "align", *map(str, args)],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def seed_cli(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed_cli")
+    done = _cli("run", SEED_ZH, SEED_EN, "--out", out)
+    assert done.returncode == 0, done.stderr
+    return done, out
+
+
+def test_the_terminal_line_counts_the_flags_under_the_floor(seed_cli):
+    done, out = seed_cli
+    import json
+
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    below = summary["flags_hidden_below_confidence"]
+    assert below > 0
+    assert f"{summary['flags']} flags, {below} more under the confidence floor" in done.stdout
+
+
+def test_the_report_lists_the_flags_under_the_floor_collapsed(seed_cli):
+    _done, out = seed_cli
+    import json
+
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    html = (out / "report.html").read_text("utf-8")
+    below = summary["flags_hidden_below_confidence"]
+    assert f"Worth a look: {below} more under the confidence floor" in html
+    assert '<details id="below-box">' in html
+
+
+def test_the_workbook_has_a_sheet_of_flags_under_the_floor(seed_cli):
+    _done, out = seed_cli
+    import json
+
+    from openpyxl import load_workbook
+
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    book = load_workbook(out / "flags.xlsx")
+    sheet = book["under confidence floor"]
+    assert sheet.max_row - 1 == summary["flags_hidden_below_confidence"]
+    assert [c.value for c in sheet[1]][12:14] == ["decision", "note"]
+
+
+def test_a_check_named_shows_all_it_finds_unless_a_floor_is_given():
+    assert RunOptions(checks=("sense",)).floor == 0.0
+    assert RunOptions(checks=("sense",), min_confidence=0.7).floor == 0.7
+    assert RunOptions().floor > 0.5
+
+
+def test_checks_named_on_the_command_line_show_their_findings(tmp_path):
+    done = _cli("run", SEED_ZH, SEED_EN, "--out", tmp_path / "s", "--checks", "sense")
+    assert done.returncode == 0, done.stderr
+    assert " 0 flags" not in done.stdout and "0 flags;" not in done.stdout
+
+
+def test_help_names_the_checks_on_and_off_by_default():
+    from align.checks import check_names, select_checks
+
+    text = " ".join(_cli("run", "--help").stdout.split())
+    assert "(default: all)" not in text
+    on = select_checks(None)
+    off = [c for c in check_names() if c not in on]
+    assert off and f"off unless named: {', '.join(off)}" in text
+    assert f"On by default: {', '.join(on)}" in text
+
+
+@pytest.mark.parametrize("value", ["2", "-0.1", "x"])
+def test_min_confidence_must_be_a_share(value, tmp_path):
+    done = _cli("run", SEED_ZH, SEED_EN, "--out", tmp_path, "--min-confidence", value)
+    assert done.returncode == 2 and "--min-confidence" in done.stderr
+
+
+def test_fail_on_says_why_it_fails(tmp_path):
+    done = _cli("run", SEED_ZH, SEED_EN, "--out", tmp_path / "o", "--fail-on", "minor")
+    assert done.returncode == 1
+    assert "at or above minor" in done.stderr and done.stderr.count("\n") == 1
+
+
+def _pair() -> Pair:
+    return Pair(0, Bead((0,), (0,), 0.5, 0.6), "长三角和长三角。", "long triangle and long triangle.")
+
+
+def test_identical_flags_get_their_own_stable_ids():
+    pair = _pair()
+    twin = Flag("literal", "accuracy/mistranslation", Severity.MAJOR, 0, (0,), (0,),
+                "长三角", "long triangle")
+    first, second = numbered([twin, twin], [pair])
+    assert flag_id(first, pair) == fingerprint(twin, pair)  # earlier decisions still match
+    assert flag_id(first, pair) != flag_id(second, pair)
+    assert [f.id for f in numbered([twin, twin], [pair])] == [first.id, second.id]
+
+
+def test_the_workbook_shows_the_note_of_a_decision(tmp_path):
+    from openpyxl import load_workbook
+
+    from align.io.decisions import Decision
+    from align.io.excel import SHEET_COLUMNS, flags_xlsx
+
+    pair = _pair()
+    flag = numbered([Flag("literal", "accuracy/mistranslation", Severity.MAJOR, 0, (0,), (0,),
+                          "长三角", "long triangle")], [pair])[0]
+    note = Decision(flag.id, "dismiss", "the client's own name for it", "Li Wei")
+    path = tmp_path / "f.xlsx"
+    path.write_bytes(flags_xlsx([], [flag], [pair], {flag.id: "dismiss"}, (), {flag.id: note}))
+    row = [c.value for c in load_workbook(path)["dismissed"][2]]
+    assert row[SHEET_COLUMNS.index("note")] == "the client's own name for it"
