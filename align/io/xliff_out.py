@@ -7,6 +7,8 @@ back as it was read, inline tags and whitespace included.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .bilingual import BilingualDocument, parse_xml_store, xml_segments
@@ -53,7 +55,45 @@ def xliff_with_notes(document: BilingualDocument, flags: list[Flag], pairs: list
             (_add_note_2 if fmt == "xliff-2.0" else _add_note_1_2)(holder, text, flag)
     tree = store.document if hasattr(store.document, "getroot") else \
         store.document.getroottree()
-    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    written = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    return as_it_was(document.raw, written)
+
+
+# what precedes the root element (declaration, comments, PIs, doctype), then its start tag
+_HEAD = re.compile(rb"""(?s)\A(\xef\xbb\xbf)?((?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*)"""
+                   rb"""(<[^\s>/!?]+(?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*>)""")
+_TAIL = re.compile(rb"(?s)>((?:\s+|<!--.*?-->|<\?.*?\?>)*)\Z")
+
+
+def as_it_was(raw: bytes, written: bytes) -> bytes:
+    """The serialised tree with the original's own bytes where lxml writes them its own way:
+    the XML declaration (its quotes), the root's start tag (the order of `version` and
+    `xmlns`) and what follows the root (the final newline). Only for a UTF-8 original."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return written
+    before, after = _HEAD.match(raw), _HEAD.match(written)
+    if not (before and after) or b"encoding" in before.group(2) and \
+            not re.search(rb"""encoding\s*=\s*["']utf-?8["']""", before.group(2), re.I):
+        return written
+    if _root(before.group(3)) != _root(after.group(3)):
+        return written
+    out = (before.group(1) or b"") + before.group(2) + before.group(3) + written[after.end():]
+    tail_before, tail_after = _TAIL.search(raw), _TAIL.search(out)
+    if tail_before and tail_after:
+        out = out[:tail_after.start(1)] + tail_before.group(1)
+    return out
+
+
+def _root(start_tag: bytes) -> tuple | None:
+    """A root start tag's name, attributes and namespaces, however they are written."""
+    name = start_tag[1:].split()[0].rstrip(b">")
+    try:
+        element = etree.fromstring(start_tag + b"</" + name + b">")
+    except etree.XMLSyntaxError:
+        return None
+    return element.tag, dict(element.attrib), dict(element.nsmap)
 
 
 def _local(element) -> str:

@@ -125,3 +125,16 @@ def test_the_workbook_shows_the_note_of_a_decision(tmp_path):
     path.write_bytes(flags_xlsx([], [flag], [pair], {flag.id: "dismiss"}, (), {flag.id: note}))
     row = [c.value for c in load_workbook(path)["dismissed"][2]]
     assert row[SHEET_COLUMNS.index("note")] == "the client's own name for it"
+
+
+def test_xliff_out_keeps_the_file_byte_for_byte_outside_the_notes(tmp_path):
+    from tests.helpers import DATA
+
+    source = DATA / "declared_single_quotes.xlf"
+    written = tmp_path / "out.xlf"
+    done = _cli("run", source, "--out", tmp_path / "r", "--xliff-out", written)
+    assert done.returncode == 0, done.stderr
+    kept = [line for line in written.read_bytes().splitlines(keepends=True)
+            if b'<note from="align"' not in line]
+    assert b"".join(kept) == source.read_bytes()  # declaration, root attributes, final newline
+    assert written.read_bytes().count(b'<note from="align"') >= 1
