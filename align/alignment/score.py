@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..io.align_format import BeadIds, parse_align
-from ..errors import FormatError
+from ..errors import FormatError, InputError
 
 
 @dataclass(frozen=True)
@@ -81,15 +81,25 @@ def score_paths(gold: Path, test: Path) -> Scores:
             raise FormatError(f"{gold}: no .align files")
         missing = [n for n in names if not (test / n).exists()]
         if missing:
-            raise FormatError(f"{test}: missing {len(missing)} file(s), e.g. {missing[0]}")
+            raise InputError(f"{test}: missing {len(missing)} file(s), e.g. {missing[0]}")
         pairs = [(gold / n, test / n) for n in names]
     else:
         pairs = [(gold, test)]
     gold_docs, test_docs = [], []
     for g, t in pairs:
-        for path in (g, t):
-            if not path.exists():
-                raise FormatError(f"{path}: no such file")
-        gold_docs.append(parse_align(g.read_text(encoding="utf-8"), str(g)))
-        test_docs.append(parse_align(t.read_text(encoding="utf-8"), str(t)))
+        gold_docs.append(parse_align(_align_text(g), str(g)))
+        test_docs.append(parse_align(_align_text(t), str(t)))
     return score(gold_docs, test_docs)
+
+
+def _align_text(path: Path) -> str:
+    """An .align file's text; a missing or unreadable one is unreadable input, as for `run`."""
+    if not path.is_file():
+        raise InputError(f"{path}: {'is a folder, not a file' if path.exists() else 'no such file'}")
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text (binary data?); an .align file is UTF-8 "
+                         "lines of [source ids]:[target ids]") from None

@@ -138,3 +138,18 @@ def test_xliff_out_keeps_the_file_byte_for_byte_outside_the_notes(tmp_path):
             if b'<note from="align"' not in line]
     assert b"".join(kept) == source.read_bytes()  # declaration, root attributes, final newline
     assert written.read_bytes().count(b'<note from="align"') >= 1
+
+
+@pytest.mark.parametrize("gold, test", [
+    ("", b"\x7fELF\x02\x01\x01\x00\x00\xff\xfe\x00\x00\x03\x00>\x00"),  # empty gold, binary test
+    (None, b"[0]:[0]\n"),  # missing gold
+])
+def test_score_says_in_one_line_what_is_wrong_with_an_input(gold, test, tmp_path):
+    gold_path = tmp_path / "gold.align"
+    if gold is not None:
+        gold_path.write_text(gold, encoding="utf-8")
+    test_path = tmp_path / "test.dat"
+    test_path.write_bytes(test)
+    done = _cli("score", "--gold", gold_path, "--test", test_path)
+    assert done.returncode == 3  # unreadable input, as for `align run`
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
