@@ -317,7 +317,11 @@ def _glossary(args: argparse.Namespace) -> int:
         print(f"{added} added, {len(terms) - added} updated; wrote {args.glossary}")
     else:
         existing = _glossary_entries(args.out) if args.out.exists() else []
-        entries, added = curate.build(args.corpus, args.pairs, existing, args.top)
+        try:
+            entries, added = curate.build(args.corpus, args.pairs, existing, args.top)
+        except InputError as exc:  # `glossary build` reads UTF-8, UTF-16 or GB18030 only
+            raise InputError(str(exc).replace("(try --encoding)", "(save it as UTF-8)")) \
+                from None
         _write(args.out, glossary_csv(entries))
         print(f"{len(entries)} entries ({added} new candidates); wrote {args.out}")
     return 0

@@ -15,6 +15,7 @@ LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Kor
 LATIN_CHARS = regex.compile(r"\p{Latin}")
 KANA_CHARS = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 HANGUL_CHARS = regex.compile(r"\p{Hangul}")
+MOJIBAKE = regex.compile(r"[\u0080-\u00bf\u00c2-\u00c3\u00e2-\u00ef\u2018-\u203a\u0152-\u0178]")
 ENGLISH_FUNCTION_WORDS = frozenset("the of and to in is that for with as was on are by this be "
                                    "from it at an which".split())
 # frequent function words of French, German, Spanish, Portuguese, Italian, Dutch that are not English
@@ -37,6 +38,9 @@ def guess_language(text: str) -> str:
         return "ko"
     if han >= 0.25 * (han + latin) and han > 0:
         return "zh"
+    # UTF-8 read as latin-1 or cp1252: runs of accented capitals and C1 controls, few words
+    if latin > 0 and len(MOJIBAKE.findall(text)) > 0.2 * latin:
+        return "other"
     if latin > 0 and han < 0.05 * latin:
         return "en" if _english_words_share(text) >= 0.5 else "latin"
     return "other"
@@ -54,14 +58,17 @@ def _english_words_share(text: str) -> float:
 def check_languages(source: list[Sentence], target: list[Sentence],
                     source_name: str, target_name: str) -> None:
     """Refuse a swapped pair or two texts in one language, before any embedding."""
-    src_lang = guess_language(" ".join(s.text for s in source[:SAMPLE_SENTENCES]))
+    src_text = " ".join(s.text for s in source[:SAMPLE_SENTENCES])
+    src_lang = guess_language(src_text)
     tgt_lang = guess_language(" ".join(s.text for s in target[:SAMPLE_SENTENCES]))
     if src_lang == "en" and tgt_lang == "zh":
         raise LanguageError(f"{source_name} is English and {target_name} is Chinese: "
                             "source and target look swapped (source must be Chinese)")
     if src_lang != "zh":
-        raise LanguageError(f"{source_name}: the source must be Chinese, "
-                            f"but it reads as {LANGUAGE_NAMES[src_lang]}")
+        garbled = src_lang == "other" and MOJIBAKE.search(src_text)
+        raise LanguageError(f"{source_name}: the source must be Chinese, but it reads as "
+                            + ("garbled text (decoded in the wrong encoding: check --encoding)"
+                               if garbled else LANGUAGE_NAMES[src_lang]))
     if tgt_lang != "en":
         raise LanguageError(f"{target_name}: the target must be English, "
                             f"but it reads as {LANGUAGE_NAMES[tgt_lang]}")

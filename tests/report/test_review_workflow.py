@@ -153,3 +153,16 @@ def test_score_says_in_one_line_what_is_wrong_with_an_input(gold, test, tmp_path
     done = _cli("score", "--gold", gold_path, "--test", test_path)
     assert done.returncode == 3  # unreadable input, as for `align run`
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_glossary_build_suggests_no_option_it_lacks(tmp_path):
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes(bytes(range(128, 256)) * 8)
+    done = _cli("glossary", "build", "--corpus", odd, "--out", tmp_path / "g.csv")
+    assert done.returncode == 3 and "--encoding" not in done.stderr, done.stderr
+
+
+def test_a_forced_wrong_encoding_is_not_said_to_read_as_english(tmp_path):
+    done = _cli("run", SEED_ZH, SEED_EN, "--out", tmp_path, "--encoding", "latin-1")
+    assert done.returncode == 4
+    assert "English" not in done.stderr and "--encoding" in done.stderr
