@@ -109,8 +109,8 @@ def register(name: str) -> Callable[[Check], Check]:
 def _load_all() -> None:
     # importing registers; one line per check
     from . import (  # noqa: F401
-        consistency, glossary, literal, negation, numbers, omission, pinyin, repetition, sense,
-        untranslated, weak)
+        consistency, glossary, literal, negation, numbers, omission, pinyin, punctuation,
+        repetition, sense, tags, untranslated, verbatim, weak)
 
 
 def check_names() -> list[str]:
@@ -166,8 +166,9 @@ def settings() -> dict[str, object]:
 
 
 # when several checks flag one span, the most specific one speaks for all
-SPECIFICITY = ("glossary", "literal", "pinyin", "untranslated", "numbers", "negation", "sense",
-               "omission", "consistency", "repetition", "weak")
+SPECIFICITY = ("glossary", "tags", "verbatim", "literal", "pinyin", "untranslated", "numbers",
+               "negation", "sense", "omission", "consistency", "repetition", "punctuation",
+               "weak")
 
 
 def run_checks(context: CheckContext, names: list[str]) -> list[Flag]:

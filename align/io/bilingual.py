@@ -2,7 +2,8 @@
 CSV / TSV / XLSX → `Segment`s (a source and a target text per unit), with no alignment step.
 
 XML is screened by defusedxml (entity expansion, external entities) before translate-toolkit
-parses it; inline codes (<x/>, <ph>, <bpt>…) are left out of the checked text.
+parses it; inline codes (<x/>, <ph>, <bpt>…) are left out of the checked text and handed on
+beside it as `InlineCode`s, where they stand, for the tags check.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FormatError, InputError
+from ..types import InlineCode
 from .read import MAX_BYTES, decode, normalize_space, parse_xml, read_bytes
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
@@ -29,6 +31,14 @@ TARGET_COLUMNS = ("target", "tgt", "en", "en-us", "en_us", "en-gb", "english", "
 # inline element (<x/>, <ph>, <bpt>, <ept>, <it>, <sc/>, <ec/>, <sm/>, <em/>, <ut>, <sub>)
 # holds codes or text of another flow and is left out
 _TEXT_ELEMENTS = {"g", "mrk", "pc", "hi"}
+# of those, the ones that are formatting (a bold run) rather than annotation: kept as codes
+_PAIRED_ELEMENTS = {"g", "pc"}
+# codes that open or close a pair by themselves; an <ept>, <ex> or <ec> names its opener by
+# rid / startRef where it has one
+_OPENING = {"bpt", "bx", "sc"}
+_CLOSING = {"ept", "ex", "ec"}
+_STANDALONE = {"x", "ph", "it"}
+_MARK = "\ue000"  # stands for a code while the text's spaces are normalised
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,8 @@ class Segment:
     target: str
     unit: str  # the unit's id in the file: trans-unit id, unit id (and segment id), tuid, row
     position: int
+    source_codes: tuple[InlineCode, ...] = ()  # inline codes, where they stand in the text
+    target_codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ def read_bilingual(path: Path, max_bytes: int = MAX_BYTES) -> BilingualDocument:
         fmt, (segments, warnings) = "table", _table_segments(path, raw)
     else:
         store, fmt = parse_xml_store(raw, str(path), suffix)
-        segments = [Segment(_text(src), _text(tgt), unit, k)
+        segments = [Segment(_text(src), _text(tgt), unit, k, inline_codes(src), inline_codes(tgt))
                     for k, (_, unit, src, tgt) in enumerate(xml_segments(store, fmt))]
     kept = tuple(s for s in segments if s.source or s.target)
     if not kept:
@@ -168,12 +180,57 @@ def _text(element) -> str:
     return normalize_space("".join(_text_parts(element)))
 
 
-def _text_parts(element) -> Iterator[str]:
+def inline_codes(element) -> tuple[InlineCode, ...]:
+    """The inline codes of a source/target element in order, each at its character offset
+    in `_text(element)` (a space the code stood between may shift it by one)."""
+    if element is None:
+        return ()
+    found: list[tuple[str, str, str]] = []
+    marked = normalize_space("".join(_text_parts(element, found)))
+    codes = []
+    for (name, ident, role), at in zip(found, _mark_offsets(marked)):
+        codes.append(InlineCode(name, ident, at, role))
+    return tuple(codes)
+
+
+def _mark_offsets(marked: str) -> list[int]:
+    offsets, seen = [], 0
+    for k, char in enumerate(marked):
+        if char == _MARK:
+            offsets.append(k - seen)
+            seen += 1
+    plain = normalize_space(marked.replace(_MARK, ""))
+    return [min(at, len(plain)) for at in offsets]
+
+
+def _code(child, name: str) -> tuple[str, str, str] | None:
+    ident = child.get("id", "")
+    if name in _PAIRED_ELEMENTS:
+        return name, ident, "open"
+    if name in _OPENING:
+        return name, ident, "open"
+    if name in _CLOSING:
+        return name, child.get("startRef") or child.get("rid") or ident, "close"
+    if name in _STANDALONE:
+        return name, ident, "standalone"
+    return None
+
+
+def _text_parts(element, codes: list[tuple[str, str, str]] | None = None) -> Iterator[str]:
+    """The element's text pieces; where `codes` is given, each inline code is collected there
+    and stands in the text as one _MARK."""
     yield element.text or ""
     for child in element:
         name = _local(child)
+        code = _code(child, name) if codes is not None else None
+        if code is not None:
+            codes.append(code)
+            yield _MARK
         if name in _TEXT_ELEMENTS:
-            yield from _text_parts(child)
+            yield from _text_parts(child, codes)
+            if code is not None:  # the closing half of <g>…</g>
+                codes.append((name, code[1], "close"))
+                yield _MARK
         elif name == "cp":  # XLIFF 2 code point element stands for one character
             try:
                 yield chr(int(child.get("hex", ""), 16))
