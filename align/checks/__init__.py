@@ -195,8 +195,11 @@ def one_per_problem(flags: list[Flag]) -> list[Flag]:
             kept.append(flag)
             continue
         other = kept[host]
+        # one "(also check: ...)" per check: a second finding of it says nothing new
+        also = "" if flag.check == other.check or f"(also {flag.check}:" in other.message \
+            else f" (also {flag.check}: {flag.message.split(' (also ')[0]})"
         kept[host] = replace(other, confidence=max(other.confidence, flag.confidence),
-                             message=f"{other.message} (also {flag.check}: {flag.message})")
+                             message=other.message + also)
     return kept
 
 

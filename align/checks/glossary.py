@@ -61,5 +61,17 @@ def _rendered_as(context: CheckContext, pair, start: int, end: int) -> str:
     return text if len(text.split()) <= 12 else ""
 
 
+# a glossary note can run to a paragraph; the message (and the XLIFF note a translator reads)
+# carries its first words, the glossary the rest
+NOTE_CHARS = 60
+
+
 def _note(entry: GlossaryEntry) -> str:
-    return f" (glossary note: {entry.note})" if entry.note else ""
+    note = " ".join(entry.note.split())
+    if not note:
+        return ""
+    if len(note) > NOTE_CHARS:
+        cut = note[:NOTE_CHARS]
+        cut = cut[:max(cut.rfind(" "), NOTE_CHARS // 2)] if " " in cut else cut
+        note = cut.rstrip(" ,;:，；：") + "… (see the glossary)"
+    return f" (glossary note: {note})"

@@ -166,3 +166,30 @@ def test_a_forced_wrong_encoding_is_not_said_to_read_as_english(tmp_path):
     done = _cli("run", SEED_ZH, SEED_EN, "--out", tmp_path, "--encoding", "latin-1")
     assert done.returncode == 4
     assert "English" not in done.stderr and "--encoding" in done.stderr
+
+
+def test_a_long_glossary_note_is_not_pasted_whole_into_each_message():
+    from align.types import GlossaryEntry
+    from tests.helpers import check_context
+    from align.checks import run_checks
+
+    note = "Approved by the client in 2019 after a long discussion; " * 15
+    entry = GlossaryEntry("长三角", "Yangtze River Delta", "approved", note=note)
+    context = check_context([("长三角的经济很好。", "The long triangle economy is good.")],
+                            [entry])
+    flags = run_checks(context, ["glossary"])
+    assert flags and all(len(f.message) < 200 for f in flags)
+    assert "glossary note: Approved by the client" in flags[0].message
+
+
+def test_one_also_per_check_when_findings_fold():
+    from align.checks import one_per_problem
+
+    def flag(check, message):
+        return Flag(check, "accuracy/mistranslation", Severity.MAJOR, 0, (0,), (0,), "长三角",
+                    "long triangle", message=message, target_offsets=(4, 17))
+
+    folded = one_per_problem([flag("glossary", "use Yangtze River Delta"),
+                              flag("literal", "renders it word by word"),
+                              flag("literal", "renders it word by word")])
+    assert len(folded) == 1 and folded[0].message.count("(also literal:") == 1
