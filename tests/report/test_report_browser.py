@@ -355,3 +355,58 @@ def test_twenty_thousand_pairs_are_interactive_within_two_seconds(browser, tmp_p
     assert page.js(SHOWN) == len({b for f in flags for b in (f.bead, *(p.bead for p in f.places))})
     assert page.problems == []
     page.close()
+
+
+def test_a_name_typed_after_deciding_signs_every_exported_decision(seed_run, browser, tmp_path):
+    _result, out = seed_run
+    page = Page(browser, out / "report.html")
+    page.page.evaluate("localStorage.clear()")
+    page.open(out / "report.html")
+    page.page.keyboard.press("j")
+    page.page.keyboard.press("d")  # decided before any name is typed
+    page.page.fill("#reviewer", "Wang Fang")
+    with page.page.expect_download() as download:
+        page.page.click("#export")
+    saved = tmp_path / "decisions.csv"
+    download.value.save_as(saved)
+    rows = list(csv.DictReader(io.StringIO(saved.read_text("utf-8-sig"))))
+    assert rows and {r["reviewer"] for r in rows} == {"Wang Fang"}
+    assert page.problems == []
+    page.close()
+
+
+def test_flags_under_the_floor_are_listed_collapsed_and_can_be_decided(seed_run, browser):
+    result, out = seed_run
+    assert result.hidden
+    page = Page(browser, out / "report.html")
+    assert page.js("document.querySelector('#below-box').open") is False
+    page.page.click("#below-box summary")
+    page.wait_for("document.querySelectorAll('#below li.entry').length > 0")
+    entries = page.js("[...document.querySelectorAll('#below li.entry')].map(li => li.textContent)")
+    assert len(entries) == len(result.hidden) and all("confidence" in e for e in entries)
+    ids = page.js("[...document.querySelectorAll('#below li.entry')].map(li => li.dataset.id)")
+    assert ids == [flag_id(f, result.pairs[f.bead]) for f in result.hidden]
+    page.page.locator("#below li.entry button.dismiss").first.click()
+    assert "1 dismissed" in page.js("document.querySelector('#decided').textContent")
+    # the main list and keyboard steps hold the shown flags only
+    assert page.js("document.querySelectorAll('#groups li.entry').length") == 0
+    assert page.problems == []
+    page.close()
+
+
+def test_a_note_shows_in_the_dismissed_list(seed_run, browser, tmp_path, encoder):
+    result, _out = seed_run
+    first = result.flags[0]
+    ident = flag_id(first, result.pairs[first.bead])
+    decisions = tmp_path / "decisions.csv"
+    decisions.write_text(f"id,decision,note,reviewer\n{ident},dismiss,our house style,Li\n",
+                         encoding="utf-8")
+    ENCODERS["session-use"] = lambda _arg: encoder
+    from tests.helpers import SEED_EN, SEED_ZH
+    again = run(SEED_ZH, SEED_EN, RunOptions(model="session-use", cache=False,
+                                             decisions=decisions))
+    write_report(again, tmp_path / "r", SEED_ZH.name, SEED_EN.name)
+    page = Page(browser, tmp_path / "r" / "report.html")
+    assert "our house style" in page.js("document.querySelector('#dismissed').textContent")
+    assert page.problems == []
+    page.close()
