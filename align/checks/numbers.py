@@ -83,6 +83,7 @@ def check(context: CheckContext) -> list[Flag]:
         missing = [q for q in unsaid if not q.soft
                    and not any(a <= q.start and q.end <= b for a, b in names)]
         _drop_pairs(_the_others(pair, missing, added), missing, added)
+        _drop_pairs(_pair_up(missing, added, _rounded), missing, added)
         for q_src, q_tgt in _changes(missing, added):
             missing.remove(q_src)
             added.remove(q_tgt)
@@ -94,8 +95,8 @@ def check(context: CheckContext) -> list[Flag]:
                                    "which the translation means"))
                 continue
             flags.append(_flag(pair, "changed", Severity.CRITICAL if money else Severity.MAJOR,
-                               q_src, q_tgt, f"source says {q_src.text} ({_plain(q_src.value)}), "
-                               f"target says {q_tgt.text}" + (" (an amount of money)" if money else "")))
+                               q_src, q_tgt, f"source says {_said(q_src)}, "
+                               f"target says {_written(q_tgt)}" + (" (an amount of money)" if money else "")))
         for q in missing:
             if q.value == 0 and _NONE.search(pair.target_text):
                 continue  # said as an absence, and no other figure stands for it
@@ -104,7 +105,7 @@ def check(context: CheckContext) -> list[Flag]:
             small = q.kind in ("cardinal", "ordinal") and q.value < SETTINGS.small_count and not q.money
             flags.append(_flag(pair, "missing-count" if small else "missing",
                                Severity.MINOR if small else Severity.MAJOR, q, None,
-                               f"number {q.text} ({_plain(q.value)}) is missing from the target"))
+                               f"number {_said(q)} is missing from the target"))
         # a round number or an idiomatic "two" with no source number left unsaid to stand
         # for is idiom; beside one (几个人 → "a dozen people") it may be that number changed
         unpaired_soft = any(q.soft and q.value != 1 for q in unsaid)  # 一 is mostly "a"
@@ -330,6 +331,20 @@ def _the_others(pair: Pair, missing: list[Quantity],
     return _pair_up(missing, added, fits)
 
 
+def _rounded(q: Quantity, t: Quantity) -> bool:
+    """One value written to fewer decimals than the other (2.726 K for 2.7255 K): the same
+    quantity rounded, not a changed one."""
+    def decimals(text: str) -> int | None:
+        found = regex.search(r"\d\.(\d+)", text)
+        return len(found.group(1)) if found else (0 if regex.search(r"\d", text) else None)
+
+    places = [decimals(q.text), decimals(t.text)]
+    # both written with decimals: 12% for 12.5% may well be a slip, 2.73 for 2.7255 is not
+    if None in places or min(places) < 1 or places[0] == places[1] or q.kind != t.kind:
+        return False
+    return abs(q.value - t.value) <= 0.5 * 10 ** -min(places) + 1e-12
+
+
 def _age(source: str, q_src: Quantity, q_tgt: Quantity) -> bool:
     """An age one year apart (十四岁 → "his fifteenth birthday", 三岁 → "two years old")."""
     return source.startswith("岁", q_src.end) and abs(q_src.value - q_tgt.value) == 1
@@ -356,10 +371,35 @@ def _flag(pair: Pair, kind: str, severity: Severity, q_src: Quantity | None,
     return Flag("numbers", "locale/number", severity, pair.index, pair.source_ids,
                 pair.target_ids, src_term=q_src.text if q_src else "",
                 tgt_span=q_tgt.text if q_tgt else "",
-                suggestion=_plain(q_src.value) if q_src else "", message=message,
+                suggestion=_shown(q_src) if q_src else "", message=message,
                 source_offsets=(q_src.start, q_src.end) if q_src else None,
                 target_offsets=(q_tgt.start, q_tgt.end) if q_tgt else None, kind=kind)
 
 
 def _plain(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) and value >= 10000 else f"{value:g}"
+    if value == int(value) and value >= 10000:
+        return f"{value:,.0f}"
+    shown = f"{value:.10g}"
+    # never 5e-06: a reader writes 0.000005
+    return f"{value:.12f}".rstrip("0").rstrip(".") if "e" in shown and abs(value) < 1 else shown
+
+
+def _said(q: Quantity) -> str:
+    """A source number as written, and its value where the writing is not the value."""
+    shown = _shown(q)
+    return q.text if shown.replace(",", "") == q.text.replace(",", "") else f"{q.text} ({shown})"
+
+
+def _written(q: Quantity) -> str:
+    """A target number as the message quotes it: with its % (the span stops before it)."""
+    return f"{q.text}%" if q.kind == "percent" and q.text[-1:].isdigit() else q.text
+
+
+def _shown(q: Quantity) -> str:
+    """A value as a reader writes it: 百分之一 is 1%, 千分之三 0.3%, 百万分之五 5 ppm."""
+    if q.kind == "percent":
+        return f"{_plain(q.value)}%"
+    if "分之" in q.text and 0 < q.value < 1:
+        percent = float(f"{q.value * 100:.10g}")
+        return f"{_plain(percent)}%" if percent >= 0.01 else f"{_plain(q.value * 1e6)} ppm"
+    return _plain(q.value)

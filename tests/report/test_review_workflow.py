@@ -193,3 +193,29 @@ def test_one_also_per_check_when_findings_fold():
                               flag("literal", "renders it word by word"),
                               flag("literal", "renders it word by word")])
     assert len(folded) == 1 and folded[0].message.count("(also literal:") == 1
+
+
+@pytest.mark.parametrize("zh, en, shown", [
+    ("增长了百分之一。", "It grew by 2%.", "source says 百分之一 (1%), target says 2%"),
+    ("浓度为百万分之五。", "The concentration is 6 ppm.", "百万分之五 (5 ppm)"),
+    ("比例为千分之三。", "The ratio is low.", "千分之三 (0.3%)"),
+    ("增长了12.5%。", "It grew by 12%.", "source says 12.5%, target says 12%"),
+])
+def test_numbers_are_shown_as_a_reader_writes_them(zh, en, shown):
+    from align.checks import run_checks
+    from tests.helpers import check_context
+
+    messages = [f.message for f in run_checks(check_context([(zh, en)]), ["numbers"])]
+    assert any(shown in m for m in messages), messages
+    assert not any("e-0" in m or "(1)" in m for m in messages)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("宇宙背景温度为2.726K。", "The background temperature is 2.7255 K."),
+    ("长度为2.73米。", "It is 2.7255 m long."),
+])
+def test_a_rounding_of_the_same_quantity_is_no_flag(zh, en):
+    from align.checks import run_checks
+    from tests.helpers import check_context
+
+    assert run_checks(check_context([(zh, en)]), ["numbers"]) == []

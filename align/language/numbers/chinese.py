@@ -26,7 +26,7 @@ _ZH_NUMERAL = regex.compile(rf"[{_NUMERAL_CHARS}]+")
 _KILO_UNITS = "克米瓦帕伏卡焦"
 _HECTO_UNITS = "帕分"
 _ZH_ARABIC = regex.compile(r"(?<![\p{Latin}\d.])(?<!\p{Latin}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-                           rf"(?!\d|(?!(?:{_UNIT_WORDS})(?![\p{{Latin}}\d]))\p{{Latin}})"
+                           rf"(?!\d|\.\d|(?!(?:{_UNIT_WORDS})(?![\p{{Latin}}\d]))\p{{Latin}})"
                            rf"(\s*[余多]?(?:万亿|千亿|百亿|千万|百万|[万亿]|千(?![{_KILO_UNITS}])"
                            rf"|百(?![{_HECTO_UNITS}])))?"
                            r"(\s*[%％])?")

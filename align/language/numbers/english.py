@@ -11,7 +11,7 @@ from .quantity import Quantity
 # numbers that are part of a name: COVID-19, G60, F-22, 5G, 10G, SSC5, 4x4 (not RM476.5, 14th, 100x,
 # 1980s, 500Mbps, 16-year-old)
 _UNIT_WORDS = ("st|nd|rd|th|s|m|km|cm|mm|kg|g|mg|ml|mph|kmh|kph|Mbps|Gbps|kbps|Kbps|GB|MB|KB|TB|"
-               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L|MP|x|X|C|F|bp|bps")
+               "MW|kW|GW|W|MHz|GHz|Hz|ms|h|min|pm|am|bn|mn|k|sq|ft|m2|km2|mAh|kWh|V|A|l|L|MP|x|X|C|F|K|bp|bps")
 # a code or a name glued to digits (G60, COVID-19, a phone's S60: money is S$60), not a word
 # that modifies a number
 # ("mid-1980s", "pre-2020", "top-10")
