@@ -15,7 +15,8 @@ from ..io.decisions import DISMISS, load_decisions
 from ..errors import AlignError, InputError
 from ..types import GlossaryEntry
 from .extract import corpus_sentences, extract_terms
-from .mine import load_pairs, mine_renderings, propose
+from .compose import Composer
+from .mine import load_pairs, mine_renderings
 
 
 def build(corpus: list[Path], pairs: list[Path], existing: list[GlossaryEntry],
@@ -34,13 +35,15 @@ def build(corpus: list[Path], pairs: list[Path], existing: list[GlossaryEntry],
     if not sentences:
         raise InputError("the corpus has no Chinese sentences")
     terms = extract_terms(sentences, top=top)
-    found = mine_renderings([t.term for t in terms], load_pairs(pairs)) if pairs else {}
+    aligned = load_pairs(pairs) if pairs else []
+    found = mine_renderings([t.term for t in terms], aligned) if aligned else {}
     corpus_text = "".join(s for _, s in sentences)
+    composer = Composer(aligned, corpus_text, found)
     by_term = {e.zh: k for k, e in enumerate(existing)}
     entries = list(existing)
     added = 0
     for term in terms:
-        proposal = propose(term.term, found.get(term.term), corpus_text)
+        proposal = composer.proposal(term.term)
         source = (f"extracted: {term.documents} docs, C-value {term.cvalue:g}, "
                   f"specificity {term.specificity:g}; proposal: {proposal.why}")
         if term.term not in by_term:

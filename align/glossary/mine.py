@@ -24,7 +24,8 @@ import regex
 from ..language import lexicon
 from ..language.english import STOPWORDS, tokens
 from ..errors import InputError
-from ..checks.links import align_terms, literal_kind
+from ..checks.links import align_terms, literal_kind, stray_words
+from ..checks.sense import sense_groups
 from ..io.csv_format import cell_text
 from ..io.manifest import report_folders
 from ..language.terms import SETTINGS as TERMS
@@ -174,13 +175,18 @@ def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Propo
     bad_keys = [rendering_key(f) for f in forbidden]
 
     def clean(rendering: str) -> bool:
-        """Holds no forbidden rendering: "Lingang new film area" holds "film area"."""
+        """Holds no forbidden rendering ("Lingang new film area" holds "film area"), and the
+        literal test passes it as the term's rendering."""
         key = rendering_key(rendering)
-        return not any(bad and bad <= key for bad in bad_keys)
+        return not any(bad and bad <= key for bad in bad_keys) and not literal(term, rendering)
 
     observed = "; ".join(f"{s} ×{n}" for s, n in record.seen.most_common(6))
     meaning = dictionary_meaning(term)
     if meaning:
+        sense = _sense_in_pairs(term, record, clean)
+        if sense is not None:
+            return Proposal(sense, "the sense the pairs use", forbidden, observed) if sense else \
+                Proposal("", "several senses, the pairs do not settle which", forbidden, observed)
         # the form the translation uses, when it carries the dictionary meaning
         # ('integration' rather than the verb 'integrate')
         key = rendering_key(meaning)
@@ -196,11 +202,39 @@ def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Propo
     full = full_form(term)
     if full and full in corpus_text and dictionary_meaning(full):
         return Proposal(dictionary_meaning(full), f"full form {full} in the corpus", forbidden, observed)
-    usable = [(s, n) for s, n in record.seen.most_common() if clean(s) and s not in forbidden]
+    # a rendering that leaves a word of the term out ("Trade Test Area" for 自贸试验区, "China
+    # International Import" for 中国国际进口博览会) is a fragment, not the term's name
+    usable = [(s, n) for s, n in record.seen.most_common()
+              if clean(s) and s not in forbidden and coverage(term, s) >= 1.0]
     if usable:
         return Proposal(usable[0][0], f"most frequent rendering in the pairs ({usable[0][1]}×)",
                         forbidden, observed)
     return Proposal("", "no rendering found", forbidden, observed)
+
+
+def literal(term: str, rendering: str) -> bool:
+    """Whether the literal test (the literal check's own) flags `rendering` as the term's."""
+    alignment = align_terms(f"{term}。", f"{rendering}.")
+    return any(len(link.units) == 1 and alignment.units[link.units[0]].text == term
+               and (literal_kind(alignment, link) or stray_words(alignment, link))
+               for link in alignment.links)
+
+
+def _sense_in_pairs(term: str, record: TermRenderings, clean) -> str | None:
+    """For a term of several unrelated senses (龙头: 'faucet', 'leader'), the dictionary's
+    first is only one of them: the one-word sense the pairs render it by in at least half the
+    places that hold it ("symposium" for 座谈会), '' when they hold the term but no sense is
+    that common (one "faucet" in five places: a slip, as the sense check has it), None when
+    the term has one sense or no pair holds it (the dictionary's first meaning stands)."""
+    groups = sense_groups(term)
+    if len(groups) < 2 or not record.pairs:
+        return None
+    words = frozenset().union(*(g.words for g in groups))
+    for surface, n in record.seen.most_common():
+        said = tokens(surface)
+        if len(said) == 1 and said[0].stem in words and clean(surface) and 2 * n >= record.pairs:
+            return surface
+    return ""
 
 
 def _by_key(counter: Counter) -> list[str]:
