@@ -7,11 +7,13 @@ composition, else none (the term says so: no guess).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
-from ..language.terms import parts
+from ..language import lexicon
+from ..language.terms import noun_meaning, parts
 from .mine import Proposal, TermRenderings, mine_renderings, propose
 
 
@@ -44,21 +46,32 @@ class Composer:
         own = propose(term, self.found.get(term), self.corpus_text)
         if own.en:
             return own
-        composed = self._composed(term, COMPOSE.max_words)
+        composed, why = self._composed(term, COMPOSE.max_words), "composed of its words' proposals"
+        full = spelled_out(term, self.corpus_text) if not composed else ""
+        if full:
+            composed = self._composed(full, COMPOSE.max_words)
+            why = f"full form {full} in the corpus, composed of its words' proposals"
         if not composed:
             return own
-        return Proposal(composed, "composed of its words' proposals", own.forbidden, own.observed)
+        return Proposal(composed, why, own.forbidden, own.observed)
 
     def _word(self, word: str) -> Proposal:
         if word not in self.found:
             self.found.update(mine_renderings([word], self.pairs))
-        return propose(word, self.found[word], self.corpus_text)
+        said = propose(word, self.found[word], self.corpus_text)
+        verb = lexicon.senses(word) and lexicon.is_verb_sense(lexicon.senses(word)[0])
+        if said.why == "CC-CEDICT" and verb and noun_meaning(word) != said.en:
+            # inside a term a word names a thing: 创新 'innovation', not 'bring forth new ideas'
+            return Proposal(noun_meaning(word), said.why, said.forbidden, said.observed)
+        return said
 
     def _composed(self, term: str, words: int) -> str:
         """The term split at a word boundary into a modifier and its head (the longest head
-        first), each proposed on its own or composed in turn; '' when some word has none."""
+        first), each proposed on its own or composed in turn; '' when some word has none, or
+        only a verb's meaning (认真学习领会 is no "conscientious learn understand")."""
         for split in parts(term):
-            if len(split) > words or any(len(w) < COMPOSE.min_chars for w in split):
+            if len(split) > words or any(len(w) < COMPOSE.min_chars for w in split) or \
+                    any(_verb(w, self._word(w).en) for w in split):
                 continue
             for cut in range(1, len(split)):
                 modifier, head = "".join(split[:cut]), "".join(split[cut:])
@@ -70,8 +83,32 @@ class Composer:
                     # one word's dictionary meaning of two plain words, before its head, is one
                     # adjective ('high quality' → 'high-quality development'); a phrase the pairs
                     # or a composition give ('integrated development') stays as it is
-                    plain = _PLAIN_PAIR.match(left) if cut == 1 and said.why == "CC-CEDICT" else None
+                    plain = _PLAIN_PAIR.match(left) if len(split) == 2 and \
+                        said.why == "CC-CEDICT" and " " not in right else None
                     if plain:
                         left = f"{plain.group(1)}-{plain.group(2)}"
                     return f"{left} {right}"
         return ""
+
+
+def _verb(word: str, rendering: str) -> bool:
+    """Whether the rendering is the meaning of one of the word's verb senses ('learn' for 学习)."""
+    return any(lexicon.is_verb_sense(piece.strip()) and lexicon.meaning(piece) == rendering
+               for sense in lexicon.senses(word) for piece in sense.split(";"))
+
+
+def spelled_out(term: str, corpus_text: str) -> str:
+    """The full form of a two-character abbreviation the dictionary lacks, as Chinese forms
+    them (the first character of each of two words: 科创 = 科技 + 创新): the one such pair of
+    dictionary words the corpus holds side by side most often, at least twice as often as any
+    other; '' when there is none or no clear one."""
+    if len(term) != 2 or lexicon.senses(term) or not lexicon.HAN_RUN.fullmatch(term):
+        return ""
+    first, second = term
+    seen = Counter(m.group() for m in regex.finditer(
+        rf"(?={regex.escape(first)}\p{{Han}}{regex.escape(second)}\p{{Han}})....", corpus_text))
+    found = [(full, n) for full, n in seen.most_common()
+             if full[:2] in lexicon.cedict() and full[2:] in lexicon.cedict()]
+    if not found or (len(found) > 1 and found[1][1] * 2 > found[0][1]):
+        return ""
+    return found[0][0]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from ..language import lexicon
+from ..language import english, lexicon
 from ..language.english import STOPWORDS, tokens
 from ..errors import InputError
 from ..checks.links import align_terms, literal_kind, stray_words
@@ -35,6 +35,7 @@ from ..language.terms import (dictionary_meaning, full_form, matches_any, parts,
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
 _NOMINAL = regex.compile(r"(?:tion|sion|ment|ity|ance|ence|ism|ness|ship|age)s?$", regex.I)
+_ADJECTIVE = regex.compile(r"(?:al|ive|ic|ous|ful|less|able|ible)$", regex.I)
 MIN_COVERAGE = 0.6  # a rendering of a compound must carry most of its parts
 
 
@@ -229,12 +230,29 @@ def _sense_in_pairs(term: str, record: TermRenderings, clean) -> str | None:
     groups = sense_groups(term)
     if len(groups) < 2 or not record.pairs:
         return None
-    words = frozenset().union(*(g.words for g in groups))
+    # a whole wording of a sense: "country" is only a piece of 'our country' (the MT's "my
+    # country" with its stop word dropped)
+    wordings: dict[str, list[str]] = defaultdict(list)
+    for group in groups:
+        for sense in group.senses:
+            for piece in sense.split(";"):
+                if len(w := lexicon.meaning(piece).lower().split()) == 1:
+                    wordings[english.stem(w[0])].append(w[0])
     for surface, n in record.seen.most_common():
         said = tokens(surface)
-        if len(said) == 1 and said[0].stem in words and clean(surface) and 2 * n >= record.pairs:
-            return surface
+        if len(said) == 1 and said[0].stem in wordings and clean(surface) and 2 * n >= record.pairs:
+            # the dictionary's form of the word, a noun's first: 'region' (not "regions" nor
+            # 'regional'), 'development' where the pairs say "develop"
+            forms = [*wordings[said[0].stem], _singular(surface.lower())]
+            return min(forms, key=lambda w: (not _NOMINAL.search(w), bool(_ADJECTIVE.search(w))))
     return ""
+
+
+def _singular(word: str) -> str:
+    """'regions' → 'region', 'cities' → 'city'; 'process' and 'analysis' stay."""
+    if regex.search(r"(?:ss|is|us)$", word) or not word.endswith("s"):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
 def _by_key(counter: Counter) -> list[str]:
