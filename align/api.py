@@ -75,14 +75,17 @@ Pairs = str | Path | Sequence[tuple[str | Path, str | Path] | tuple[str | Path, 
 
 def run_corpus(pairs: Pairs, out: str | Path, options: RunOptions | None = None,
                workers: int = 1, dask: str | None = None, dask_timeout: float = 20.0,
-               progress: Callable[[BatchProgress], None] | None = None) -> CorpusResult:
+               progress: Callable[[BatchProgress], None] | None = None,
+               xliff_out: bool = False) -> CorpusResult:
     """Run every pair of a corpus into OUT/<id>/ and write the corpus files into OUT.
 
     `pairs` is a manifest CSV, a folder of NAME.zh.EXT / NAME.en.EXT files, or a list of
     (source, target) or (source, target, id). Pairs whose inputs, settings and tool are
     unchanged since an earlier run into the same OUT are reused. `workers` > 1 runs that many
     local processes; `dask` is a scheduler address, or "local" for a LocalCluster of `workers`
-    processes. A pair that fails is recorded (CorpusResult.failed, pairs.csv), never raised."""
+    processes. A pair that fails is recorded (CorpusResult.failed, pairs.csv), never raised.
+    A folder or manifest may list bilingual files (XLIFF, TMX, tables), each checked as it
+    stands; `xliff_out` writes each XLIFF one back, flags as notes, into OUT/<id>/<its name>."""
     from .corpus.tables import collect, write_corpus
     from .pipeline import RunOptions
     from .corpus.scheduler import run_jobs
@@ -96,7 +99,9 @@ def run_corpus(pairs: Pairs, out: str | Path, options: RunOptions | None = None,
     if not corpus.pairs:
         ignored = f"; ignored: {', '.join(corpus.ignored[:10])}" if corpus.ignored else ""
         raise InputError(f"{corpus.root}: no pairs found (files are paired by name: "
-                         f"NAME.zh.EXT with NAME.en.EXT){ignored}")
+                         f"NAME.zh.EXT with NAME.en.EXT; bilingual files are .xlf .xliff "
+                         f".sdlxliff .mqxliff .tmx, or a table naming its source and target "
+                         f"columns){ignored}")
     for name, path in option_files(options):
         if not path.is_file():
             raise InputError(f"--{name} {path}: no such file")
@@ -110,7 +115,7 @@ def run_corpus(pairs: Pairs, out: str | Path, options: RunOptions | None = None,
         outcomes: dict[str, PairOutcome] = {}
         jobs: dict[str, PairJob] = {}
         for spec in corpus.pairs:
-            planned = plan(spec, options, out, settings)
+            planned = plan(spec, options, out, settings, xliff_out)
             if isinstance(planned, PairOutcome):
                 outcomes[spec.id] = planned
             else:

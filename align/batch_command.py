@@ -77,6 +77,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     batch.add_argument("--no-cache", action="store_true",
                        help="do not read or write the embedding cache")
     batch.add_argument("--max-bytes", type=int, default=None, help="largest input accepted")
+    batch.add_argument("--xliff-out", action="store_true",
+                       help="write each XLIFF input back with its flags as notes, into its "
+                            "pair's folder OUT/NAME/ under its own file name")
 
 
 class _ProgressBar:
@@ -124,13 +127,15 @@ def main(args: argparse.Namespace) -> int:
     bar = _ProgressBar(not args.quiet and sys.stderr.isatty())
     try:
         result = run_corpus(args.input, out, options, workers=args.workers, dask=args.dask,
-                            dask_timeout=args.dask_timeout, progress=bar)
+                            dask_timeout=args.dask_timeout, progress=bar,
+                            xliff_out=args.xliff_out)
     finally:
         bar.close()
     summary = result.summary
     ignored = summary.get("ignored_files") or []
     if ignored:
-        print(f"align: warning: {len(ignored)} ignored (not NAME.zh.EXT or NAME.en.EXT): "
+        print(f"align: warning: {len(ignored)} ignored (not NAME.zh.EXT or NAME.en.EXT, nor a "
+              f"bilingual file): "
               f"{', '.join(map(str, ignored))}", file=sys.stderr)
     failed = [o for o in result.outcomes if not o.ok]
     for outcome in failed[:SHOWN_FAILURES]:

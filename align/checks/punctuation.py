@@ -4,7 +4,8 @@ a sentence-final mark lost.
 
 Curly quotes “” are English typography too, and are not full-width. Full-width marks inside
 Chinese text left in the English are the `untranslated` check's, and a bracket or quote the
-source leaves open as well (dialogue running over several segments) is faithful.
+source leaves open as well is faithful; so is one left open where a neighbouring pair leaves
+one open too (dialogue running over several segments, which a novel's translator regroups).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ _HAN = regex.compile(r"\p{Han}")
 _PAIRS = (("(", ")"), ("[", "]"), ("（", "）"), ("“", "”"), ("「", "」"), ("『", "』"),
           ("《", "》"), ("【", "】"))
 _DOUBLE_SPACE = regex.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACE_BEFORE = regex.compile(r"(?<=[\p{Latin}\d]) +[,;](?=\s|$)|(?<=[\p{Latin}]) +\.(?=\s|$)")
+# (a spaced ellipsis ". . ." is a literary convention, not a stray space)
+_SPACE_BEFORE = regex.compile(r"(?<=[\p{Latin}\d]) +[,;](?=\s|$)|(?<=[\p{Latin}]) +\.(?=\s|$)(?!\s\.)")
 # a sentence end: . ! ? … and their full-width forms, maybe followed by closing quotes and
 # brackets; a colon or a dash ends a lead-in, which English keeps as it likes
 _FINAL = regex.compile(r"[.!?…。！？:：;；—–\-][\"'”’」』）)\]]*\s*$")
@@ -46,10 +48,12 @@ SETTINGS = PunctuationSettings()
 @register("punctuation")
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
-    for pair in context.pairs:
+    for k, pair in enumerate(context.pairs):
         if not (pair.source_ids and pair.target_ids):
             continue
-        flags += _full_width(pair) + _unpaired(pair) + _spacing(pair)
+        neighbours = tuple(p.target_text for p in context.pairs[max(0, k - 1):k + 2]
+                           if p is not pair)
+        flags += _full_width(pair) + _unpaired(pair, neighbours) + _spacing(pair)
         kinds = {context.source[k].kind for k in pair.source_ids}
         if kinds <= {"paragraph", "line", "item"}:
             flags += _final(pair)
@@ -77,12 +81,15 @@ def _half(marks: str) -> str:
                    for c in marks)
 
 
-def _unpaired(pair: Pair) -> list[Flag]:
+def _unpaired(pair: Pair, neighbours: tuple[str, ...]) -> list[Flag]:
+    """Brackets and quotes without a partner in the target, where the source pairs them and
+    each neighbouring target pairs its own."""
     flags = []
     for opening, closing in _PAIRS:
         at = _unbalanced(pair.target_text, opening, closing)
         if at is None or _unbalanced(pair.source_text, *_source_marks(opening, closing)) \
-                is not None:
+                is not None or any(_unbalanced(n, opening, closing) is not None
+                                   for n in neighbours):
             continue
         mark = pair.target_text[at]
         flags.append(Flag("punctuation", "fluency/punctuation", Severity.MINOR, pair.index,
@@ -90,7 +97,7 @@ def _unpaired(pair: Pair) -> list[Flag]:
                           message=f"「{mark}」 has no {'closing' if mark == opening else 'opening'}"
                                   f" partner in the target",
                           target_offsets=(at, at + 1)))
-    if pair.target_text.count('"') % 2 and _balanced_source_quotes(pair.source_text):
+    if _stray_quote(pair, neighbours):
         at = pair.target_text.rfind('"')
         flags.append(Flag("punctuation", "fluency/punctuation", Severity.MINOR, pair.index,
                           pair.source_ids, pair.target_ids, tgt_span='"', kind="unpaired",
@@ -118,8 +125,19 @@ def _unbalanced(text: str, opening: str, closing: str) -> int | None:
     return stack[0] if stack else None
 
 
-def _balanced_source_quotes(source: str) -> bool:
-    return _unbalanced(source, "“「『", "”」』") is None and source.count('"') % 2 == 0
+def _stray_quote(pair: Pair, neighbours: tuple[str, ...]) -> bool:
+    """An odd number of straight double quotes in the target, judged only where the source
+    quotes within the pair and pairs its quotes: a novel's dialogue runs over many segments,
+    and a translator adds quotes where the source has none (她说：走吧). A source that is one
+    whole quotation rendered with a quote at one end only was regrouped, not broken."""
+    source, target = pair.source_text.strip(), pair.target_text.strip()
+    if not target.count('"') % 2 or any(n.count('"') % 2 for n in neighbours):
+        return False
+    quotes = sum(source.count(c) for c in '“”「」『』"')
+    if not quotes or _unbalanced(source, "“「『", "”」』") is not None or source.count('"') % 2:
+        return False
+    whole = source[:1] in '“「"' and regex.search(r'[”」"][。！？.!?]?$', source)
+    return not (whole and target.count('"') == 1 and (target[0] == '"' or target[-1] == '"'))
 
 
 def _spacing(pair: Pair) -> list[Flag]:

@@ -21,15 +21,15 @@ _URL = regex.compile(
     r"(?:/[^\s\p{Han}，。；（）]*)?(?![A-Za-z0-9_]|\.[A-Za-z0-9])")
 _EMAIL = regex.compile(r"(?i)(?<![A-Za-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 _HANDLE = regex.compile(r"(?<![A-Za-z0-9_@#])[#@][A-Za-z][A-Za-z0-9_]{2,}")
-# a code: Latin letters and digits joined (S60, G60, A320neo, COVID-19, 5G), or digits and an
-# upper-case letter; letters need a digit and a digit needs a letter
-_CODE = regex.compile(r"(?<![\p{Latin}\d.])(?=[\p{Latin}\d-]*\d)(?=[\p{Latin}\d-]*\p{Latin})"
+# a code: Latin letters and digits joined (S60, G60, A320neo, COVID-19, 600884.SH): letters
+# need a digit and a digit needs a letter
+_CODE = regex.compile(r"(?<![\p{Latin}\d.])(?=[\p{Latin}\d.-]*\d)(?=[\p{Latin}\d.-]*\p{Latin})"
                       r"[\p{Latin}\d]+(?:[-.][\p{Latin}\d]+)*(?![\p{Latin}\d])")
 # a number with a unit of measure or an English ordinal / decade: may be written out
 # (case kept: 5G is a network, 5g five grams)
 _MEASURE = regex.compile(r"\d+(?:[.,]\d+)?(?:k?m|[cm]m|km[²2]?|m[²23]|k?g|mg|t|ml|[lL]|s|h|min|"
                          r"k[wW]h?|[kMG]W|MWh|[kMG]?Hz|[KMGT]B|st|nd|rd|th|am|pm|AM|PM|V|W|"
-                         r"mph|kph|KM|KG)")
+                         r"mph|kph|KM|KG|[kKMGT]?bps|[kKMGT]B/s|fps|dpi|ppm)")
 _TRAIL = ".,;:!?)]}>\"'"
 
 
@@ -66,16 +66,28 @@ def tokens(source: str) -> list[tuple[str, regex.Match]]:
             start, end = m.span()
             if any(a < end and start < b for a, b in taken):
                 continue
-            if kind == "code" and (len(m.group()) < SETTINGS.min_code or
-                                   _MEASURE.fullmatch(m.group())):
+            if kind == "code" and not _code(m.group()):
                 continue
             found.append((kind, m))
             taken.append((start, end))
     return sorted(found, key=lambda t: t[1].start())
 
 
+def _code(token: str) -> bool:
+    """A code to keep: not a number with a unit (100km; 28G, 3K: a digit-first token with one
+    letter is a unit as often as a name, and 5G is written out rarely), nor a number whose
+    1 or 0 was typed as l or O (l922年)."""
+    if len(token) < SETTINGS.min_code or _MEASURE.fullmatch(token):
+        return False
+    if regex.fullmatch(r"[\d.]*[lIO][\d.lIO]*", token):
+        return False
+    return not regex.fullmatch(r"\d+(?:\.\d+)?\p{Latin}", token)
+
+
 def _loose(text: str) -> str:
-    return regex.sub(r"[\s\-‐–]+", "", text).lower() if SETTINGS.loose else text
+    # spaces, hyphens and a thousands separator (1000Mbps as "1,000 Mbps") ignored
+    return regex.sub(r"[\s\-‐–]+|(?<=\d),(?=\d{3})", "", text).lower() if SETTINGS.loose \
+        else text
 
 
 def _pair_flags(pair: Pair) -> list[Flag]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..errors import AlignError, FormatError, GlossaryError, InputError, LanguageError, ModelError
 from ..io.files import code_digest, file_sha256, write_atomic
+from ..io.bilingual import XLIFF_SUFFIXES, is_bilingual
 from ..io.manifest import PairSpec
 from ..io.csv_format import csv_text
 from ..io.write import json_text
@@ -61,6 +62,8 @@ class PairJob:
     hashes: tuple[tuple[str, str], ...]  # (input, sha256): source, target, option files
     tool: str  # tool_identity() of the process that planned the job
     size: int  # bytes of both inputs: the biggest pairs are scheduled first
+    # write an XLIFF input back with the flags as notes, into its pair folder under its name
+    xliff_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,18 @@ def settings_fingerprint(options: RunOptions) -> dict[str, object]:
 
 
 def plan(spec: PairSpec, options: RunOptions, out: Path,
-         settings: dict[str, object]) -> PairJob | PairOutcome:
-    """Hash a pair's inputs into its job; a pair that cannot be read fails here, unsent."""
+         settings: dict[str, object], xliff_out: bool = False) -> PairJob | PairOutcome:
+    """Hash a pair's inputs into its job; a pair that cannot be read fails here, unsent.
+    `xliff_out` asks for each XLIFF input back with its flags as notes."""
     if spec.problem:
         return PairOutcome(spec.id, "failed", "unmatched", InputError.exit_code, spec.problem)
     try:
-        hashes = (("source", file_sha256(spec.source)), ("target", file_sha256(spec.target)))
-        size = spec.source.stat().st_size + spec.target.stat().st_size
+        if spec.bilingual:
+            hashes: tuple[tuple[str, str], ...] = (("file", file_sha256(spec.source)),)
+            size = spec.source.stat().st_size
+        else:
+            hashes = (("source", file_sha256(spec.source)), ("target", file_sha256(spec.target)))
+            size = spec.source.stat().st_size + spec.target.stat().st_size
     except OSError as exc:
         return PairOutcome(spec.id, "failed", "unreadable", InputError.exit_code, _shown_names(
             f"{exc.filename}: cannot read ({exc.strerror or exc})", spec))
@@ -126,9 +134,20 @@ def plan(spec: PairSpec, options: RunOptions, out: Path,
     tool = tool_identity()
     identity = {"tool": tool, "id": spec.id, "names": [spec.source_name, spec.target_name],
                 "inputs": hashes, "settings": settings}
+    if xliff_out and spec.bilingual and is_xliff(spec.source):  # written back: a new job
+        identity["xliff_out"] = True
     fingerprint = hashlib.sha256(json.dumps(identity, sort_keys=True, default=str,
                                             ensure_ascii=False).encode()).hexdigest()
-    return PairJob(spec, options, out, fingerprint, hashes, tool, size)
+    return PairJob(spec, options, out, fingerprint, hashes, tool, size,
+                   xliff_out and spec.bilingual and is_xliff(spec.source))
+
+
+def is_xliff(path: Path) -> bool:
+    """An XLIFF file by its name, or a .xml file whose root is <xliff>."""
+    suffix = path.suffix.lower()
+    if suffix == ".xml":
+        return is_bilingual(path) and b"<tmx" not in path.read_bytes()[:4000]
+    return suffix in XLIFF_SUFFIXES
 
 
 # ------------------------------------------------------------------ what is done already
@@ -143,7 +162,8 @@ def reuse(job: PairJob) -> PairOutcome | None:
     stored = _read_json(folder / "summary.json")
     batch = stored.get("batch") if isinstance(stored, dict) else None
     if isinstance(batch, dict) and batch.get("fingerprint") == job.fingerprint and \
-            all((folder / name).is_file() for name in PAIR_FILES):
+            all((folder / name).is_file() for name in PAIR_FILES) and \
+            (not job.xliff_out or (folder / job.spec.source.name).is_file()):
         return PairOutcome(job.spec.id, str(batch.get("status", "ok")),
                            str(batch.get("reason", "")), None, str(batch.get("error", "")),
                            reused=True)
@@ -269,11 +289,12 @@ def process_pair(job: PairJob) -> PairOutcome:
         return _failed(job, "version", None, f"this worker runs align {__version__}, the batch "
                        f"was planned with {job.tool}: install the same version everywhere",
                        started)
-    from ..pipeline import run
+    from ..pipeline import run, run_bilingual
 
     try:
         encoder = worker_encoder(job.options)
-        result = run(job.spec.source, job.spec.target, job.options, encoder)
+        result = run_bilingual(job.spec.source, job.options, encoder) if job.spec.bilingual \
+            else run(job.spec.source, job.spec.target, job.options, encoder)
     except AlignError as exc:
         reason = next(name for kind, name in REASONS if isinstance(exc, kind))
         return _failed(job, reason, exc.exit_code, _shown_names(str(exc), job.spec), started)
@@ -332,10 +353,24 @@ def _install_report(job: PairJob, result: RunResult, status: str, reason: str,
                      csv_text([r.row() for r in renderings], RENDERING_COLUMNS))
         # summary.json last: the folder is renamed whole anyway, but a copy taken by hand
         # mid-way then still has no summary and is never mistaken for a finished pair
+        reviewed = reviewed_xliff(job, result)
+        if reviewed is not None:
+            write_atomic(staging / spec.source.name, reviewed)
         write_report(result, staging, spec.source_name, spec.target_name)
         install(staging, job.out / spec.id, state_dir(job.out, "replaced"))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def reviewed_xliff(job: PairJob, result: RunResult) -> bytes | None:
+    """The pair's XLIFF input with each flag a note on its unit, where the job asks for it
+    and the input is XLIFF (a TMX or a table has nowhere to keep notes)."""
+    from ..io.xliff_out import xliff_with_notes
+
+    document = result.bilingual
+    if not job.xliff_out or document is None or not document.format.startswith("xliff"):
+        return None
+    return xliff_with_notes(document, result.flags, result.pairs, result.decision_of())
 
 
 def install(staging: Path, final: Path, replaced: Path) -> None:

@@ -117,7 +117,7 @@ def _summary(corpus: Corpus, pairs: pd.DataFrame, flags: pd.DataFrame,
     return {
         "kind": "align batch",
         "tool_version": __version__,
-        "input": str(corpus.root),
+        "input": str(corpus.input or corpus.root),  # the manifest's name, not its folder
         "pairs": len(pairs),
         "ok": len(ok),
         "failed": int((pairs["status"] != "ok").sum()),

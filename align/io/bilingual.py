@@ -73,6 +73,47 @@ def is_bilingual(path: Path) -> bool:
     return suffix in BILINGUAL_SUFFIXES
 
 
+def is_bilingual_file(path: Path) -> bool:
+    """A file that holds both sides by its content, for a folder of many kinds of file: XLIFF
+    or TMX by name or root, a table only when its header names a source and a target column
+    (a stray notes.csv is no bilingual table)."""
+    if not is_bilingual(path):
+        return False
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        return True
+    try:
+        header = _table_header(path)
+    except Exception:  # openpyxl and the decoder raise many kinds for a damaged file
+        return False
+    return any(h in SOURCE_COLUMNS for h in header) and any(h in TARGET_COLUMNS for h in header)
+
+
+def _table_header(path: Path) -> list[str]:
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+        finally:
+            book.close()
+        return [str(h or "").strip().lower() for h in first]
+    with open(path, "rb") as handle:
+        head = handle.read(8000).decode("utf-8-sig", "replace")
+    line = head.splitlines()[0] if head else ""
+    return [h.strip().strip('"').lower() for h in line.split(delimiter(line, path.suffix))]
+
+
+def delimiter(header: str, suffix: str = ".csv") -> str:
+    """The separator of a table by its header line: a comma, or the semicolon that a CSV saved
+    by a European Excel uses, or a tab; .tsv and .tab files are tab-separated unless the
+    header says otherwise."""
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    default = "\t" if suffix.lower() in (".tsv", ".tab") else ","
+    best = max(counts, key=lambda sep: (counts[sep], sep == default))
+    return best if counts[best] else default
+
+
 def read_bilingual(path: Path, max_bytes: int = MAX_BYTES) -> BilingualDocument:
     """Read a bilingual file; raise `InputError` (unreadable) or `FormatError` (malformed,
     unsafe, or holding no segments) with a one-line reason."""
@@ -253,7 +294,7 @@ def _table_segments(path: Path, raw: bytes) -> tuple[list[Segment], tuple[str, .
         else:
             decoded = decode(raw, name=name)
             text, warnings = decoded.text, decoded.warnings
-            sep = "," if path.suffix.lower() == ".csv" else "\t"
+            sep = delimiter(text.lstrip("\ufeff").split("\n", 1)[0], path.suffix)
             table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, header=None,
                                 keep_default_na=False, skip_blank_lines=True, quoting=0)
     except InputError:

@@ -1,12 +1,15 @@
-"""Batch input stage: a manifest CSV or a folder of NAME.zh.EXT / NAME.en.EXT files → `Corpus`.
+"""Batch input stage: a manifest CSV or a folder of NAME.zh.EXT / NAME.en.EXT files and of
+bilingual files (XLIFF, TMX, bilingual tables) → `Corpus`.
 
-Hands on one `PairSpec` per document pair, with the id that names its output folder;
+Hands on one `PairSpec` per document pair or bilingual file, with the id that names its
+output folder;
 `report_folders` reads a batch's pairs.csv back as the folders of the pairs that came out ok.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import unicodedata
 from collections import Counter
@@ -16,6 +19,7 @@ from pathlib import Path
 import regex
 
 from ..errors import FormatError, InputError
+from .bilingual import SOURCE_COLUMNS, TARGET_COLUMNS, delimiter, is_bilingual, is_bilingual_file
 from .csv_format import cell_text
 
 MATCHING_RULE = (
@@ -23,9 +27,15 @@ MATCHING_RULE = (
     "NAME.en.EXT its English translation (EXT may differ: x.zh.html with x.en.md); the pair's "
     "id is NAME. The language tags zh and en are matched without regard to case. A Chinese file "
     "with no English file (or the reverse) or with two candidates is recorded as a failed pair; "
+    "a bilingual file (.xlf .xliff .sdlxliff .mqxliff .tmx, or a .csv/.tsv/.xlsx table whose "
+    "header names its source and target columns) is checked as it stands, its id its NAME; "
     "other files and subfolders are listed as ignored; hidden files (.name) are not looked at. "
-    "A manifest is a CSV file with the columns source,target and optionally id (paths relative "
-    "to the manifest's folder; the id defaults to the source's NAME).")
+    "A manifest is a CSV file (comma, semicolon or tab separated) with the columns source,target "
+    "(or src,tgt, zh,en, 原文,译文 as a bilingual table names them) and optionally id, or with one "
+    "column file listing bilingual files; paths are relative to the manifest's folder and the "
+    "id defaults to the file's NAME.")
+# the header of a manifest's one column of bilingual files
+FILE_COLUMNS = ("file", "bilingual", "path", "xliff")
 
 LANGUAGE_SUFFIX = regex.compile(r"^(?P<name>.+)\.(?P<lang>zh|en)\.(?P<ext>[^.]+)$", regex.I)
 # the corpus-level files and the batch's own folder live beside the pair folders
@@ -46,6 +56,8 @@ class PairSpec:
     source_name: str  # as shown in the reports: relative to the corpus folder where inside it
     target_name: str
     problem: str = ""
+    # one file holding both sides (XLIFF, TMX, a bilingual table): source and target are it
+    bilingual: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class Corpus:
     root: Path  # the manifest's folder, or the folder of pairs
     pairs: tuple[PairSpec, ...]  # in id order
     ignored: tuple[str, ...] = ()  # files of a folder that fit no pair, by name
+    input: Path | None = None  # what the user named: the manifest file, or the folder
 
 
 def load_corpus(path: Path, skip: Path | None = None) -> Corpus:
@@ -62,7 +75,7 @@ def load_corpus(path: Path, skip: Path | None = None) -> Corpus:
         raise InputError(f"{path}: no such manifest file or folder")
     corpus = load_folder(path, skip) if path.is_dir() else load_manifest(path)
     check_ids(corpus.pairs, str(path))
-    return corpus
+    return dataclasses.replace(corpus, input=path)
 
 
 def pair_id(file_name: str) -> str:
@@ -76,6 +89,7 @@ def pair_id(file_name: str) -> str:
 def load_folder(folder: Path, skip: Path | None = None) -> Corpus:
     sides: dict[str, dict[str, list[Path]]] = {}
     ignored: list[str] = []
+    bilingual: list[PairSpec] = []
     skip_resolved = skip.resolve() if skip is not None else None
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
@@ -85,6 +99,10 @@ def load_folder(folder: Path, skip: Path | None = None) -> Corpus:
                 ignored.append(entry.name + "/")
             continue
         match = LANGUAGE_SUFFIX.match(entry.name)
+        if _bilingual_entry(entry, match is not None):
+            bilingual.append(PairSpec(pair_id(entry.name), entry, entry, entry.name, entry.name,
+                                      bilingual=True))
+            continue
         if not match:
             ignored.append(entry.name)
             continue
@@ -102,7 +120,15 @@ def load_folder(folder: Path, skip: Path | None = None) -> Corpus:
         target = en[0] if en else folder / f"{name}.en"
         pairs.append(PairSpec(name, source, target, source.name if zh else "",
                               target.name if en else "", problem))
-    return Corpus(folder, tuple(pairs), tuple(ignored))
+    return Corpus(folder, tuple(sorted(pairs + bilingual, key=lambda p: p.id)), tuple(ignored))
+
+
+def _bilingual_entry(entry: Path, named_as_side: bool) -> bool:
+    """XLIFF and TMX hold both sides whatever their name (x.zh.xlf too); a table named as one
+    side (x.zh.csv) is that side, another one bilingual when its header says so."""
+    if is_bilingual(entry) and entry.suffix.lower() not in (".csv", ".tsv", ".tab", ".xlsx"):
+        return True
+    return not named_as_side and is_bilingual_file(entry)
 
 
 def load_manifest(path: Path) -> Corpus:
@@ -118,7 +144,9 @@ def load_manifest(path: Path) -> Corpus:
         raise FormatError(f"{path}: the manifest is not UTF-8 text") from None
     if "\x00" in text:
         raise FormatError(f"{path}: the manifest is not a CSV file (binary content)")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(first, path.suffix),
+                        strict=True)
     try:
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
@@ -127,15 +155,20 @@ def load_manifest(path: Path) -> Corpus:
     if not rows:
         raise FormatError(f"{path}: the manifest is empty (needs a header source,target[,id])")
     header = [cell.strip().lower() for cell in rows[0][1]]
-    missing = [c for c in ("source", "target") if c not in header]
-    if missing:
-        raise FormatError(f"{path}: the manifest has no {' and no '.join(missing)} column "
-                          f"(header: {','.join(rows[0][1])}; needs source,target[,id])")
-    column = {name: header.index(name) for name in ("source", "target", "id") if name in header}
+    column = _columns(header)
+    if "file" not in column:
+        missing = [c for c in ("source", "target") if c not in column]
+        if missing:
+            raise FormatError(f"{path}: the manifest has no {' and no '.join(missing)} column "
+                              f"(header: {','.join(rows[0][1])}; needs source,target[,id], or "
+                              f"one column file of bilingual files)")
     root = path.parent
     pairs, absent = [], []
     for line, row in rows[1:]:
         cells = {name: (row[k].strip() if k < len(row) else "") for name, k in column.items()}
+        if "file" in column:
+            pairs.append(_bilingual_row(path, line, cells, absent))
+            continue
         for side in ("source", "target"):
             if not cells[side]:
                 raise FormatError(f"{path} line {line}: the {side} cell is empty")
@@ -153,6 +186,30 @@ def load_manifest(path: Path) -> Corpus:
     if not pairs:
         raise FormatError(f"{path}: the manifest names no pairs (only a header)")
     return Corpus(root, tuple(sorted(pairs, key=lambda p: p.id)))
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Where the manifest's columns are: source and target by any name a bilingual table may
+    give them (src,tgt; zh,en; 原文,译文), or one column of bilingual files."""
+    names = {"source": SOURCE_COLUMNS, "target": TARGET_COLUMNS, "id": ("id",)}
+    if not any(h in SOURCE_COLUMNS for h in header):
+        names["file"] = FILE_COLUMNS
+    return {name: next(k for k, h in enumerate(header) if h in aliases)
+            for name, aliases in names.items() if any(h in aliases for h in header)}
+
+
+def _bilingual_row(path: Path, line: int, cells: dict[str, str], absent: list[str]) -> PairSpec:
+    if not cells["file"]:
+        raise FormatError(f"{path} line {line}: the file cell is empty")
+    file = path.parent / cells["file"]
+    if not file.is_file():
+        absent.append(f"line {line}: file {cells['file']}")
+    elif not is_bilingual(file):
+        raise FormatError(f"{path} line {line}: {cells['file']} is not a bilingual file (.xlf "
+                          f".xliff .sdlxliff .mqxliff .tmx .csv .tsv .xlsx); a pair of documents "
+                          f"needs the columns source,target")
+    return PairSpec(cells.get("id") or pair_id(file.name), file, file, _shown(cells["file"]),
+                    _shown(cells["file"]), bilingual=True)
 
 
 def _shown(cell: str) -> str:

@@ -34,6 +34,14 @@ def test_full_width_marks(zh, en, expected):
     ("她说：“走吧。”", 'She said, "Let’s go.', ['"']),
     # a quote the source leaves open too (dialogue over several segments) is faithful
     ("她说：“走吧。", "She said, “Let’s go.", []),
+    # MAC-Test: quotes the translator adds where the source has none, and a whole quotation
+    # whose closing quote the alignment put in the next segment
+    ("蒋丽莉大了声说：天下女人都死光了吗？", 'She raised her voice, "What, are all the women dead?',
+     []),
+    ("“没关系，我已经没有放射性了。”", '"I\'m not radioactive anymore.', []),
+    # MQM dev (GPT4-5shot): the closing quote of the outlet's name became an apostrophe
+    ("美国升级“芯片战”重创全球半导体产业-中新网", '"US Escalates \'Chip War\', Severely Damaging Industry',
+     ['"']),
 ])
 def test_unpaired_brackets_and_quotes(zh, en, expected):
     assert [span for kind, _, span in flags_found(zh, en, "punctuation")
@@ -53,3 +61,14 @@ def test_unpaired_brackets_and_quotes(zh, en, expected):
 ])
 def test_spacing_and_final_mark(zh, en, expected):
     assert [kind for kind, _, _ in flags_found(zh, en, "punctuation")] == expected
+
+
+def test_a_quote_running_over_two_segments_is_not_unpaired():
+    from align.checks import run_checks
+    from tests.helpers import check_context
+
+    context = check_context([("他说：“我们明天去北京。", 'He said, "We are going to Beijing tomorrow.'),
+                             ("那里很冷。”", 'It is cold there."'),
+                             ("我们走了。", "We left."),
+                             ("她说：“走吧。”", 'She said, "Let’s go.')])
+    assert [(f.bead, f.kind) for f in run_checks(context, ["punctuation"])] == [(3, "unpaired")]

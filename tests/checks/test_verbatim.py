@@ -21,7 +21,12 @@ from tests.helpers import flags_found
     ("沃尔沃S60和G60科创走廊。", "The Volvo S 60 and the g60 corridor.", []),
     ("PM2.5浓度下降，5G基站增加。", "PM 2.5 levels fell and 5G base stations grew.", []),
     ("PM2.5浓度下降，5G基站增加。", "Fine particle levels fell and 4G base stations grew.",
-     [("code", "PM2.5"), ("code", "5G")]),
+     [("code", "PM2.5")]),
+    # MAC-Test: a digit and one letter is a unit as often as a name (28G, 3K), and l922 is
+    # 1922 mistyped
+    ("审问者：很多，约28G。", "INTERROGATOR: Yes, about twenty-eight gigabytes.", []),
+    ("那是l922年11月l3日上午。", "The morning of November 13, 1922.", []),
+    ("杉杉股份（600884.SH）上市。", "Shanshan (600884.SZ) went public.", [("code", "600884.SH")]),
     # a number with a unit may be written out; a bare number is the numbers check's
     ("时速100km，重5kg。", "At 100 kilometres an hour, weighing five kilograms.", []),
     ("增长了5.8%。", "It grew by 5.9%.", []),
