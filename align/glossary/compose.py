@@ -8,13 +8,13 @@ composition, else none (the term says so: no guess).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from ..language import lexicon
-from ..language.terms import noun_meaning, parts
-from .mine import Proposal, TermRenderings, mine_renderings, propose
+from ..language.terms import dictionary_meaning, noun_meaning, parts
+from .mine import ADJECTIVE, Proposal, TermRenderings, mine_renderings, propose
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ COMPOSE = ComposeSettings()
 # a modifier of two plain words before its head is one hyphenated adjective ('high-quality
 # development', 'Chinese-style modernization'); a name's words ('Yangtze River Delta') are not
 _PLAIN_PAIR = regex.compile(r"^(\p{L}+) (\p{Ll}+)$")
+_CODE = regex.compile(r"[A-Za-z0-9]+")  # G60, 5G: kept as they are
 
 
 @dataclass
@@ -46,14 +47,19 @@ class Composer:
         own = propose(term, self.found.get(term), self.corpus_text)
         if own.en:
             return own
-        composed, why = self._composed(term, COMPOSE.max_words), "composed of its words' proposals"
+        composed = self._composed(term, COMPOSE.max_words)
+        why = "composed of its words' proposals"
         full = spelled_out(term, self.corpus_text) if not composed else ""
         if full:
             composed = self._composed(full, COMPOSE.max_words)
             why = f"full form {full} in the corpus, composed of its words' proposals"
         if not composed:
             return own
-        return Proposal(composed, why, own.forbidden, own.observed)
+        # what the pairs got wrong in a word is wrong in the term too ("Kechuang" for 科创 in
+        # G60科创走廊, "long triangle" for 长三角 in 长三角一体化)
+        inner = [self._word(w).forbidden for w in list(self.found) if w != term and w in term]
+        forbidden = tuple(dict.fromkeys(own.forbidden + tuple(f for fs in inner for f in fs)))
+        return Proposal(composed, why, forbidden, own.observed)
 
     def _word(self, word: str) -> Proposal:
         if word not in self.found:
@@ -66,29 +72,70 @@ class Composer:
         return said
 
     def _composed(self, term: str, words: int) -> str:
-        """The term split at a word boundary into a modifier and its head (the longest head
-        first), each proposed on its own or composed in turn; '' when some word has none, or
-        only a verb's meaning (认真学习领会 is no "conscientious learn understand")."""
-        for split in parts(term):
-            if len(split) > words or any(len(w) < COMPOSE.min_chars for w in split) or \
-                    any(_verb(w, self._word(w).en) for w in split):
+        """The term split at its words into a modifier and its head (the longest head first),
+        each proposed on its own or composed in turn; '' when some word has none, or only a
+        verb's meaning (认真学习领会 is no "conscientious learn understand")."""
+        for split in dict.fromkeys((*parts(term), *self._pieces(term))):
+            words_of = [w for w in split if not _CODE.fullmatch(w)]
+            if len(words_of) > words or any(len(w) < COMPOSE.min_chars for w in words_of) or \
+                    any(_verb(w, self._word(w).en) for w in words_of):
                 continue
-            for cut in range(1, len(split)):
-                modifier, head = "".join(split[:cut]), "".join(split[cut:])
-                said = self._word(modifier)
-                left = said.en or (self._composed(modifier, cut) if cut > 1 else "")
-                right = self._word(head).en or (self._composed(head, len(split) - cut)
-                                                if len(split) - cut > 1 else "")
-                if left and right:
-                    # one word's dictionary meaning of two plain words, before its head, is one
-                    # adjective ('high quality' → 'high-quality development'); a phrase the pairs
-                    # or a composition give ('integrated development') stays as it is
-                    plain = _PLAIN_PAIR.match(left) if len(split) == 2 and \
-                        said.why == "CC-CEDICT" and " " not in right else None
-                    if plain:
-                        left = f"{plain.group(1)}-{plain.group(2)}"
-                    return f"{left} {right}"
+            composed = self._joined(split)
+            if composed:
+                return composed
         return ""
+
+    def _joined(self, split: tuple[str, ...]) -> str:
+        for cut in range(1, len(split)):
+            modifier, head = split[:cut], split[cut:]
+            said = self._piece("".join(modifier))
+            left = said.en or (self._joined(modifier) if len(modifier) > 1 else "")
+            right = self._piece("".join(head), head=True).en or \
+                (self._joined(head) if len(head) > 1 else "")
+            if left and right:
+                # one word's dictionary meaning of two plain words, before its head, is one
+                # adjective ('high quality' → 'high-quality development'); a phrase the pairs or
+                # a composition give ('integrated development') stays as it is
+                plain = _PLAIN_PAIR.match(left) if len(split) == 2 and \
+                    said.why == "CC-CEDICT" and " " not in right else None
+                if plain:
+                    left = f"{plain.group(1)}-{plain.group(2)}"
+                return f"{left} {right}"
+        return ""
+
+    def _piece(self, text: str, head: bool = False) -> Proposal:
+        """A word's proposal inside a term: a code ('G60') as it is; an abbreviation the
+        dictionary lacks as its full form's composition; the dictionary's case where the pairs
+        capitalise a common word (a headline's "International"); a head as the dictionary's
+        noun where the pairs use the adjective (科创生态: 'ecology', not "ecological")."""
+        if _CODE.fullmatch(text):
+            return Proposal(text, "kept as it is", (), "")
+        said = self._word(text)
+        meaning = dictionary_meaning(text)
+        if said.en and meaning and said.why != "CC-CEDICT":
+            if meaning[:1].islower() and said.en[:1].isupper() and not said.en.isupper():
+                said = replace(said, en=said.en.lower())
+            if head and ADJECTIVE.search(said.en) and not ADJECTIVE.search(meaning):
+                said = replace(said, en=meaning)
+        full = "" if said.en else spelled_out(text, self.corpus_text)
+        composed = self._composed(full, COMPOSE.max_words) if full else ""
+        return Proposal(composed, f"full form {full}", (), "") if composed else said
+
+    def _pieces(self, term: str) -> tuple[tuple[str, ...], ...]:
+        """The term cut into codes (G60) and, from the left, the longest dictionary words or
+        abbreviations the corpus spells out: 长三角G60科创走廊 → 长三角, G60, 科创, 走廊."""
+        pieces: list[str] = []
+        for run in regex.finditer(r"[A-Za-z0-9]+|\p{Han}+|.", term):
+            rest = run.group()
+            if not lexicon.HAN_RUN.fullmatch(rest):
+                pieces.append(rest)
+                continue
+            while rest:
+                size = next(n for n in range(len(rest), 0, -1) if n == 1 or rest[:n] in lexicon.cedict()
+                            or (n == 2 and spelled_out(rest[:n], self.corpus_text)))
+                pieces.append(rest[:size])
+                rest = rest[size:]
+        return (tuple(pieces),) if len(pieces) > 1 else ()
 
 
 def _verb(word: str, rendering: str) -> bool:

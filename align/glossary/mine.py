@@ -35,7 +35,7 @@ from ..language.terms import (dictionary_meaning, full_form, matches_any, parts,
 MIN_DICE = 0.7
 MIN_TOGETHER = 2  # pairs a co-occurring phrase must share with the term
 _NOMINAL = regex.compile(r"(?:tion|sion|ment|ity|ance|ence|ism|ness|ship|age)s?$", regex.I)
-_ADJECTIVE = regex.compile(r"(?:al|ive|ic|ous|ful|less|able|ible)$", regex.I)
+ADJECTIVE = regex.compile(r"(?:al|ive|ic|ous|ful|less|able|ible)$", regex.I)
 MIN_COVERAGE = 0.6  # a rendering of a compound must carry most of its parts
 
 
@@ -244,7 +244,7 @@ def _sense_in_pairs(term: str, record: TermRenderings, clean) -> str | None:
             # the dictionary's form of the word, a noun's first: 'region' (not "regions" nor
             # 'regional'), 'development' where the pairs say "develop"
             forms = [*wordings[said[0].stem], _singular(surface.lower())]
-            return min(forms, key=lambda w: (not _NOMINAL.search(w), bool(_ADJECTIVE.search(w))))
+            return min(forms, key=lambda w: (not _NOMINAL.search(w), bool(ADJECTIVE.search(w))))
     return ""
 
 

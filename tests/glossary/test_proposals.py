@@ -93,3 +93,32 @@ def test_literal_test_of_a_proposal(term, rendering, flagged):
     from align.glossary.mine import literal
 
     assert literal(term, rendering) is flagged
+
+
+CORPUS = ("长三角科技创新共同体建设顺利启动。加快建设长三角G60科创走廊，推动科技创新和产业创新融合。"
+          "科创板为科技创新企业服务。")
+
+
+@pytest.mark.parametrize("term, corpus, expected", [
+    ("科创", CORPUS, "科技创新"),  # 科(技) + 创(新), the corpus has it three times
+    ("科创", "科学创造。科技创新。", ""),  # two spellings, neither clearly first
+    ("新元", "迎接新纪元。", ""),  # a dictionary word of its own (the Singapore dollar)
+    ("科创", "没有全称。", ""),
+])
+def test_an_abbreviation_is_spelled_out_only_by_the_corpus(term, corpus, expected):
+    from align.glossary.compose import spelled_out
+
+    assert spelled_out(term, corpus) == expected
+
+
+def test_a_name_with_a_code_is_composed_of_its_code_and_words():
+    """G60科创走廊: the MT left 科创 in pinyin ("Kechuang"); the proposal keeps G60 and
+    spells 科创 out from the corpus, never the pinyin."""
+    from align.glossary.compose import Composer
+    from align.glossary.mine import mine_renderings
+
+    pairs = [("加快建设长三角G60科创走廊。", "Accelerate the construction of G60 Kechuang Corridor.")]
+    composer = Composer(pairs, CORPUS, mine_renderings(["G60科创走廊"], pairs))
+    proposal = composer.proposal("G60科创走廊")
+    assert proposal.en == "G60 science and technology innovation corridor"
+    assert "Kechuang" in proposal.forbidden
