@@ -19,7 +19,7 @@ from .alignment.aligner import align
 from .io.bilingual import BilingualDocument, read_bilingual
 from .checks import CheckContext, run_checks, select_checks
 from .checks.calibration import default_min_confidence
-from .io.decisions import ACCEPT, DISMISS, Decision, load_decisions
+from .io.decisions import ACCEPT, DISMISS, Decision, ignored_by, load_decisions
 from .alignment.encoders import DEFAULT_MODEL, embed_cached, load_encoder
 from .alignment.embeddings import Encoder
 from .errors import AlignError, InputError
@@ -139,8 +139,12 @@ class RunResult:
     context: CheckContext | None = field(default=None, repr=False, compare=False)
 
     def decision_of(self) -> dict[str, str]:
-        """Flag id → the reviewer's decision, for the flags of this run."""
-        return {k: d.decision for k, d in self.decisions.items()}
+        """Flag id → the reviewer's decision, for the flags of this run (a flag an ignore
+        rule dismissed included)."""
+        by_id = {k: d.decision for k, d in self.decisions.items()}
+        for f in self.dismissed:
+            by_id.setdefault(flag_id(f, self.pairs[f.bead]), DISMISS)
+        return by_id
 
 
 def load_side(path: Path, lang: str,
@@ -274,8 +278,8 @@ def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: En
                            lambda texts: encoder.embed(texts).vectors)
     selected = select_checks(options.checks, options.skip_checks, options.floor)
     found = numbered(run_checks(context, selected), pairs)
-    verdicts = {f: decisions[flag_id(f, pairs[f.bead])].decision for f in found
-                if flag_id(f, pairs[f.bead]) in decisions}
+    verdicts = {f: verdict.decision for f in found
+                if (verdict := decision_on(decisions, f, pairs[f.bead]))}
     dismissed = [f for f in found if verdicts.get(f) == DISMISS]
     flags = [f for f in found if f.confidence >= options.floor and verdicts.get(f) != DISMISS]
     hidden = [f for f in found if f.confidence < options.floor and verdicts.get(f) != DISMISS]
@@ -290,6 +294,12 @@ def check_alignment(alignment: AlignmentResult, options: RunOptions, encoder: En
                         accepted=sum(verdicts.get(f) == ACCEPT for f in flags), format=format)
     return RunResult(alignment, pairs, flags, signature, warnings, summary, hidden,
                      dismissed, decisions, context=context)
+
+
+def decision_on(decisions: dict[str, Decision], flag: Flag, pair: Pair) -> Decision | None:
+    """The reviewer's decision on this flag, or the ignore rule that dismisses it."""
+    return decisions.get(flag_id(flag, pair)) or \
+        ignored_by(decisions, flag.check, flag.src_term, flag.tgt_span)
 
 
 def run_signature(options: RunOptions, encoder: Encoder, checks: list[str]) -> Signature:

@@ -129,7 +129,7 @@ def report_data(pairs: list[Pair], flags: list[Flag], dismissed: list[Flag],
                                    [[pl.bead, pl.tgt_span] for pl in f.places])
                       for f in dismissed],
         "decisions": {k: [d.decision, d.note, d.reviewer, d.time, d.check, d.src_term,
-                          d.tgt_span] for k, d in decisions.items()},
+                          d.tgt_span, d.scope] for k, d in decisions.items()},
     }
 
 

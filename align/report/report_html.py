@@ -119,7 +119,7 @@ var order=F.map(function(f,k){return k;}).filter(function(k){return k<NS;}).sort
 // ---- decisions: the run's, then this browser's on top
 var store=null; try{store=window.localStorage;}catch(e){}
 var decisions={};
-Object.keys(D.decisions).forEach(function(id){var d=D.decisions[id];decisions[id]={decision:d[0],note:d[1],reviewer:d[2],time:d[3],check:d[4],src_term:d[5],tgt_span:d[6]};});
+Object.keys(D.decisions).forEach(function(id){var d=D.decisions[id];decisions[id]={decision:d[0],note:d[1],reviewer:d[2],time:d[3],check:d[4],src_term:d[5],tgt_span:d[6],scope:d[7]||''};});
 // this browser's decisions for this report: a decision, or null for one taken back
 var local={}; try{local=JSON.parse(store&&store.getItem(D.key)||'{}')||{};}catch(e){local={};}
 Object.keys(local).forEach(function(id){if(local[id]){decisions[id]=local[id];}else{delete decisions[id];}});
@@ -133,7 +133,24 @@ function decide(k,verdict){
   }else if(verdict===null||d){delete decisions[id];local[id]=null;}
   save();refreshEntry(k);updateCounts();
 }
-function decisionOf(k){var d=decisions[F[k][0]];return d?d.decision:'';}
+// ignore rules (Xbench's ignore lists): every flag of a check on a term, or on a term
+// rendered one way, dismissed here and wherever the exported file is passed with --decisions
+function norm(t){return String(t||'').normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).join(' ');}
+function ruleKey(check,src,tgt){return 'ignore:'+check+':'+norm(src)+(tgt?'='+norm(tgt):'');}
+function ruleOf(f){
+  if(!f[5]){return null;}
+  var r=f[6]?decisions[ruleKey(f[1],f[5],f[6])]:null;
+  if(r&&r.scope==='rendering'&&r.decision==='dismiss'){return r;}
+  r=decisions[ruleKey(f[1],f[5],'')];
+  return r&&r.scope==='term'&&r.decision==='dismiss'?r:null;
+}
+function ignore(k,scope){
+  var f=F[k],id=ruleKey(f[1],f[5],scope==='rendering'?f[6]:''),d=decisions[id];
+  if(d){delete decisions[id];local[id]=null;}
+  else{d={decision:'dismiss',note:'',reviewer:q('#reviewer').value,time:new Date().toISOString(),check:f[1],src_term:f[5],tgt_span:scope==='rendering'?f[6]:'',scope:scope};decisions[id]=d;local[id]=d;}
+  save();Object.keys(entries).forEach(function(j){refreshEntry(+j);});updateCounts();
+}
+function decisionOf(k){var d=decisions[F[k][0]];return d?d.decision:(ruleOf(F[k])?'dismiss':'');}
 // ---- filters
 var view=[],rendered=0,current=-1;
 function flagOk(k,c,g,s,t){var f=F[k];return(!c||f[1]===c)&&(!g||f[2]===g)&&(!s||SEV[f[3]]===s)&&(!t||(f[5]+' '+f[6]+' '+f[7]+' '+f[8]+' '+f[1]+' '+f[2]).toLowerCase().indexOf(t)>=0);}
@@ -218,13 +235,23 @@ function entry(k){
   no.addEventListener('click',function(){decide(k,decisionOf(k)==='dismiss'?null:'dismiss');});
   var note=el('input');note.type='text';note.placeholder='note';note.setAttribute('aria-label','note on this flag');
   note.addEventListener('change',function(){var d=decisions[f[0]];if(d){d.note=note.value;local[f[0]]=d;save();}});
-  box.appendChild(yes);box.appendChild(no);box.appendChild(note);li.appendChild(box);
+  box.appendChild(yes);box.appendChild(no);box.appendChild(note);
+  if(f[5]){
+    var all=el('button','ignore-term','ignore '+f[5]);all.type='button';all.title='dismiss every '+f[1]+' flag on '+f[5]+' (an ignore rule, kept in the exported decisions file)';
+    all.addEventListener('click',function(){ignore(k,'term');});box.appendChild(all);
+    if(f[6]){var one=el('button','ignore-rendering','ignore '+f[5]+' → '+f[6]);one.type='button';one.title='dismiss every '+f[1]+' flag on '+f[5]+' rendered “'+f[6]+'” (an ignore rule, kept in the exported decisions file)';
+      one.addEventListener('click',function(){ignore(k,'rendering');});box.appendChild(one);}
+  }
+  li.appendChild(box);
   entries[k]=li;refreshEntry(k);return li;
 }
 function refreshEntry(k){
   var li=entries[k];if(!li){return;}
-  var d=decisions[F[k][0]],v=d?d.decision:'';
+  var d=decisions[F[k][0]],v=decisionOf(k),rule=d?null:ruleOf(F[k]);
   li.classList.toggle('accept',v==='accept');li.classList.toggle('dismiss',v==='dismiss');
+  var it=li.querySelector('button.ignore-term'),ir=li.querySelector('button.ignore-rendering');
+  if(it){it.setAttribute('aria-pressed',!!(rule&&rule.scope==='term'));}
+  if(ir){ir.setAttribute('aria-pressed',!!(rule&&rule.scope==='rendering'));}
   li.querySelector('button.accept').setAttribute('aria-pressed',v==='accept');
   li.querySelector('button.dismiss').setAttribute('aria-pressed',v==='dismiss');
   li.querySelector('input').value=d?d.note||'':'';
@@ -261,7 +288,8 @@ function fillGroup(k,upto){
   list.appendChild(frag);
   var ul=q('#dismissed');
   D.dismissed.forEach(function(f){var li=el('li','entry');var a=el('a',null,'pair '+f[4]);a.href='#b'+f[4];a.addEventListener('click',function(e){e.preventDefault();show(f[4]);});li.appendChild(a);li.appendChild(document.createTextNode(' '+f[1]+' · '+label(f)));
-    var d=decisions[f[0]];if(d&&d.note){li.appendChild(el('div','meta note','note: '+d.note+(d.reviewer?' ('+d.reviewer+')':'')));}
+    var d=decisions[f[0]]||ruleOf(f);if(d&&d.scope){li.appendChild(el('div','meta','ignored: all '+d.check+' flags on '+d.src_term+(d.tgt_span?' → '+d.tgt_span:'')));}
+    if(d&&d.note){li.appendChild(el('div','meta note','note: '+d.note+(d.reviewer?' ('+d.reviewer+')':'')));}
     li.setAttribute('data-id',f[0]);ul.appendChild(li);});
   var box=q('#below-box');
   if(box){box.addEventListener('toggle',function(){var list=q('#below');if(box.open&&!list.firstChild){var fr=document.createDocumentFragment();D.below.forEach(function(k){fr.appendChild(entry(k));});list.appendChild(fr);}});}
@@ -285,9 +313,9 @@ function updateCounts(){
 // ---- export decisions.csv
 function cell(v){v=String(v==null?'':v);if(/^[=+\-@\t\r]/.test(v)){v="'"+v;}return /[",\r\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v;}
 function exportCsv(){
-  var lines=['id,decision,note,reviewer,time,check,src_term,tgt_span'];
+  var lines=['id,decision,note,reviewer,time,check,src_term,tgt_span,scope'];
   var name=q('#reviewer').value.trim();  // a name typed after deciding still signs the decisions
-  Object.keys(decisions).sort().forEach(function(id){var d=decisions[id];lines.push([id,d.decision,d.note,d.reviewer||name,d.time,d.check,d.src_term,d.tgt_span].map(cell).join(','));});
+  Object.keys(decisions).sort().forEach(function(id){var d=decisions[id];lines.push([id,d.decision,d.note,d.reviewer||name,d.time,d.check,d.src_term,d.tgt_span,d.scope||''].map(cell).join(','));});
   var blob=new Blob(['\ufeff'+lines.join('\r\n')+'\r\n'],{type:'text/csv;charset=utf-8'});
   var a=el('a');a.href=URL.createObjectURL(blob);a.download='decisions.csv';document.body.appendChild(a);a.click();
   setTimeout(function(){URL.revokeObjectURL(a.href);a.remove();},1000);

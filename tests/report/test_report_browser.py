@@ -410,3 +410,44 @@ def test_a_note_shows_in_the_dismissed_list(seed_run, browser, tmp_path, encoder
     assert "our house style" in page.js("document.querySelector('#dismissed').textContent")
     assert page.problems == []
     page.close()
+
+
+def test_an_ignore_rule_made_in_the_report_hides_the_false_alarm_in_another_file(
+        seed_run, browser, tmp_path, encoder):
+    result, out = seed_run
+    target = next(f for f in result.flags if f.src_term and f.tgt_span)
+    same = [f for f in result.flags if f.check == target.check and f.src_term == target.src_term]
+    page = Page(browser, out / "report.html")
+    page.page.evaluate("localStorage.clear()")
+    page.open(out / "report.html")
+    k = result.flags.index(target)
+    for group in page.page.locator("#groups li.group summary").all():
+        group.click()
+    page.wait_for(f"document.querySelector('li.entry[data-flag=\"{k}\"] button.ignore-term')")
+    page.page.click(f"li.entry[data-flag='{k}'] button.ignore-term")
+    dismissed = page.js("document.querySelector('#decided').textContent")
+    assert f"{len(same)} dismissed" in dismissed
+    page.page.fill("#reviewer", "Li Wei")
+    with page.page.expect_download() as download:
+        page.page.click("#export")
+    saved = tmp_path / "decisions.csv"
+    download.value.save_as(saved)
+    assert page.problems == []
+    page.close()
+    rows = list(csv.DictReader(io.StringIO(saved.read_text("utf-8-sig"))))
+    assert [(r["check"], r["src_term"], r["scope"]) for r in rows] == \
+        [(target.check, target.src_term, "term")]
+
+    # another file: the sentence alone, in documents of their own
+    pair = result.pairs[target.bead]
+    zh, en = tmp_path / "other.zh.txt", tmp_path / "other.en.txt"
+    zh.write_text(pair.source_text + "\n", encoding="utf-8")
+    en.write_text(pair.target_text + "\n", encoding="utf-8")
+    ENCODERS["session-use"] = lambda _arg: encoder
+    plain = run(zh, en, RunOptions(model="session-use", cache=False, presplit=True))
+    assert any(f.check == target.check and f.src_term == target.src_term for f in plain.flags)
+    ignored = run(zh, en, RunOptions(model="session-use", cache=False, presplit=True,
+                                     decisions=saved))
+    assert not any(f.check == target.check and f.src_term == target.src_term
+                   for f in ignored.flags)
+    assert any(f.src_term == target.src_term for f in ignored.dismissed)

@@ -75,14 +75,12 @@ def test_checks_named_on_the_command_line_show_their_findings(tmp_path):
 
 
 def test_help_names_the_checks_on_and_off_by_default():
-    from align.checks import check_names, select_checks
-
     text = " ".join(_cli("run", "--help").stdout.split())
     assert "(default: all)" not in text
-    on = select_checks(None)
-    off = [c for c in check_names() if c not in on]
-    assert off and f"off unless named: {', '.join(off)}" in text
-    assert f"On by default: {', '.join(on)}" in text
+    on, off = text.split("On by default: ")[1].split(" --skip-checks")[0].split("off unless named: ")
+    # what the calibration decides today (sense: all its findings fall under the floor)
+    assert "literal" in on and "numbers" in on and "sense" not in on
+    assert "sense" in off and "negation" in off and "literal" not in off
 
 
 @pytest.mark.parametrize("value", ["2", "-0.1", "x"])
@@ -219,3 +217,24 @@ def test_a_rounding_of_the_same_quantity_is_no_flag(zh, en):
     from tests.helpers import check_context
 
     assert run_checks(check_context([(zh, en)]), ["numbers"]) == []
+
+
+def test_ignore_rules_are_read_and_match_by_check_term_and_rendering(tmp_path):
+    from align.errors import FormatError
+    from align.io.decisions import ignored_by, load_decisions, rule_id
+
+    path = tmp_path / "project.csv"
+    path.write_text("id,decision,note,reviewer,time,check,src_term,tgt_span,scope\n"
+                    "ignore:literal:大山,dismiss,a name here,,,literal,大山,,term\n"
+                    f"{rule_id('sense', '龙头', 'head')},dismiss,,,,sense,龙头,Head,rendering\n",
+                    encoding="utf-8")
+    decisions = load_decisions(path)
+    assert rule_id("sense", "龙头", "head") == "ignore:sense:龙头=head"
+    assert ignored_by(decisions, "literal", "大山", "big mountain").note == "a name here"
+    assert ignored_by(decisions, "sense", "龙头", " HEAD ") is not None
+    assert ignored_by(decisions, "sense", "龙头", "leader") is None
+    assert ignored_by(decisions, "numbers", "大山", "") is None
+    path.write_text("id,decision,check,src_term,scope\nx,dismiss,literal,大山,everything\n",
+                    encoding="utf-8")
+    with pytest.raises(FormatError, match="scope"):
+        load_decisions(path)
