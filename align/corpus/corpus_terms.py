@@ -3,7 +3,9 @@ check follows; across a corpus, the terms rendered differently from one document
 
 The per-document half runs in the worker with the pair's other outputs (renderings.csv, which
 also carries each rendering's content-word key and the term's dictionary meaning); the corpus
-half groups those tables, so it needs no dictionary, stemmer or model.
+half groups those tables, and keeps the terms a glossary would hold (names, institutions,
+abbreviations, set phrases, specific nouns: jieba's tag and IDF), where a second rendering is
+likely a slip; an ordinary word translated freely (走进 "entered / walked") is left alone.
 """
 
 from __future__ import annotations
@@ -20,7 +22,52 @@ from ..language.terms import dictionary_meaning, rendering_key
 
 RENDERING_COLUMNS = ["term", "bead", "rendering", "key", "backed", "meaning", "meaning_key"]
 CONSISTENCY_COLUMNS = ["term", "rendering", "variants", "occurrences", "documents", "pairs",
-                       "suggestion"]
+                       "suggestion", "kind"]
+
+
+@dataclass(frozen=True)
+class TermSettings:
+    """Which terms the corpus list keeps, by jieba's part of speech and IDF specificity
+    (glossary.extract.specificity: 发展 0.30, 房子 0.53, 龙头 0.61, 开发区 0.72)."""
+
+    name_tags: frozenset[str] = frozenset({"nr", "ns", "nt", "nz", "nrt", "nrfg"})
+    phrase_tags: frozenset[str] = frozenset({"i", "l"})
+    noun_tags: frozenset[str] = frozenset({"n"})
+    # a name under this is a common word jieba tags as a place (东西 0.40 "east and west")
+    name_specificity: float = 0.41
+    # an ordinary noun (房子 0.53, 桌子 0.59, 老人 0.53) is translated freely in literature;
+    # a specific one (龙头 0.61, 火车站 0.69, 生产队 0.80) is a glossary's
+    noun_specificity: float = 0.6
+
+
+TERMS = TermSettings()
+# how much a second rendering matters, most first
+# an idiom (一声不吭) is said many ways in good translations, a specific noun (猎枪) less so
+KIND_WEIGHT = {"name": 3, "abbreviation": 3, "noun": 2, "set phrase": 1}
+
+
+def glossary_kind(term: str) -> str:
+    """What kind of glossary term `term` is (name, abbreviation, set phrase, noun), or ""
+    for a word a glossary would not hold."""
+    from ..glossary.extract import specificity
+    from ..language import lexicon
+
+    tag = lexicon.word_tag(term)
+    specific = specificity((term,))
+    if tag == "j":
+        return "abbreviation"
+    # jieba tags some common words as names (和尚 nr, 阳光 nr): a name is one to the
+    # dictionary too, or a word it lacks
+    named = lexicon.is_proper_name(term) or tag in TERMS.name_tags and not lexicon.senses(term)
+    if named and specific >= TERMS.name_specificity:
+        return "name"
+    if tag in TERMS.phrase_tags:
+        return "set phrase"
+    # a word jieba's dictionary lacks (很漂亮, 站起来) is a cut of the sentence, not a term
+    if (tag in TERMS.noun_tags or tag in TERMS.name_tags) and \
+            specific >= TERMS.noun_specificity:
+        return "noun"
+    return ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +121,9 @@ def corpus_consistency(renderings: pd.DataFrame) -> pd.DataFrame:
         found = by_term[term]
         if len({f.pair for f in found}) < 2:
             continue
+        kind = glossary_kind(term)
+        if not kind:
+            continue
         groups = _groups(found)
         if len(groups) < 2:
             continue
@@ -91,9 +141,11 @@ def corpus_consistency(renderings: pd.DataFrame) -> pd.DataFrame:
             documents = sorted({f.pair for f in group})
             variants = sorted({f.text for f in group} - {surface})
             rows.append([term, surface, tuple(variants), len(group), len(documents),
-                         tuple(documents), suggestion, spread])
-    # the terms spread over the most documents first
-    rows.sort(key=lambda row: (-row[-1], row[0]))
+                         tuple(documents), suggestion, kind,
+                         (KIND_WEIGHT[kind], spread, len(found))])
+    # where a second rendering matters most (names, institutions...), then the terms spread
+    # over the most documents and used the most; a term's rows stay together, in order
+    rows.sort(key=lambda row: (-row[-1][0], -row[-1][1], -row[-1][2], row[0]))
     return pd.DataFrame([row[:-1] for row in rows], columns=CONSISTENCY_COLUMNS)
 
 

@@ -77,7 +77,10 @@ def _terms(consistency: pd.DataFrame) -> str:
                          f'×{record["occurrences"]} in {record["documents"]} '
                          f'document{"s" if record["documents"] != 1 else ""}: {links}{more}</li>')
         suggestion = str(records[0]["suggestion"])
-        rows.append(f'<tr><td lang="zh" class="term">{escape(str(term))}</td>'
+        kind = records[0].get("kind") or ""
+        rows.append(f'<tr><td lang="zh" class="term">{escape(str(term))}'
+                    + (f'<br><small lang="en">{escape(str(kind))}</small>' if kind else "")
+                    + '</td>'
                     f'<td>{escape(suggestion)}</td><td><ul>{"".join(items)}</ul></td></tr>')
     return ('<table class="terms"><thead><tr><th>term</th><th>suggestion (most documents)</th>'
             f'<th>renderings</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
@@ -163,6 +166,7 @@ _PAGE = PAGE_HEAD + """<header><h1>Corpus alignment and translation-quality repo
 <table id="pairs"><thead><tr>{headings}</tr></thead>
 <tbody>{rows}</tbody></table>
 <h2>Terms rendered differently across documents ({nterms})</h2>
+<p class="note">Terms a glossary would hold (names, institutions, abbreviations, set phrases, specific nouns), where a second rendering is likely a slip, those it matters most for first; ordinary words translated freely are left out.</p>
 {terms}
 </main>
 <footer>Signature: <code>{signature}</code></footer>
