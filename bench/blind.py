@@ -97,7 +97,7 @@ def main() -> int:
     flags = sum(len(v) for v in right.values())
     ok = sum(sum(v) for v in right.values())
     print(f"blind set: {lines} lines, {len(planted)} planted errors; minimum confidence "
-          f"{options.min_confidence}")
+          f"{options.floor}")
     print(f"flags {flags}, on a line with a planted error {ok} "
           f"(precision {ok / flags if flags else float('nan'):.2f})")
     for check, v in sorted(right.items()):

@@ -51,7 +51,7 @@ def main() -> int:
     per100 = 100 / sentences
     severity = Counter(f.severity.value for _, f, _ in flags)
     print(f"MAC-Test, {len(names)} chapters, {sentences} Chinese sentences, target side "
-          f"{args.side}, minimum confidence {options.min_confidence}")
+          f"{args.side}, minimum confidence {options.floor}")
     print(f"flags {len(flags)} ({len(flags) * per100:.2f} per 100 sentences); " +
           ", ".join(f"{s} {n} ({n * per100:.2f}/100)" for s, n in severity.most_common()))
     for check, n in Counter(f.check for _, f, _ in flags).most_common():

@@ -77,7 +77,7 @@ def main() -> int:
         if args.show and hit:
             print(f"      {hit.message[:150]}")
     print(f"seed pair: {found} of {len(CORE)} core errors found ({found / len(CORE):.2f}); "
-          f"{len(result.flags)} flags shown at confidence {options.min_confidence}")
+          f"{len(result.flags)} flags shown at confidence {options.floor}")
     return 0
 
 
