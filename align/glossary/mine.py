@@ -6,9 +6,12 @@ check uses), the pinyin of the term left as it is, and, for terms the dictionary
 reach, the English phrase that co-occurs with the term across pairs (Dice coefficient).
 
 Proposal, in order: the CC-CEDICT meaning (an abbreviation followed to its full form:
-自贸区 → 自由贸易区 → "free trade zone"); the meaning of a full form found in the corpus;
-the most frequent observed rendering that is neither literal nor pinyin. Literal renderings
-("long triangle") and pinyin ("Kechuang") seen in the pairs become forbidden candidates.
+自贸区 → 自由贸易区 → "free trade zone"), for a term of several unrelated senses the one the
+pairs use in half its places or none (龙头: not one "faucet" among "lead"s); the meaning of a
+full form found in the corpus; the most frequent observed rendering that renders every word of
+the term and is neither literal (by the literal check's own test) nor pinyin. Literal
+renderings ("long triangle") and pinyin ("Kechuang") seen become forbidden candidates.
+compose.py composes what is left open from the term's words.
 """
 
 from __future__ import annotations
