@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from align.alignment.sides import AlignSettings
@@ -32,12 +33,18 @@ def main() -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--cache", type=Path, help="embedding cache (timings then leave out "
+                        "the encoder); for trying settings quickly")
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
+                        help="AlignSettings fields to change, e.g. margin=0.4")
     args = parser.parse_args()
     started = time.perf_counter()
     names = sorted(p.stem for p in (args.data / "zh").glob("*.txt"))
     if args.only:
         names = [n for n in names if n in args.only]
-    jobs = [(args.data, args.side, name) for name in names]
+    settings = AlignSettings(**{k: type(getattr(AlignSettings(), k))(v) for k, v in
+                                (item.split("=", 1) for item in args.set)})
+    jobs = [(args.data, args.side, name, settings, args.cache) for name in names]
     if args.workers > 1:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
@@ -65,9 +72,32 @@ def main() -> int:
     print(f"MAC-Test, {len(names)} texts, model {args.model}, target side {args.side}, "
           f"{args.workers} process{'es' if args.workers > 1 else ''}")
     print("\n".join(scores.lines()))
+    print("\n".join(error_breakdown(gold_docs, test_docs)))
     print(f"embedding {timings['embed']:.1f} s, alignment {timings['align']:.1f} s, "
           f"total with loading {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def error_breakdown(gold_docs: list, test_docs: list) -> list[str]:
+    """Strict errors by bead type: gold beads missed (with how many there are), and beads
+    proposed that gold lacks. A 0-1 or 1-0 bead counts too, though the scores leave it out:
+    a translator's addition taken into a neighbour is what makes the neighbour wrong."""
+    def kind(bead) -> str:
+        return f"{len(bead[0])}-{len(bead[1])}"
+
+    gold_n: Counter = Counter()
+    missed: Counter = Counter()
+    wrong: Counter = Counter()
+    for gold, test in zip(gold_docs, test_docs):
+        gold_set = {(tuple(a), tuple(b)) for a, b in gold}
+        test_set = {(tuple(a), tuple(b)) for a, b in test}
+        gold_n.update(kind(b) for b in gold_set)
+        missed.update(kind(b) for b in gold_set - test_set)
+        wrong.update(kind(b) for b in test_set - gold_set)
+    types = sorted(set(gold_n) | set(wrong), key=lambda k: (-gold_n[k], k))
+    lines = ["errors by bead type:  type  gold  missed  proposed-not-in-gold"]
+    lines += [f"  {k:>5} {gold_n[k]:5d} {missed[k]:7d} {wrong[k]:9d}" for k in types]
+    return lines
 
 
 _ENCODER = None
@@ -82,11 +112,11 @@ def _start(model: str, one_blas_thread: bool) -> None:
     _ENCODER = load_encoder(model)
 
 
-def _align_chapter(job: tuple[Path, str, str]) -> tuple[list, dict[str, float]]:
-    data, side, name = job
+def _align_chapter(job: tuple) -> tuple[list, dict[str, float]]:
+    data, side, name, settings, cache = job
     src = segment(read_file(data / "zh" / f"{name}.txt", fmt="lines").blocks, "zh")
     tgt = segment(read_file(data / side / f"{name}.txt", fmt="lines").blocks, "en")
-    result = align_documents(src, tgt, _ENCODER, AlignSettings(), cache_dir=None)
+    result = align_documents(src, tgt, _ENCODER, settings, cache_dir=cache)
     return [(b.source_ids, b.target_ids) for b in result.beads], result.timings
 
 
