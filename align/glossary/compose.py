@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..language import lexicon
-from ..language.terms import dictionary_meaning, noun_meaning, parts
+from ..language.terms import dictionary_meaning, noun_meaning, parts, rendering_key
 from .mine import ADJECTIVE, Proposal, TermRenderings, mine_renderings, propose
 
 
@@ -57,8 +57,9 @@ class Composer:
             return own
         # what the pairs got wrong in a word is wrong in the term too ("Kechuang" for 科创 in
         # G60科创走廊, "long triangle" for 长三角 in 长三角一体化)
-        inner = [self._word(w).forbidden for w in list(self.found) if w != term and w in term]
-        forbidden = tuple(dict.fromkeys(own.forbidden + tuple(f for fs in inner for f in fs)))
+        inner = [f for w in list(self.found) if w != term and w in term
+                 for f in self._word(w).forbidden if not rendering_key(f) <= rendering_key(composed)]
+        forbidden = tuple(dict.fromkeys(own.forbidden + tuple(inner)))
         return Proposal(composed, why, forbidden, own.observed)
 
     def _word(self, word: str) -> Proposal:

@@ -128,9 +128,16 @@ def coverage(term: str, span: str) -> float:
         return 1.0
     best = 0.0
     for split in parts(term):
-        hit = sum(any(matches_any(w.stem, sense_stems(p, TERMS.part_senses)) for w in words)
-                  for p in split)
-        best = max(best, hit / len(split))
+        # each part by a word of its own: "International" is 国际's, and cannot also stand
+        # for 博览会 ('international fair') in "China International Import"
+        used: set[int] = set()
+        for p in split:
+            stems = sense_stems(p, TERMS.part_senses)
+            found = next((k for k, w in enumerate(words)
+                          if k not in used and matches_any(w.stem, stems)), None)
+            if found is not None:
+                used.add(found)
+        best = max(best, len(used) / len(split))
     return best
 
 
@@ -175,7 +182,10 @@ class Proposal:
 
 def propose(term: str, record: TermRenderings | None, corpus_text: str) -> Proposal:
     record = record or TermRenderings(term)
-    forbidden = tuple(dict.fromkeys([*_by_key(record.literal), *record.pinyin]))
+    # a name's English may be its pinyin (上海 "Shanghai"): that is no pinyin left untranslated
+    named = dictionary_meaning(term).lower().split()
+    forbidden = tuple(dict.fromkeys([*_by_key(record.literal),
+                                     *(p for p in record.pinyin if p.lower() not in named)]))
     bad_keys = [rendering_key(f) for f in forbidden]
 
     def clean(rendering: str) -> bool:

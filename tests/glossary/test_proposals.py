@@ -122,3 +122,19 @@ def test_a_name_with_a_code_is_composed_of_its_code_and_words():
     proposal = composer.proposal("G60科创走廊")
     assert proposal.en == "G60 science and technology innovation corridor"
     assert "Kechuang" in proposal.forbidden
+
+
+@pytest.mark.parametrize("term, pairs, expected, forbidden", [
+    # one word cannot stand for two parts: "International" is 国际's, not also 博览会's
+    ("中国国际进口博览会", [("第四届中国国际进口博览会在上海举办。",
+                             "The fourth China International Import was held in Shanghai.")],
+     "", ()),
+    # a name's English is its pinyin: "Shanghai" is no pinyin left untranslated
+    ("上海", [("上海在进一步发挥龙头带动作用。", "Shanghai plays a leading role.")], "Shanghai", ()),
+    ("科创", [("建设G60科创走廊。", "Build the G60 Kechuang Corridor.")], "", ("Kechuang",)),
+])
+def test_fragments_and_names(term, pairs, expected, forbidden):
+    from align.glossary.mine import mine_renderings, propose
+
+    proposal = propose(term, mine_renderings([term], pairs)[term], "")
+    assert proposal.en == expected and proposal.forbidden == forbidden
