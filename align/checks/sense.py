@@ -45,6 +45,8 @@ class SenseSettings:
     # a sense the document gives the term in at least this many other places, and more often
     # than the one used here, is the document's sense of it
     elsewhere: int = 1
+    # a wording of this many words or fewer names its sense ('financial leverage')
+    wording_words: int = 2
     # ...and it fits this sentence no worse than the one used, less this much
     elsewhere_slack: float = 0.0
     # parts of speech (jieba's first letter) judged by the other places of the document:
@@ -69,10 +71,12 @@ class SenseGroup:
 
     @property
     def words(self) -> frozenset[str]:
-        """Stems of the group's one-word wordings ('faucet; tap' → faucet, tap; not "another"
-        of 'substitute for another person in a test'): only such a word names the sense."""
-        return frozenset(stem(w[0]) for sense in self.senses for piece in sense.split(";")
-                         if len(w := lexicon.sense_words(piece)) == 1)
+        """Stems of the words of the group's short wordings, of one or two words ('faucet;
+        tap', 'financial leverage', 'to inspect a room'; not "another" of 'substitute for
+        another person in a test'): only such a word names the sense."""
+        return frozenset(stem(w) for sense in self.senses for piece in sense.split(";")
+                         if len(words := lexicon.sense_words(piece)) <= SETTINGS.wording_words
+                         for w in words)
 
 
 @dataclass(frozen=True)
@@ -177,8 +181,6 @@ def _elsewhere(context: CheckContext) -> list[Flag]:
             continue
         n, other = max(best)
         used, alternative = o.groups[o.linked], o.groups[other]
-        if _closeness(used, alternative, vectors) > SETTINGS.gloss_distance:
-            continue  # two wordings of one meaning, not two meanings
         here = _context_vector(context, o.pair, document)
         if _fit(alternative, here, vectors) + SETTINGS.elsewhere_slack < _fit(used, here, vectors):
             continue
@@ -268,9 +270,13 @@ def _occurrences(pair: Pair, context: CheckContext, tags: tuple[str, ...]) -> li
         linked, token = None, None
         if link is not None and len(link.units) == 1 and link.evidence in ("sense", "phrase"):
             words = [t for t in alignment.tokens[link.first:link.end] if t.content]
-            hit = {g for g, group in enumerate(groups) for t in words if related(t.stem, group.words)}
-            if len(hit) == 1 and len(words) == 1:
-                linked, token = hit.pop(), words[0]
+            # the rendering commits to a sense by that sense's own word ("leveraged" is
+            # 'financial leverage', not 'lever'; "country" is no 'countrywide'); the other
+            # places are read more loosely below ("lead" of 'leader')
+            hit = {g for g, group in enumerate(groups) for t in words if t.stem in group.words}
+            if len(hit) == 1:
+                linked = hit.pop()
+                token = next(t for t in words if t.stem in groups[linked].words)
         shown = {g for g, group in enumerate(groups) for t in free if related(t.stem, group.words)}
         if linked is not None:
             shown.add(linked)

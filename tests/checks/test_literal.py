@@ -93,6 +93,11 @@ def test_literal(zh, en, expected):
     ("进一步加大力度。", "Further increase efforts.", []),
     ("她小鸟依人地靠着他。", "She leaned on him like a young bird.", []),
     ("杉杉开始研究企业转型。", "Shanshan began to study enterprise transformation.", []),
+    # every word of the meaning there, and a character's sense in the middle of it
+    # (bench/blind8); a hyphen before the head is no such word
+    ("严厉打击内幕交易。", "Crack down hard on inside-curtain trading.",
+     [("partial", "inside-curtain trading")]),
+    ("严厉打击内幕交易。", "Crack down hard on insider trading.", []),
     # a character that stands for a place, named (中 "China" in 中欧 'Sino-European'); a
     # meaning that describes rather than names ('person in charge of a train station')
     ("中欧班列已开行逾四千列。", "China-Europe freight trains have made over 4,000 trips.", []),

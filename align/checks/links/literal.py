@@ -68,9 +68,7 @@ def literal_kind(alignment: TermAlignment, link: Link) -> str:
         if is_compositional(unit.text):
             if _literal_modifier(alignment, link):
                 return "dictionary"
-            # a two-character word is too often an ordinary phrase too (一体 "a single body")
-            unrelated = len(unit.text) >= 3 and stray_words(alignment, link)
-            return "unrelated" if unrelated else ""
+            return "unrelated" if stray_words(alignment, link) else ""
         if not (meaning[:1].isupper() or unit.tag[:1] in LITERAL.tags):
             return ""
         if meaning[:1].isupper() and _PLACE_OR_PERSON.search(lexicon.senses(unit.text)[0]):
@@ -210,10 +208,13 @@ def stray_words(alignment: TermAlignment, link: Link) -> Stray | None:
         return None
     if _idiom(term):
         return None  # an idiom's English may keep part of its picture ("a young bird")
-    meaning = _meaning_rendered(term, [t.stem for t in content if matches_any(t.stem, own)])
+    rendered = [t.stem for t in content if matches_any(t.stem, own)]
+    meaning = _meaning_rendered(term, rendered, verbs=not rendered)
     named = term if lexicon.senses(term) else full_form(term)
     if not meaning or (meaning[:1].isupper() and not lexicon.is_proper_name(named)):
         return None  # a name that is also a common word (火炭 Fo Tan, charcoal)
+    if not rendered and _spells_out(content, meaning):
+        return None  # "half circle" for 半圆 'semicircle' spells the meaning out
     elsewhere = _rendered_elsewhere(alignment, link)
     present = frozenset(t.stem for t in alignment.tokens if t.content)
     # the meaning's wordings ('key enterprises; leading enterprises'), each with the words
@@ -221,15 +222,19 @@ def stray_words(alignment: TermAlignment, link: Link) -> Stray | None:
     wordings = [tuple(w for w in english.words(piece) if w not in english.STOPWORDS
                       and not matches_any(english.stem(w), present))
                 for piece in meaning.split(";")]
-    if not all(wordings):
-        return None
+    # with every word of the meaning there, a character's sense still strays into the
+    # middle of it: "inside-curtain trading" (幕 "curtain" in 内幕交易, insider trading)
+    inside_only = not all(wordings)
     if not meaning[:1].isupper() and min(len(english.words(p)) for p in meaning.split(";")) > \
             LITERAL.described:
         return None  # a description ('person in charge of a train station'), not a name
     sources = _sources(term)
     stray = []
-    for tok in content:
+    for k, tok in enumerate(content):
         if matches_any(tok.stem, own):
+            continue
+        if inside_only and not (any(matches_any(t.stem, own) for t in content[:k]) and
+                                any(matches_any(t.stem, own) for t in content[k + 1:])):
             continue
         if tok.bare in _NOT_A_RENDERING or tok.bare.endswith("ly") or tok.stem in elsewhere:
             continue  # "all dressed", "Atlantic freely", "study enterprise" (研究 "study")
@@ -240,10 +245,11 @@ def stray_words(alignment: TermAlignment, link: Link) -> Stray | None:
                                 for m in missing for stems in carriers):
             stray.append(tok.text)
     meaning = meaning.split(";")[0].strip()
-    return Stray(tuple(stray), wordings[0], meaning) if stray else None
+    return Stray(tuple(stray), wordings[0] or tuple(english.words(meaning)), meaning) \
+        if stray else None
 
 
-def _meaning_rendered(term: str, rendered: list[str]) -> str:
+def _meaning_rendered(term: str, rendered: list[str], verbs: bool = False) -> str:
     """The meaning the rendering aims at, its wordings joined by ';': of the term's senses
     (its full form's included), the first that has the most of the rendered words ("Yangtze
     River" → 'Yangtze River Delta'), or the first; '' for a verb's."""
@@ -256,8 +262,9 @@ def _meaning_rendered(term: str, rendered: list[str]) -> str:
         n = sum(1 for r in rendered if matches_any(r, stems))
         if n > count:
             best, count = sense, n
-    # a verb's rendering is free to reword ("increase efforts" for 加大力度, 'to try harder')
-    if not best or lexicon.is_verb_sense(best):
+    # a verb's rendering is free to reword ("increase efforts" for 加大力度, 'to try harder'),
+    # unless nothing of it is the verb's meaning ("hang a number" for 挂号, 'to register')
+    if not best or (lexicon.is_verb_sense(best) and not verbs):
         return ""
     return "; ".join(lexicon.meaning(piece) for piece in best.split(";") if lexicon.meaning(piece))
 
