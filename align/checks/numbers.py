@@ -15,7 +15,8 @@ from functools import partial
 
 import regex
 
-from ..language.numbers import Quantity, converted, match, measure, quantities, same_share, unit_of
+from ..language.numbers import (Quantity, converted, corrected, in_idiom, list_marker, match,
+                                measure, quantities, same_share, unit_of)
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
 
@@ -71,8 +72,10 @@ def check(context: CheckContext) -> list[Flag]:
         # ...and 11月份 环比 is "from October": the month before is the one compared with
         base_months = {(q.value - 2) % 12 + 1 for q in src if q.kind == "month"} \
             if "环比" in pair.source_text else set()
+        # an English idiom's number ("nineteen to the dozen") renders no figure of the source
         added = [q for q in matching.target_left if not q.soft and not (q.values & readings)
-                 and not (q.kind == "month" and (implied_month or q.value in base_months))]
+                 and not (q.kind == "month" and (implied_month or q.value in base_months))
+                 and not in_idiom(pair.target_text, q)]
         # a measure converted to other units may be approximate in the source (二十多里
         # "more than 10 kilometers"), and a percentage may be said as the share it is
         # (不足五成 "less than half"): soft quantities are paired too
@@ -80,8 +83,10 @@ def check(context: CheckContext) -> list[Flag]:
             _drop_pairs(pairing(unsaid, added), unsaid, added)
         names = _rendered_names(context, pair) if any(not q.soft for q in unsaid) else []
         # a numeral inside a name the target spells out (方七 "Fang Qi") is part of the name
+        # ...and a figure the speaker takes back (三十个，不对，四十个) may go unsaid
         missing = [q for q in unsaid if not q.soft
-                   and not any(a <= q.start and q.end <= b for a, b in names)]
+                   and not any(a <= q.start and q.end <= b for a, b in names)
+                   and not corrected(pair.source_text, q, src)]
         _drop_pairs(_the_others(pair, missing, added), missing, added)
         _drop_pairs(_pair_up(missing, added, _rounded), missing, added)
         for q_src, q_tgt in _changes(missing, added):
@@ -110,8 +115,9 @@ def check(context: CheckContext) -> list[Flag]:
         # for is idiom; beside one (几个人 → "a dozen people") it may be that number changed
         unpaired_soft = any(q.soft and q.value != 1 for q in unsaid)  # 一 is mostly "a"
         for q in added if SETTINGS.report_added else ():
+            # an ordinal that marks a list ("Second, ...") says 其次 or 再者 with a number
             if (_figure_of_speech(pair.target_text, q) and not unpaired_soft) or \
-                    _plan_years(pair.target_text, q):
+                    _plan_years(pair.target_text, q) or list_marker(pair.target_text, q):
                 continue
             flags.append(_flag(pair, "added", Severity.MINOR, None, q,
                                f"number {q.text} in the target is not in the source"))

@@ -7,6 +7,7 @@ function word on both sides of a comma ("it, it") is two clauses, not a stutter.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -15,8 +16,13 @@ from ..language.english import JOINED_WORD, STOPWORDS
 from ..types import Flag, Severity
 from . import CheckContext, register
 
-# a run of two or more characters said again at once, maybe after a comma: 负120度，负120度
-_SOURCE_REPEAT = regex.compile(r"(.{2,12}?)[，、,\s]*\1")
+# a run of two or more characters said again at once, maybe after a comma or a filler:
+# 负120度，负120度; 聊一聊，呃，聊一聊
+_FILLER = r"(?:[，、,\s…—]*(?:呃|嗯|啊|那个)[，、,\s…—]*)?"
+_SOURCE_REPEAT = regex.compile(rf"(.{{2,12}}?)[，、,\s…—]*{_FILLER}\1")
+# ...or one character said again across a comma (对，对; 破了长，长了破) or three times in a row
+# (对对对, 好好好): speech, where a reduplicated word (常常, 慢慢) is neither
+_SOURCE_REPEAT_ONE = regex.compile(r"(\p{Han})(?:[，、,\s…—]+\1|\1\1)")
 
 _WITHIN = regex.compile(r"\s+")  # between the words of one phrase
 _BETWEEN = regex.compile(r"\s*,\s*|\s+")  # between a phrase and its repeat
@@ -26,6 +32,10 @@ _BETWEEN = regex.compile(r"\s*,\s*|\s+")  # between a phrase and its repeat
 class RepetitionSettings:
     max_phrase: int = 4  # longest doubled phrase looked for, in words
     min_sentence: int = 20  # a repeated sentence shorter than this (characters) may be a refrain
+    # a repeated target sentence whose source shares this share of its two-character pieces
+    # with the first one's source is a speaker's refrain rendered twice, not a slip
+    # (为什么呢 and 这是为什么呢 share all; 我们去了北京 and 他们去了上海 two of five)
+    same_source: float = 0.6
 
 
 SETTINGS = RepetitionSettings()
@@ -37,7 +47,8 @@ _ALLOWED = {"that", "had", "is", "bye", "very", "so", "no", "yes", "ha", "many",
 @register("repetition")
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}  # a target sentence: its first pair and source
+    first: dict[str, int] = {}  # ...and its first sentence
     for pair in context.pairs:
         if not pair.target_ids:
             continue
@@ -55,14 +66,33 @@ def check(context: CheckContext) -> list[Flag]:
             key = " ".join(context.target[j].text.lower().split())
             if len(key) < SETTINGS.min_sentence:
                 continue
-            if key in seen and pair.source_ids:
+            if key in seen and pair.source_ids and \
+                    not _said_again(seen[key], pair.index, pair.source_text):
                 flags.append(Flag("repetition", "fluency/repetition", Severity.MINOR,
                                   pair.index, pair.source_ids, (j,),
                                   tgt_span=context.target[j].text,
-                                  message=f"sentence repeats target sentence {seen[key]}",
+                                  message=f"sentence repeats target sentence {first[key]}",
                                   kind="sentence"))
-            seen.setdefault(key, j)
+            seen.setdefault(key, (pair.index, pair.source_text))
+            first.setdefault(key, j)
     return flags
+
+
+def _said_again(first: tuple[int, str], pair_index: int, source: str) -> bool:
+    """Whether a source says again what an earlier one said: a speaker's refrain (“每一件都很
+    难。” twice, lines apart), or one source said twice over within a pair (its target sentence
+    twice). Alike when most of the shorter's two-character pieces are in the other."""
+    index, earlier = first
+    if index == pair_index:
+        return _SOURCE_REPEAT.search(source) is not None
+
+    def pieces(text: str) -> Counter[str]:
+        han = "".join(regex.findall(r"\p{Han}", text))
+        return Counter(han[k:k + 2] for k in range(len(han) - 1))
+
+    a, b = pieces(earlier), pieces(source)
+    shorter = min(sum(a.values()), sum(b.values()))
+    return shorter > 0 and sum((a & b).values()) >= SETTINGS.same_source * shorter
 
 
 def _doubled_in_source(phrase: str, source: str) -> bool:
@@ -70,7 +100,8 @@ def _doubled_in_source(phrase: str, source: str) -> bool:
     said twice in a row (负120度，负120度)."""
     if phrase.lower() in source.lower() and (phrase + " " + phrase).lower() in source.lower():
         return True
-    return any(regex.search(r"[\p{Han}\d]", m.group(1)) for m in _SOURCE_REPEAT.finditer(source))
+    return any(regex.search(r"[\p{Han}\d]", m.group(1)) for m in _SOURCE_REPEAT.finditer(source)) \
+        or _SOURCE_REPEAT_ONE.search(source) is not None
 
 
 def doubled(text: str) -> list[tuple[str, str]]:

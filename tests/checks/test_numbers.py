@@ -351,3 +351,50 @@ def test_a_figure_said_as_another_kind(zh, en, expected):
 def test_changed_money_is_critical():
     flags = run_checks(check_context([("市值蒸发1100亿美元。", "It lost $11 billion.")]), ["numbers"])
     assert flags[0].severity == Severity.CRITICAL
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # speech (bench/blind11, talks): a loose range rendered loosely is no flag, the range's
+    # scale or its ends changed are
+    ("我们有两三万人。", "We have twenty or thirty thousand people.", []),
+    ("我们有两三万人。", "We have two or three thousand people.", ["added", "added"]),
+    ("房子值二三十万。", "The house is worth two or three hundred thousand.", []),
+    ("房子值二三十万。", "The house is worth twenty or thirty thousand yuan.", ["added", "added"]),
+    ("一个星期要跑一百五六十公里。", "We ran 150 or 160 kilometers a week.", []),
+    ("一个星期要跑一百五六十公里。", "We ran 150 or 160 miles a week.", ["said-otherwise"]),
+    ("一千五六百块。", "Fifteen or sixteen hundred yuan.", []),
+    ("一百二三十个学生。", "A hundred and twenty or thirty students.", []),
+    ("一百二三十个学生。", "123 students.", ["added"]),
+    # a scale after 多, 来, 余, 几 still scales the numeral
+    ("那个店一年流水一百来万。", "The shop turns over about a million a year.", []),
+    ("十多万人参加。", "More than 100,000 people took part.", []),
+    ("十多万人参加。", "More than 10,000 people took part.", ["added"]),
+    ("三五年之内。", "Within a few years.", []),
+    ("那是九几年的事。", "That was back in the nineties.", []),
+    ("差不多一半的人都走了。", "Nearly fifty percent of them left.", []),
+    ("我百分之百同意。", "I totally agree.", []),
+    # a figure the speaker takes back; an ordinal that marks a list; an idiom's number
+    ("我们有三十个，不对，四十个学生。", "We had forty students.", []),
+    ("我们有三十个学生，四十个老师。", "We had forty teachers.", ["missing"]),
+    ("其次，我们要做好服务。", "Second, we need to provide good service.", []),
+    ("我们要做好服务。", "We need to provide a second service.", ["added"]),
+    ("我们五五开。", "We split it fifty-fifty.", []),
+    ("我们天天在一起。", "We are together 24/7.", []),
+    ("我们天天在一起。", "We are together 24 days.", ["added"]),
+    # MAC-Test's human translations: an English idiom, tens and units written as one word,
+    # and 放慢一倍 (slowed "by one fold") said as half, which "doubling" is not
+    ("只见史湘云大说大笑的，见了他两个，忙站起来问好。",
+     "Shi Xiang-yun was already there, laughing and chattering away nineteen to the dozen, "
+     "but rose to greet them as they entered.", []),
+    ("她有十九个孩子。", "She had nineteen children to feed.", []),
+    ("她有十个孩子。", "She had nineteen children to feed.", ["changed"]),
+    ("那一天我二十一岁。", "That day I was twentyone.", []),
+    ("那一天我三十五岁。", "That day I was thirtyfive.", []),
+    ("那一天我三十五岁。", "That day I was thirtyeight.", ["changed"]),
+    ("他们跳的却是四步，把节奏放慢一倍的。", "They danced the four-step at half speed.", []),
+    ("他们跳的却是四步，把节奏放慢一倍的。", "They danced four steps, doubling the rhythm.",
+     ["missing-count"]),
+    ("价格提高一倍。", "The price doubled.", []),
+])
+def test_spoken_and_literary_numbers(zh, en, expected):
+    assert [kind for kind, _, _ in flags_found(zh, en, "numbers")] == expected

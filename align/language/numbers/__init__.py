@@ -10,6 +10,7 @@ no error. `match` pairs the two sides' quantities and returns what is left over.
 from .compare import (Matching, converted, match, measure, numbers_in, quantities, same_share,
                       unit_of)
 from .quantity import Quantity
+from .spoken import corrected, in_idiom, list_marker
 
-__all__ = ["Matching", "Quantity", "converted", "match", "measure", "numbers_in", "quantities",
-           "same_share", "unit_of"]
+__all__ = ["Matching", "Quantity", "converted", "corrected", "in_idiom", "list_marker", "match",
+           "measure", "numbers_in", "quantities", "same_share", "unit_of"]

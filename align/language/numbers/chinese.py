@@ -55,7 +55,8 @@ _LOOKALIKE_ONE = regex.compile(r"(?<=\p{Han})l(?=\d)|(?<=\d)l(?=\d|[年月日号
 # body parts that come in pairs: 两只眼睛 is "his eyes", 两手 "her hands", with no "two"
 _BODY_PAIR = regex.compile(r"[只条个]?(眼睛|手臂|手掌|脚掌|膝盖|腿弯子|胳膊|胳臂|耳朵|肩膀|眉毛|"
                            r"翅膀|膀子|眼|手|脚|腿|臂|耳|肩|腮|颊|鬓|眉|膝)")
-# 他们两个都…, 咱们两个一齐儿走: "the two of them", said by the pronoun alone; and 贾蓉等两个
+# 他们两个都…, 咱们两个一齐儿走, 见了他两个 (他 for 他们 in older prose): "the two of them", said
+# by the pronoun alone; and 贾蓉等两个
 # "Jia Rong and another" (a larger count after 等, 张三等五人, is news to render). Only where
 # no noun follows the count: 等两个小时 "wait two hours" and 等两位客人 are counts
 _TWO_ALONE = regex.compile(r"[个人位](?:$|[都也一又就还便先同齐起常正，。！？、；：”」\s])")
@@ -65,6 +66,7 @@ _LUNAR_MONTHS = {"腊月": 12.0, "正月": 1.0, "冬月": 11.0}
 _LUNAR_MONTH = regex.compile("|".join(_LUNAR_MONTHS))
 _GROWN_BY = regex.compile(r"(?:增加|增长|提高|提升|上升|上涨|扩大|延长|增多|翻|多)了?"
                           r"(?:近|约|将近|接近|超过|逾)?$")  # 延长了近一倍 "nearly twice as long"
+_SHRUNK_BY = regex.compile(r"(?:放慢|减慢|降低|减少|缩小|缩短|下降|减|降)了?(?:近|约|将近|接近)?$")
 _GROWN_BY_REACH = 6  # characters before the numeral it may take: 增加了将近 is five
 _WEEKDAY_BEFORE = ("周", "星期", "礼拜")
 _WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
@@ -73,6 +75,9 @@ _PLACE_AFTER = regex.compile(r"[里道][街巷村镇庄屯铺堡桥沟河坡湾�
 # words around a Chinese numeral that make it vague: 几十, 数百, 十余, 十多, 十来
 _APPROX_BEFORE = ("几", "数", "上", "近")
 _APPROX_AFTER = ("余", "多", "来", "几")
+# a scale after the approximating word: 十多万, 一百来万, 十几亿 (not 五百多千米, a distance)
+_APPROX_SCALE = regex.compile(r"[余多来几]((?:百万|千万|百亿|千亿|万亿|[万亿])|千(?![克米瓦帕伏卡焦])"
+                              r"|百(?![帕分]))")
 _MONEY_AFTER = ("元", "美元", "欧元", "英镑", "日元", "港元", "港币", "新元", "令吉", "卢布", "块")
 _DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
@@ -142,6 +147,12 @@ def _digit(c: str) -> int | None:
     return 2 if c == "两" else _DIGIT_VALUE.get(c)
 
 
+def _loose_pair(pair: str) -> bool:
+    """Two digits said together as a loose range: consecutive ones (七八, 两三) or 三五 ("three
+    to five", "a few")."""
+    return _consecutive(pair) or pair == "三五"
+
+
 def _consecutive(pair: str) -> bool:
     """Two digits, the second one more than the first, neither a zero: 七八, 五六 (a range),
     not 零一 (三百零一 is 301)."""
@@ -179,17 +190,15 @@ def _readings(numeral: str) -> frozenset[float]:
             pair = _zh_numeral_value(numeral[k - 1:k + 1])
             if pair is not None:
                 values.add(pair)
-    if len(numeral) >= 3 and _consecutive(numeral[:2]):
-        # 七八十 "70 to 80", 三四百 "300 or 400": the first digit takes the scale too
-        low = _zh_numeral_value(numeral[0] + numeral[2:])
-        if low is not None:
-            values.add(low)
-    if len(numeral) >= 3 and _consecutive(numeral[-2:]):
-        # 十五六 "fifteen or sixteen", 三十六七 "thirty-six or -seven": the last digit
-        # takes the place of the one before it
-        high = _zh_numeral_value(numeral[:-2] + numeral[-1])
-        if high is not None:
-            values.add(high)
+    for k in range(len(numeral) - 1):
+        if len(numeral) >= 3 and _loose_pair(numeral[k:k + 2]):
+            # two digits side by side are a range, each taking the place and the scale of
+            # the pair: 七八十 70 to 80, 十五六 15 or 16, 一百五六十 150 or 160, 两三万
+            # 20,000 or 30,000, 三千五六百 3,500 or 3,600
+            for end in (numeral[:k + 1] + numeral[k + 2:], numeral[:k] + numeral[k + 1:]):
+                value = _zh_numeral_value(end)
+                if value is not None:
+                    values.add(value)
     for cut in range(1, len(numeral)):  # 十四五 → 14 and 5
         head, tail = _zh_numeral_value(numeral[:cut]), _zh_numeral_value(numeral[cut:])
         if head is not None and tail is not None:
@@ -315,13 +324,21 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         return None  # 周三 is Wednesday, not 3; 一周两次 is "twice a week"
     if numeral == "亿" and len(before) >= 2 and before[-1] == "个" and before[-2] in _NUMERAL_CHARS:
         return None  # the scale of 三个亿, read with its numeral
+    if _APPROX_SCALE.fullmatch(text, max(0, start - 1), end) and start >= 2 and \
+            text[start - 2] in _NUMERAL_CHARS:
+        return None  # the scale of 十多万, read with its numeral
     if after.startswith("分之") and numeral == "百":
         return None  # 百分之三十: read with the numeral after it
     readings = _readings(numeral)
+    if len(numeral) == 1 and after.startswith("几年") and readings:
+        # 九几年 "in the nineties", 八几年 "back in the eighties": a decade said loosely
+        readings |= {10 * v for v in readings} | {1900 + 10 * v for v in readings}
     word = _containing_word(text, start, end)
     value = _zh_numeral_value(numeral) if before.endswith("百分之") else None
     if value is not None:  # 百分之七八十 has no one value: read below, as a range
-        return Quantity(value, "百分之" + numeral, start - 3, end, "percent")
+        # 百分之百 said of a belief or a will (百分之百同意) is "absolutely", "totally"
+        return Quantity(value, "百分之" + numeral, start - 3, end, "percent",
+                        soft=numeral == "百")
     if after.startswith("分之"):
         denominator = _zh_numeral_value(numeral)
         numerator_m = _ZH_NUMERAL.match(text, end + 2)
@@ -337,11 +354,21 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         numeral == "一" or (two and after[:1] in _PAIRED) or \
         (two and after[:1] in "人位" and (numeral == "二" or  # 二人, 二位: literary "the two"
                                           bool(_PAIR_NAMED.search(text, max(0, start - 2), start)))) \
-        or (len(numeral) == 2 and _consecutive(numeral)) \
+        or (len(numeral) == 2 and _loose_pair(numeral)) \
         or (two and before.endswith("这") and after[:1] in "天日") \
         or (two and _body_pair(text, end)) \
-        or (two and before.endswith(("们", "等")) and _TWO_ALONE.match(after) is not None) \
+        or (two and before.endswith(("们", "等", "他", "她")) and _TWO_ALONE.match(after) is not None) \
         or _enumerated(text, start) == _zh_numeral_value(numeral)
+    scaled = _APPROX_SCALE.match(text, end)
+    if scaled and readings:
+        # 十多万 "over 100,000", 一百来万 "about a million", 三千多万 "over 30 million": the
+        # scale after the approximating word still scales the numeral
+        factor = _scale_value(scaled.group(1))
+        return Quantity(min(readings) * factor if _zh_numeral_value(numeral) is None
+                        else _zh_numeral_value(numeral) * factor,
+                        text[start:scaled.end()], start, scaled.end(), "cardinal", soft=True,
+                        money=text.startswith(_MONEY_AFTER, scaled.end()),
+                        also=frozenset(v * factor for v in readings) | readings, scale=factor)
     if after.startswith("个亿") and not after.startswith("个亿万"):
         # 三个亿 "300 million", 一两个亿 "100 to 200 million": the scale after a classifier,
         # on the value or on both ends of a range, not on every reading of the digits
@@ -390,6 +417,10 @@ def _zh_numeral(text: str, m: regex.Match) -> Quantity | None:
         return Quantity(_tenths(value), numeral + "成", start, end + 1, "percent", soft=True,
                         also=readings)
     if after.startswith("倍"):
+        if value == 1 and _SHRUNK_BY.search(text, max(0, start - _GROWN_BY_REACH), start):
+            # 放慢一倍, 降低一倍: slowed or cut "by one fold" is halved in Chinese usage
+            # ("at half speed"; "doubling" it is the opposite)
+            return Quantity(0.5, numeral + "倍", start, end + 1, "cardinal")
         # 增加了一倍 "doubled": grown by a multiple is that multiple plus the original
         grown = {value + 1} if _GROWN_BY.search(text, max(0, start - _GROWN_BY_REACH), start) \
             else set()

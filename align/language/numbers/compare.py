@@ -61,6 +61,10 @@ _EN_MEASURE = regex.compile(r"[\s-]*(?:(?:hundred|thousand|million|billion|trill
                                               reverse=True)) + r")s?\b", regex.I)
 
 
+_EN_RANGE_TAIL = regex.compile(r"\s*(?:to|or|-|–)\s*(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)(?=\s)",
+                               regex.I)
+
+
 def unit_of(text: str, q: Quantity, lang: str) -> str:
     """The unit written after (or inside: 一米九) a quantity, as written, or ''."""
     if lang == "zh":
@@ -68,6 +72,9 @@ def unit_of(text: str, q: Quantity, lang: str) -> str:
         at = q.end + (text[q.end:q.end + 1] in _APPROX_AFTER)  # 二十多里: about twenty li
         return inside or next((u for u in _ZH_MEASURES if text.startswith(u, at)), "")
     m = _EN_MEASURE.match(text, q.end)
+    if m is None:  # the first end of a range takes the unit of the second: "150 or 160 miles"
+        tail = _EN_RANGE_TAIL.match(text, q.end)
+        m = _EN_MEASURE.match(text, tail.end()) if tail else None
     return m.group(1) if m else ""
 
 

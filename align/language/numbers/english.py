@@ -53,9 +53,16 @@ _EN_OTHER = {  # words that name a value: (value, soft)
     "dozens": (12, True), "hundreds": (100, True), "thousands": (1e3, True),
     "millions": (1e6, True), "billions": (1e9, True), "tens": (10, True), "decades": (10, True),
     "once": (1, True), "thrice": (3, True),
+    "halve": (0.5, True), "halved": (0.5, True), "halving": (0.5, True),
     "noon": (12, True), "midday": (12, True),  # 12时 "at noon"
 }
-_EN_WORD = regex.compile(r"\b(" + "|".join(sorted([*_EN_UNITS, *_EN_ORDINALS, *_EN_SCALES,
+# tens and units written as one word: "twentyone", "thirtyfive", "twentyfirst" (MAC-Test's
+# human translation of 那一天我二十一岁: "That day I was twentyone")
+_JOINED_TENS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|"
+                r"fifth|sixth|seventh|eighth|ninth)")
+_JOINED = regex.compile(r"(?i)(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(\w+)")
+_EN_WORD = regex.compile(r"\b(" + _JOINED_TENS + "|" + "|".join(sorted([*_EN_UNITS, *_EN_ORDINALS, *_EN_SCALES,
                                                     *_EN_DECADES,
                                                     *_EN_OTHER, "quarter", "quarters", "thirds",
                                                     "fifths", "tenths"], key=len, reverse=True))
@@ -145,6 +152,14 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
                                            text[m.end():], regex.I):
             k += 1
             continue  # "half a million": read with the scale word
+        joined = _JOINED.fullmatch(word)
+        if joined and joined.group(2) in {**_EN_UNITS, **_EN_ORDINALS}:
+            unit = joined.group(2)
+            out.append(Quantity(float(_EN_UNITS[joined.group(1)] + _EN_UNITS.get(
+                unit, _EN_ORDINALS.get(unit, 0))), m.group(0), m.start(), m.end(),
+                "ordinal" if unit in _EN_ORDINALS else "cardinal"))
+            k += 1
+            continue
         fraction = _fraction(text, m)
         if fraction is not None:  # its numerator word was read on its own: "two" of two-thirds
             out = [q for q in out if q.end <= fraction.start]
@@ -181,6 +196,7 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
             continue  # "3 million": scaled with its digits already
         # a run of number words: twenty-five, one hundred and twenty, half a million
         total, current, end, j, kind = 0.0, 0.0, m.end(), k, "cardinal"
+        lead = 0.0  # the number its first scale word multiplies: 3 of "three hundred thousand"
         while j < len(matches):
             w = matches[j].group(1).lower()
             if j > k and not regex.fullmatch(r"[\s-]*(?:and\s+)?", text[end:matches[j].start()]):
@@ -198,8 +214,10 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
                     break  # "the four fourteen-year-olds": two numbers side by side
                 current += _EN_UNITS[w]
             elif w == "hundred":
+                lead = lead or current or 1
                 current = (current or 1) * 100
             elif w in _EN_SCALES:
+                lead = lead or current or 1
                 total += (current or 1) * _EN_SCALES[w]
                 current = 0.0
             else:
@@ -213,9 +231,17 @@ def _english_words(text: str, digits: list[Quantity]) -> list[Quantity]:
         if half and word in _EN_SCALES:
             value = 0.5 * _EN_SCALES[word]
         soft = word == "one" and j == k + 1
-        out.append(Quantity(value, text[m.start():end], m.start(), end, kind, soft=soft))
+        if kind == "cardinal" and _WORD_PERCENT.match(text, end):
+            kind = "percent"  # "fifty percent" is a share as "50%" is
+        out.append(Quantity(value, text[m.start():end], m.start(), end, kind, soft=soft,
+                            # the scale a range's first end takes: "two or three hundred
+                            # thousand" is 200,000 to 300,000
+                            scale=value / lead if lead and kind == "cardinal" else 1.0))
         k = j
     return out
+
+
+_WORD_PERCENT = regex.compile(r"\s*(?:percent|per\s*cent)\b", regex.I)
 
 
 def _continues_number(previous: str, word: str) -> bool:
