@@ -20,9 +20,11 @@ from . import CheckContext, register
 # 负120度，负120度; 聊一聊，呃，聊一聊
 _FILLER = r"(?:[，、,\s…—]*(?:呃|嗯|啊|那个)[，、,\s…—]*)?"
 _SOURCE_REPEAT = regex.compile(rf"(.{{2,12}}?)[，、,\s…—]*{_FILLER}\1")
-# ...or one character said again across a comma (对，对; 破了长，长了破) or three times in a row
-# (对对对, 好好好): speech, where a reduplicated word (常常, 慢慢) is neither
-_SOURCE_REPEAT_ONE = regex.compile(r"(\p{Han})(?:[，、,\s…—]+\1|\1\1)")
+# ...or one character said again across a comma (对，对; 破了长，长了破), three times in a row
+# (对对对, 好好好), or twice as a clause of its own (等等，你说什么？ "Wait, wait"): speech,
+# where a reduplicated word inside a clause (常常, 慢慢来) is none
+_SOURCE_REPEAT_ONE = regex.compile(r"(\p{Han})(?:[，、,\s…—]+\1|\1\1)"
+                                   r"|(?:^|[，。！？；：“”「」\s])(\p{Han})\2(?=[，。！？；：…—”」\s]|$)")
 
 _WITHIN = regex.compile(r"\s+")  # between the words of one phrase
 _BETWEEN = regex.compile(r"\s*,\s*|\s+")  # between a phrase and its repeat

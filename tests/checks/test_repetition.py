@@ -23,6 +23,8 @@ from tests.helpers import check_context, flags_found
     ("我们聊一聊这个。", "Let's talk, talk about this.", ["talk, talk"]),
     ("这个非常非常重要。", "This is really, really important.", []),
     ("这个真正难。", "This is really, really hard.", ["really, really"]),
+    ("等等，你说什么？", "Wait, wait, what did you say?", []),
+    ("你常常等我。", "You wait, wait for me often.", ["wait, wait"]),
     ("袜子破了长，长了破。", "The blisters burst and grow back, grow back and burst again.", []),
     ("袜子破了又长。", "The blisters burst and grow back, grow back.", ["grow back, grow back"]),
 ])
