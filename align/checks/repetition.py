@@ -49,8 +49,8 @@ _ALLOWED = {"that", "had", "is", "bye", "very", "so", "no", "yes", "ha", "many",
 @register("repetition")
 def check(context: CheckContext) -> list[Flag]:
     flags: list[Flag] = []
-    seen: dict[str, tuple[int, str]] = {}  # a target sentence: its first pair and source
-    first: dict[str, int] = {}  # ...and its first sentence
+    # a target sentence: where it was first said (sentence, pair) and the source it rendered
+    seen: dict[str, tuple[int, int, str]] = {}
     for pair in context.pairs:
         if not pair.target_ids:
             continue
@@ -69,14 +69,13 @@ def check(context: CheckContext) -> list[Flag]:
             if len(key) < SETTINGS.min_sentence:
                 continue
             if key in seen and pair.source_ids and \
-                    not _said_again(seen[key], pair.index, pair.source_text):
+                    not _said_again(seen[key][1:], pair.index, pair.source_text):
                 flags.append(Flag("repetition", "fluency/repetition", Severity.MINOR,
                                   pair.index, pair.source_ids, (j,),
                                   tgt_span=context.target[j].text,
-                                  message=f"sentence repeats target sentence {first[key]}",
+                                  message=f"sentence repeats target sentence {seen[key][0]}",
                                   kind="sentence"))
-            seen.setdefault(key, (pair.index, pair.source_text))
-            first.setdefault(key, j)
+            seen.setdefault(key, (j, pair.index, pair.source_text))
     return flags
 
 
