@@ -74,6 +74,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     batch.add_argument("--skip-checks", default="", help="comma-separated checks to switch off")
     batch.add_argument("--min-confidence", type=confidence_level, default=None,
                        help="hide flags whose calibrated confidence is below this (0-1)")
+    batch.add_argument("--decisions", type=Path, metavar="CSV",
+                       help="decisions.csv from report.html, or a project's ignore list: its "
+                            "ignore rules (scope term or rendering) dismiss matching flags in "
+                            "every pair, its single decisions the flags they name")
     batch.add_argument("--no-cache", action="store_true",
                        help="do not read or write the embedding cache")
     batch.add_argument("--max-bytes", type=int, default=None, help="largest input accepted")
@@ -120,7 +124,7 @@ def main(args: argparse.Namespace) -> int:
         model=args.model, presplit=args.presplit, encoding=args.encoding, glossary=args.glossary,
         checks=tuple(c for c in args.checks.split(",") if c) if args.checks else None,
         skip_checks=tuple(c for c in args.skip_checks.split(",") if c),
-        cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES,
+        cache=not args.no_cache, max_bytes=args.max_bytes or MAX_BYTES, decisions=args.decisions,
         **({} if args.min_confidence is None else {"min_confidence": args.min_confidence}))
     out = args.out or Path("reports") / (args.input.stem if args.input.is_file() else
                                          args.input.absolute().name)

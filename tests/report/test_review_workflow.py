@@ -238,3 +238,28 @@ def test_ignore_rules_are_read_and_match_by_check_term_and_rendering(tmp_path):
                     encoding="utf-8")
     with pytest.raises(FormatError, match="scope"):
         load_decisions(path)
+
+
+def test_an_ignore_list_passed_to_batch_dismisses_the_term_in_every_pair(tmp_path):
+    import csv
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.zh.txt").write_bytes(SEED_ZH.read_bytes())
+        (corpus / f"{name}.en.txt").write_bytes(SEED_EN.read_bytes())
+    plain = _cli("batch", corpus, "--out", tmp_path / "plain", "--quiet")
+    assert plain.returncode == 0, plain.stderr
+    with open(tmp_path / "plain" / "flags.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    target = next(r for r in rows if r["check"] == "literal" and r["src_term"])
+    ignore = tmp_path / "project.csv"
+    ignore.write_text("id,decision,note,reviewer,time,check,src_term,tgt_span,scope\n"
+                      f"ignore:literal:{target['src_term']},dismiss,house style,,,literal,"
+                      f"{target['src_term']},,term\n", encoding="utf-8")
+    done = _cli("batch", corpus, "--out", tmp_path / "ignored", "--quiet", "--decisions", ignore)
+    assert done.returncode == 0, done.stderr
+    with open(tmp_path / "ignored" / "flags.csv", encoding="utf-8-sig") as handle:
+        left = list(csv.DictReader(handle))
+    assert not [r for r in left if r["check"] == "literal" and r["src_term"] == target["src_term"]]
+    assert len(left) < len(rows)
