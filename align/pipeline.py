@@ -16,6 +16,7 @@ import numpy as np
 from .language import memo
 from .alignment.sides import AlignSettings, Side
 from .alignment.aligner import align
+from .alignment.anchors import quote_ends
 from .io.bilingual import BilingualDocument, read_bilingual
 from .checks import CheckContext, run_checks, select_checks
 from .checks.calibration import default_min_confidence
@@ -59,13 +60,13 @@ def _join(texts: list[str], lang: str) -> str:
     return ("" if lang == "zh" else " ").join(texts)
 
 
-def _side(sentences: list[Sentence], embeddings, use_paragraphs: bool) -> Side:
+def _side(sentences: list[Sentence], embeddings, use_paragraphs: bool, lang: str) -> Side:
     lengths = np.array([max(1, len(s.text)) for s in sentences], dtype=np.float64)
     starts = None
     if use_paragraphs and sentences:
         paragraphs = np.array([s.paragraph for s in sentences])
         starts = np.concatenate([[True], paragraphs[1:] != paragraphs[:-1]])
-    return Side(embeddings, lengths, starts)
+    return Side(embeddings, lengths, starts, quote_ends([s.text for s in sentences], lang))
 
 
 def align_documents(source: list[Sentence], target: list[Sentence], encoder: Encoder,
@@ -83,8 +84,8 @@ def align_documents(source: list[Sentence], target: list[Sentence], encoder: Enc
     embedded = time.perf_counter()
     # pre-split input (one sentence a line) carries no paragraph information
     use_paragraphs = not any(s.kind == "line" for s in source + target)
-    beads = align(_side(source, src_emb, use_paragraphs), _side(target, tgt_emb, use_paragraphs),
-                  settings)
+    beads = align(_side(source, src_emb, use_paragraphs, "zh"),
+                  _side(target, tgt_emb, use_paragraphs, "en"), settings)
     done = time.perf_counter()
     return AlignmentResult(source, target, beads,
                            {"embed": embedded - started, "align": done - embedded},

@@ -210,6 +210,11 @@ class _BeadTable:
             * ratio
         self.src_breaks = _break_counts(source.paragraph_starts, len(source))
         self.tgt_breaks = _break_counts(target.paragraph_starts, len(target))
+        # per prefix: whether the sentence before it closes a quotation
+        self.src_closes = _closes(source.quote_ends, len(source))
+        self.tgt_closes = _closes(target.quote_ends, len(target))
+        closing = sorted([int(self.src_closes.sum()), int(self.tgt_closes.sum())])
+        self.turns_agree = closing[0] > 0 and closing[0] >= settings.turn_agreement * closing[1]
 
     def chunk(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows start .. stop-1: (scores, similarities, origins), each (types, rows, width)."""
@@ -266,10 +271,19 @@ class _BeadTable:
                          if a > 1 else 0) + \
                 (self.tgt_breaks[np.clip(ends, 0, m)] - self.tgt_breaks[np.clip(firsts + 1, 0, m)])
             bead = bead - s.paragraph_penalty * crossings
+            if s.turn_penalty and self.turns_agree:
+                bead = bead - s.turn_penalty * (self.src_closes[rows] !=
+                                                self.tgt_closes[np.clip(ends, 0, m)])
             scores[t] = np.where(ok, bead, 0.0)
             sims[t] = np.where(ok, sim, 0.0)
             origins[t] = np.where(ok, self.offsets[back] + step, self.sentinel)
         return scores, sims, origins
+
+
+def _closes(ends: np.ndarray | None, count: int) -> np.ndarray:
+    if ends is None:
+        return np.zeros(count + 1, dtype=bool)
+    return np.concatenate([[False], ends.astype(bool)])
 
 
 def _break_counts(starts: np.ndarray | None, count: int) -> np.ndarray:
