@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
-from .links import TermAlignment, character_glosses, literal_kind, stray_words
+from .links import CLOSENESS, TermAlignment, character_glosses, literal_kind, stray_words
 from ..language.terms import dictionary_meaning
 from ..types import Flag, Pair, Severity
 from . import CheckContext, register
@@ -38,7 +38,7 @@ def check(context: CheckContext) -> list[Flag]:
                 continue
             kind = literal_kind(alignment, link)
             if not kind or (kind in _WORD_LEVEL and
-                            context.linked_share() < SETTINGS.close_document):
+                            context.linked_share() < CLOSENESS.word_level):
                 continue
             if kind == "characters":
                 flags.append(_characters_flag(pair, alignment, link))
@@ -55,14 +55,6 @@ class LiteralCheckSettings:
     # coronavirus 0.45). MQM dev: every right dictionary finding is at most 0.45; MAC-Test's
     # human translations, where these are the translators' free choices, median 0.49.
     paraphrase: float = 0.5
-    # a rendering partly from the characters ("Yangtze River Triangulation") is judged in a
-    # document translated closely (the share of its linkable source words linked, as for the
-    # omission check's clauses): a literary translator who rewrites freely picks "evening
-    # sun" for 夕阳 or "observation post" for 观察哨 on purpose, where a machine that renders
-    # word for word slips. MAC-Test's human translations: 0.39-0.64, 130 such majors with no
-    # gate, 3 at 0.6, none at 0.65; its machine translations 0.65-0.79; the seed MT 0.76;
-    # MQM dev MT from 0.53 (median 0.78), where 0.65 keeps 32 of the 34 right partial flags
-    close_document: float = 0.65
 
 
 SETTINGS = LiteralCheckSettings()

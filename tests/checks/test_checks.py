@@ -127,7 +127,7 @@ LEADING = [("上海要发挥龙头带动作用。", "Shanghai should play a lead
 def test_sense_flags_a_sense_the_rest_of_the_document_does_not_use(encoder):
     """The seed's "faucet": two other places render 龙头 as "lead"; this one takes another,
     unrelated sense, which fits its sentence no better."""
-    context = _embedded_context(encoder, LEADING + [
+    context = _embedded_context(encoder, POLICY + LEADING + [
         ("进一步发挥龙头带动作用。", "Further play the leading role of the faucet.")])
     flags = [f for f in run_checks(context, ["sense"]) if f.kind == "elsewhere"]
     assert [(f.src_term, f.tgt_span, f.severity.value) for f in flags] == [("龙头", "faucet", "major")]
@@ -135,7 +135,7 @@ def test_sense_flags_a_sense_the_rest_of_the_document_does_not_use(encoder):
 
 
 def test_sense_leaves_one_sense_used_throughout_alone(encoder):
-    context = _embedded_context(encoder, LEADING + [
+    context = _embedded_context(encoder, POLICY + LEADING + [
         ("进一步发挥龙头带动作用。", "Further play the role of a front-runner.")])
     assert [f for f in run_checks(context, ["sense"]) if f.kind == "elsewhere"] == []
 
@@ -156,6 +156,18 @@ def test_sense_leaves_a_general_sense_alone(encoder):
     context = _embedded_context(encoder, TALKS + [
         ("双方在一些问题上存在分歧。", "The two sides have differences on some issues.")])
     assert [f for f in run_checks(context, ["sense"]) if f.kind == "field"] == []
+
+
+def test_sense_reads_other_places_in_a_close_translation_only(encoder):
+    """A free translation says "gate" here and "door" there on purpose: where few of the
+    source's words are rendered word for word, the document's other places are no evidence."""
+    free = [("她慢慢地走进了那扇旧门。", "Slowly she let herself in."),
+            ("屋里一片寂静，只有钟声滴答作响。", "Nothing moved but the ticking of a clock.")]
+    context = _embedded_context(encoder, free + LEADING + [
+        ("进一步发挥龙头带动作用。", "Further play the leading role of the faucet.")])
+    from align.checks.links import CLOSENESS
+    assert context.linked_share() < CLOSENESS.word_level
+    assert [f for f in run_checks(context, ["sense"]) if f.kind == "elsewhere"] == []
 
 
 def test_sense_is_silent_without_an_encoder():

@@ -110,17 +110,17 @@ def test_literal_by_meaning(zh, en, expected):
 def test_word_level_literal_is_judged_in_close_translations_only():
     """A literary translator who rewrites freely picks words on purpose: a rendering partly
     from the characters is reported only where the document follows its source closely."""
-    from align.checks import literal
+    from align.checks.links import CLOSENESS
 
     close = check_context([("推动长三角一体化发展。",
                             "Promote the integrated development of the Yangtze River Triangulation.")])
-    assert close.linked_share() >= literal.SETTINGS.close_document
+    assert close.linked_share() >= CLOSENESS.word_level
     assert [f.kind for f in run_checks(close, ["literal"])] == ["partial"]
     loose = check_context([("推动长三角一体化发展。",
                             "Promote the integrated development of the Yangtze River Triangulation."),
                            ("月光洒在静静的河面上，远处传来几声犬吠。",
                             "Silver light lay on the quiet water and somewhere a dog barked.")])
-    assert loose.linked_share() < literal.SETTINGS.close_document
+    assert loose.linked_share() < CLOSENESS.word_level
     assert [f.kind for f in run_checks(loose, ["literal"])] == []
 
 

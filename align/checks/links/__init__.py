@@ -11,10 +11,11 @@ greedily by score: one English word renders one source term, a term gets one spa
 """
 
 # SETTINGS before LITERAL: checks.settings() reads them in this order, and so does the signature
+from .closeness import CLOSENESS, ClosenessSettings
 from .evidence import SETTINGS, Cues, LinkSettings, align_terms, cues, linkable
 from .literal import LITERAL, LiteralSettings, Stray, character_glosses, literal_kind, stray_words
 from .units import Clause, Link, TermAlignment, Unit, source_units
 
-__all__ = ["SETTINGS", "LITERAL", "Clause", "Cues", "Link", "LinkSettings", "LiteralSettings",
+__all__ = ["CLOSENESS", "ClosenessSettings", "SETTINGS", "LITERAL", "Clause", "Cues", "Link", "LinkSettings", "LiteralSettings",
            "Stray", "TermAlignment", "Unit", "align_terms", "character_glosses", "cues", "linkable",
            "literal_kind", "source_units", "stray_words"]

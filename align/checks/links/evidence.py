@@ -494,3 +494,4 @@ def linkable(alignment: TermAlignment, unit: int) -> bool:
     if u.name or not u.content:
         return False
     return u.latin or bool(cues(u.text).sense)
+
