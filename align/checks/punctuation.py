@@ -54,7 +54,7 @@ def check(context: CheckContext) -> list[Flag]:
         neighbours = tuple(p.target_text for p in context.pairs[max(0, k - 1):k + 2]
                            if p is not pair)
         flags += _full_width(pair) + _unpaired(pair, neighbours) + _spacing(pair)
-        kinds = {context.source[k].kind for k in pair.source_ids}
+        kinds = {context.source[i].kind for i in pair.source_ids}  # headings end with no mark
         if kinds <= {"paragraph", "line", "item"}:
             flags += _final(pair)
     return flags
