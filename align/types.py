@@ -30,18 +30,6 @@ class InlineCode:
 
 
 @dataclass(frozen=True)
-class InlineCode:
-    """A formatting code a bilingual file keeps inside a segment (XLIFF <g>, <x/>, <ph>,
-    <bpt>/<ept>, <sc/>/<ec/>, <pc>): left out of the checked text, kept here so a check can
-    tell that the target lost, gained or broke one."""
-
-    element: str  # the XML element's local name: g, x, ph, bpt, ept, it, sc, ec, pc, ...
-    id: str  # its id in the unit (the opening code's id for ec startRef, for a </g> or </pc>)
-    position: int  # character offset in the sentence's text where the code stands
-    role: str = "standalone"  # standalone | open | close: a pair's halves must stay in order
-
-
-@dataclass(frozen=True)
 class Sentence:
     """One segment of a document; `id` is its 0-based position in the document."""
 
