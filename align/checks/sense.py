@@ -191,16 +191,19 @@ def _elsewhere(context: CheckContext) -> list[Flag]:
         here = _context_vector(context, o.pair, document)
         if _fit(alternative, here, vectors) + SETTINGS.elsewhere_slack < _fit(used, here, vectors):
             continue
-        tok = o.token
-        flags.append(Flag(
-            "sense", "accuracy/mistranslation", Severity.MAJOR, o.pair.index,
-            o.pair.source_ids, o.pair.target_ids, src_term=o.term, tgt_span=tok.text,
-            suggestion=lexicon.gloss(alternative.senses[0]),
-            message=f'"{tok.text}" is the sense "{used.label}" of {o.term}; {n} other '
-                    f'place{"s" if n > 1 else ""} of this document render it as '
-                    f'"{alternative.label}"',
-            target_offsets=(tok.start, tok.end), kind="elsewhere"))
+        flags.append(_document_flag(
+            o, alternative, "elsewhere",
+            f'"{o.token.text}" is the sense "{used.label}" of {o.term}; {n} other '
+            f'place{"s" if n > 1 else ""} of this document render it as "{alternative.label}"'))
     return flags
+
+
+def _document_flag(o: Occurrence, alternative: SenseGroup, kind: str, message: str) -> Flag:
+    """A major finding on a place whose sense the document's evidence contradicts."""
+    return Flag("sense", "accuracy/mistranslation", Severity.MAJOR, o.pair.index,
+                o.pair.source_ids, o.pair.target_ids, src_term=o.term, tgt_span=o.token.text,
+                suggestion=lexicon.gloss(alternative.senses[0]), message=message,
+                target_offsets=(o.token.start, o.token.end), kind=kind)
 
 
 # CC-CEDICT's labels of a field's own sense ('bifurcation (math.)', '(sports) home ground')
@@ -247,15 +250,10 @@ def _off_domain(context: CheckContext) -> list[Flag]:
         alternative = max(others, key=lambda g: _fit(g, here, vectors))
         if _fit(alternative, here, vectors) + SETTINGS.elsewhere_slack < _fit(used, here, vectors):
             continue
-        tok = o.token
-        flags.append(Flag(
-            "sense", "accuracy/mistranslation", Severity.MAJOR, o.pair.index,
-            o.pair.source_ids, o.pair.target_ids, src_term=o.term, tgt_span=tok.text,
-            suggestion=lexicon.gloss(alternative.senses[0]),
-            message=f'"{tok.text}" is the {_field(used)} sense of {o.term}, and nothing else in '
-                    f'this document is about {_field(used)}; here it more likely means '
-                    f'"{alternative.label}"',
-            target_offsets=(tok.start, tok.end), kind="field"))
+        flags.append(_document_flag(
+            o, alternative, "field",
+            f'"{o.token.text}" is the {_field(used)} sense of {o.term}, and nothing else in this '
+            f'document is about {_field(used)}; here it more likely means "{alternative.label}"'))
     return flags
 
 
