@@ -191,10 +191,12 @@ def stray_words(alignment: TermAlignment, link: Link) -> Stray | None:
     term, is no sense of the term itself nor of another word of the sentence, and that
     character or part has no sense among the words of the meaning the sentence lacks:
     "demonstration area" for 示范区 ('demonstration zone') is no slip when 区 also means
-    "zone"; "country" for 国 in 国务院 ('State Council') takes 国's sense "state". None when
-    nothing is stray, or the sentence has every word of the meaning. Judged: nouns whose
-    meaning is no verb's, not idioms (an English idiom may keep part of the picture: "a
-    young bird" for 小鸟依人), rendered as one phrase."""
+    "zone"; "country" for 国 in 国务院 ('State Council') takes 国's sense "state". Where the
+    sentence has every word of the meaning, only a word between two of them is stray
+    ("inside-curtain trading"). None when nothing is stray. Not judged: idioms (an English
+    idiom may keep part of the picture: "a young bird" for 小鸟依人), a verb whose rendering
+    has a word of its meaning ("increase efforts" for 加大力度), a meaning that describes
+    rather than names, a rendering that is not one phrase."""
     unit = alignment.units[link.units[0]]
     term = unit.text
     if not unit.han or not 2 <= len(term) <= LITERAL.max_chars or _named_place_or_person(term):
