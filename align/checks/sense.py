@@ -138,8 +138,11 @@ def check(context: CheckContext) -> list[Flag]:
         return []
     # the other places of the document and a field's label are word-level evidence: read in
     # a close translation only (a free one says "gate" here and "door" there on purpose)
-    elsewhere = _elsewhere(context) + _off_domain(context) \
-        if context.linked_share() >= CLOSENESS.word_level else []
+    elsewhere = []
+    if context.linked_share() >= CLOSENESS.word_level:
+        tags = tuple(dict.fromkeys(SETTINGS.elsewhere_tags + SETTINGS.field_tags))
+        found = [o for pair in context.matched for o in _occurrences(pair, context, tags)]
+        elsewhere = _elsewhere(context, found) + _off_domain(context, found)
     taken = {(f.bead, f.target_offsets) for f in elsewhere}
     candidates = [c for pair in context.matched for c in _candidates(pair, context)
                   if (pair.index, (c.token.start, c.token.end)) not in taken]
@@ -160,20 +163,19 @@ class Occurrence:
     token: Token | None
 
 
-def _elsewhere(context: CheckContext) -> list[Flag]:
+def _elsewhere(context: CheckContext, found: list[Occurrence]) -> list[Flag]:
     """A term rendered by one sense here while the document renders it by another, unrelated
     sense elsewhere ("faucet" for 龙头 where four other places say "lead"): the rarer
     rendering is the slip when the other sense also fits this sentence at least as well."""
     places: dict[str, list[Occurrence]] = {}
-    for pair in context.matched:
-        for o in _occurrences(pair, context, SETTINGS.elsewhere_tags):
+    for o in found:
+        if lexicon.word_tag(o.term)[:1] in SETTINGS.elsewhere_tags:
             places.setdefault(o.term, []).append(o)
     judged = [(o, found) for found in places.values() if len(found) > 1
               for o in found if o.linked is not None]
     if not judged:
         return []
-    glosses = sorted({lexicon.gloss(s) for o, _ in judged for g in o.groups for s in g.senses})
-    vectors = dict(zip(glosses, context.embed(glosses)))
+    vectors = _gloss_vectors(context, [o for o, _ in judged])
     document = _document_vector(context)
     flags = []
     for o, found in judged:
@@ -198,6 +200,12 @@ def _elsewhere(context: CheckContext) -> list[Flag]:
     return flags
 
 
+def _gloss_vectors(context: CheckContext, places: list[Occurrence]) -> dict[str, np.ndarray]:
+    """The encoder's vector of every gloss of the places' terms, embedded in one call."""
+    glosses = sorted({lexicon.gloss(s) for o in places for g in o.groups for s in g.senses})
+    return dict(zip(glosses, context.embed(glosses)))
+
+
 def _document_flag(o: Occurrence, alternative: SenseGroup, kind: str, message: str) -> Flag:
     """A major finding on a place whose sense the document's evidence contradicts."""
     return Flag("sense", "accuracy/mistranslation", Severity.MAJOR, o.pair.index,
@@ -218,13 +226,11 @@ def _field(group: SenseGroup) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _off_domain(context: CheckContext) -> list[Flag]:
+def _off_domain(context: CheckContext, found: list[Occurrence]) -> list[Flag]:
     """A term rendered by a sense the dictionary gives to a field ('bifurcation (math.)' for
     分歧, '(sports) home ground' for 主场) in a document no other term of which belongs to
     that field, where another of its senses fits the sentence at least as well."""
     fields: dict[str, set[str]] = {}  # field -> the document's terms with a sense of it
-    found = [o for pair in context.matched
-             for o in _occurrences(pair, context, SETTINGS.field_tags)]
     for pair in context.matched:
         for unit in context.links(pair).units:
             if unit.han and len(unit.text) >= 2:
@@ -235,8 +241,7 @@ def _off_domain(context: CheckContext) -> list[Flag]:
               and not fields.get(_field(o.groups[o.linked]), set()) - {o.term}]
     if not judged:
         return []
-    glosses = sorted({lexicon.gloss(s) for o in judged for g in o.groups for s in g.senses})
-    vectors = dict(zip(glosses, context.embed(glosses)))
+    vectors = _gloss_vectors(context, judged)
     document = _document_vector(context)
     flags = []
     for o in judged:
